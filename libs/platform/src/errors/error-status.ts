@@ -1,0 +1,151 @@
+/**
+ * The one table of error codes and their HTTP statuses, read by both transports (REST and the AWS
+ * protocols). Statuses follow the Smithy models' `httpError` values (cloudtrail.md, decision 1):
+ * 400 unless listed otherwise; authentication failures 403; throttling 429; faults 5xx.
+ */
+export const ERROR_STATUS = {
+  // Generic request and protocol errors
+  ValidationException: 400,
+  InvalidParameterException: 400,
+  InvalidParameterCombinationException: 400,
+  UnknownOperationException: 400,
+  SerializationException: 400,
+  RequestEntityTooLargeException: 413,
+  UnsupportedMediaTypeException: 415,
+  NotFoundException: 404,
+  InvalidAction: 400,
+  InvalidParameterValue: 400,
+  MissingParameter: 400,
+  MalformedQueryString: 400,
+  OperationNotPermittedException: 400,
+  UnsupportedOperationException: 400,
+  ConflictException: 409,
+  ThrottlingException: 429,
+  TooManyRequestsException: 429,
+  Throttling: 429,
+  InternalFailure: 500,
+  ServiceUnavailable: 503,
+  ServiceException: 500,
+
+  // Authentication (SigV4 and credentials)
+  UnrecognizedClientException: 403,
+  InvalidClientTokenId: 403,
+  InvalidSignatureException: 403,
+  SignatureDoesNotMatch: 403,
+  IncompleteSignatureException: 403,
+  IncompleteSignature: 403,
+  MissingAuthenticationTokenException: 403,
+  MissingAuthenticationToken: 403,
+  ExpiredTokenException: 403,
+  ExpiredToken: 403,
+  RequestExpired: 403,
+  AccessDeniedException: 403,
+  AccessDenied: 403,
+
+  // Regions and accounts
+  RegionAlreadyExistsException: 409,
+  RegionNotFoundException: 404,
+  InvalidRegionNameException: 400,
+  RegionOptInStatusException: 400,
+  AccountNotFoundException: 404,
+
+  // Organizations
+  AWSOrganizationsNotInUseException: 404,
+  AlreadyInOrganizationException: 409,
+  ConstraintViolationException: 409,
+  ConcurrentModificationException: 409,
+  InvalidInputException: 400,
+  AccessDeniedForDependencyException: 403,
+  CreateAccountStatusNotFoundException: 404,
+  HandshakeNotFoundException: 404,
+  HandshakeConstraintViolationException: 409,
+  InvalidHandshakeTransitionException: 409,
+  HandshakeAlreadyInStateException: 409,
+  DuplicateHandshakeException: 409,
+  DuplicateAccountException: 409,
+  MasterCannotLeaveOrganizationException: 409,
+  OrganizationNotEmptyException: 409,
+  AccountAlreadyRegisteredException: 409,
+  AccountNotRegisteredException: 409,
+  AccountOwnerNotVerifiedException: 400,
+  DuplicateOrganizationalUnitException: 409,
+  OrganizationalUnitNotFoundException: 404,
+  OrganizationalUnitNotEmptyException: 409,
+  ParentNotFoundException: 404,
+  ChildNotFoundException: 404,
+  SourceParentNotFoundException: 404,
+  DestinationParentNotFoundException: 404,
+  RootNotFoundException: 404,
+  TargetNotFoundException: 404,
+  PolicyNotFoundException: 404,
+  PolicyNotAttachedException: 404,
+  PolicyInUseException: 409,
+  PolicyChangesInProgressException: 409,
+  DuplicatePolicyException: 409,
+  DuplicatePolicyAttachmentException: 409,
+  MalformedPolicyDocumentException: 400,
+  PolicyTypeAlreadyEnabledException: 409,
+  PolicyTypeNotEnabledException: 409,
+  PolicyTypeNotAvailableForOrganizationException: 409,
+  FinalizingOrganizationException: 409,
+
+  // CloudTrail
+  TrailNotFoundException: 404,
+  TrailAlreadyExistsException: 400,
+  TrailNotProvidedException: 404,
+  InvalidTrailNameException: 400,
+  CloudTrailARNInvalidException: 400,
+  MaximumNumberOfTrailsExceededException: 403,
+  InvalidHomeRegionException: 400,
+  InvalidS3BucketNameException: 400,
+  InvalidS3PrefixException: 400,
+  InvalidSnsTopicNameException: 400,
+  InvalidKmsKeyIdException: 400,
+  InvalidCloudWatchLogsLogGroupArnException: 400,
+  InvalidCloudWatchLogsRoleArnException: 400,
+  InvalidEventSelectorsException: 400,
+  InvalidInsightSelectorsException: 400,
+  InsightNotEnabledException: 400,
+  InvalidTagParameterException: 400,
+  TagsLimitExceededException: 400,
+  ResourceNotFoundException: 400,
+  ResourceTypeNotSupportedException: 400,
+  InvalidTokenException: 400,
+  InvalidNextTokenException: 400,
+  InvalidLookupAttributesException: 400,
+  InvalidTimeRangeException: 400,
+  InvalidMaxResultsException: 400,
+  InvalidEventCategoryException: 400,
+  S3BucketDoesNotExistException: 404,
+  OrganizationsNotInUseException: 404,
+  OrganizationNotInAllFeaturesModeException: 400,
+  CloudTrailAccessNotEnabledException: 400,
+  NotOrganizationMasterAccountException: 400,
+  NotOrganizationManagementAccountException: 403,
+  NoManagementAccountSLRExistsException: 403,
+  InsufficientDependencyServiceAccessPermissionException: 400,
+  AccountRegisteredException: 400,
+  CannotDelegateManagementAccountException: 400,
+  DelegatedAdminAccountLimitExceededException: 400,
+
+  // IAM and STS (query protocol codes)
+  NoSuchEntity: 404,
+  EntityAlreadyExists: 409,
+  LimitExceeded: 409,
+  DeleteConflict: 409,
+  MalformedPolicyDocument: 400,
+  ValidationError: 400,
+  InvalidInput: 400,
+  RegionDisabledException: 403,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export function statusOf(code: ErrorCode): number {
+  return ERROR_STATUS[code];
+}
+
+/** Codes a client may retry after backing off (AWS SDKs retry 5xx and throttling). */
+export function isRetryable(code: ErrorCode): boolean {
+  return ERROR_STATUS[code] >= 500 || ERROR_STATUS[code] === 429;
+}
