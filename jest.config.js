@@ -23,7 +23,8 @@ const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|fast-check|@electric-sql|pure-rand)/)'],
+  // Several dependencies ship ESM only (NestJS 12, fast-check, PGlite, some of Fastify's); SWC makes them CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@fastify|fastify|fast-check|@electric-sql|pure-rand|content-disposition)/)'],
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };

@@ -1,0 +1,123 @@
+import { HttpException } from '@nestjs/common';
+import { DomainError, type ErrorCode, isDatabaseUnavailable, statusOf } from '@app/platform';
+import { type WireProtocol } from './trailplane-request';
+
+export interface RenderedError {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  readonly code: ErrorCode;
+  /** True for faults of ours (5xx that are not a dependency outage): logged with their stack. */
+  readonly unexpected: boolean;
+}
+
+/** Query-protocol (STS) names of the AWS JSON authentication codes we raise. */
+const QUERY_CODES: Partial<Record<ErrorCode, ErrorCode>> = {
+  InvalidSignatureException: 'SignatureDoesNotMatch',
+  IncompleteSignatureException: 'IncompleteSignature',
+  MissingAuthenticationTokenException: 'MissingAuthenticationToken',
+  UnrecognizedClientException: 'InvalidClientTokenId',
+  ExpiredTokenException: 'ExpiredToken',
+  AccessDeniedException: 'AccessDenied',
+  ValidationException: 'ValidationError',
+  ThrottlingException: 'Throttling',
+  UnknownOperationException: 'InvalidAction',
+};
+
+/** Turns anything thrown while serving a request into a DomainError the caller can act on. */
+export function toDomainError(error: unknown): { error: DomainError; unexpected: boolean } {
+  if (error instanceof DomainError) return { error, unexpected: false };
+  if (isDatabaseUnavailable(error)) {
+    return {
+      error: new DomainError('ServiceUnavailable', 'The service is temporarily unavailable. Please retry.'),
+      unexpected: false,
+    };
+  }
+  if (error instanceof HttpException) return { error: fromHttpException(error), unexpected: false };
+  const fastifyCode = (error as { code?: unknown } | null)?.code;
+  if (typeof fastifyCode === 'string' && fastifyCode.startsWith('FST_')) {
+    return {
+      error: fromFastifyError(fastifyCode, error as Error & { statusCode?: number }),
+      unexpected: false,
+    };
+  }
+  return {
+    error: new DomainError(
+      'InternalFailure',
+      'The request processing has failed because of an unknown error.',
+    ),
+    unexpected: true,
+  };
+}
+
+export function renderError(error: unknown, protocol: WireProtocol, requestId: string): RenderedError {
+  const { error: domainError, unexpected } = toDomainError(error);
+  const status = statusOf(domainError.code);
+  const message = domainError.message;
+  if (protocol === 'rest') {
+    return {
+      status,
+      code: domainError.code,
+      unexpected,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({
+        error: { code: domainError.code, message, requestId, ...lowerKeys(domainError.fields) },
+      }),
+    };
+  }
+  if (protocol === 'aws-query') {
+    const code = QUERY_CODES[domainError.code] ?? domainError.code;
+    const type = status >= 500 ? 'Receiver' : 'Sender';
+    return {
+      status,
+      code,
+      unexpected,
+      headers: { 'content-type': 'text/xml' },
+      body:
+        `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>${type}</Type>` +
+        `<Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error>` +
+        `<RequestId>${escapeXml(requestId)}</RequestId></ErrorResponse>`,
+    };
+  }
+  return {
+    status,
+    code: domainError.code,
+    unexpected,
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': domainError.code },
+    body: JSON.stringify({ __type: domainError.code, Message: message, message, ...domainError.fields }),
+  };
+}
+
+export function escapeXml(value: string): string {
+  return value.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function lowerKeys(fields: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k[0].toLowerCase() + k.slice(1), v]));
+}
+
+function fromHttpException(error: HttpException): DomainError {
+  const status = error.getStatus();
+  if (status === 404) return new DomainError('NotFoundException', 'No such route.');
+  if (status === 413)
+    return new DomainError('RequestEntityTooLargeException', 'The request body is too large.');
+  if (status === 415) return new DomainError('UnsupportedMediaTypeException', 'Unsupported content type.');
+  if (status >= 500) return new DomainError('InternalFailure', 'The request processing has failed.');
+  return new DomainError('ValidationException', error.message);
+}
+
+function fromFastifyError(code: string, error: Error & { statusCode?: number }): DomainError {
+  switch (code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new DomainError(
+        'RequestEntityTooLargeException',
+        'The request body exceeds the 262144-byte limit.',
+      );
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new DomainError('UnsupportedMediaTypeException', 'Unsupported content type.');
+    default:
+      return (error.statusCode ?? 500) < 500
+        ? new DomainError('ValidationException', `The request could not be read: ${error.message}`)
+        : new DomainError('InternalFailure', 'The request processing has failed.');
+  }
+}

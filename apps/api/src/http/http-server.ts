@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { type Clock, type Env, PinoNestLogger } from '@app/platform';
+import { type Logger } from 'pino';
+import { ApiModule } from '../api.module';
+import { BODY_LIMIT_BYTES, registerBodyParsing } from './body-parsing';
+import { stateOf } from './trailplane-request';
+import { restValidationPipe } from './validation';
+
+export interface ApiApplicationOptions {
+  clock?: Clock;
+}
+
+/**
+ * Builds the API on Fastify: request ids, raw-body capture for SigV4, the body limit before any
+ * parsing, protocol-shaped errors for failures Fastify raises before Nest, and OpenAPI at /docs.
+ */
+export async function createApiApplication(
+  env: Env,
+  logger: Logger,
+  options: ApiApplicationOptions = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: false,
+    logger: false,
+    return503OnClosing: true,
+  });
+  const fastify = adapter.getInstance();
+  registerBodyParsing(fastify);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    stateOf(request);
+    void reply.header('x-amzn-requestid', request.id);
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const state = stateOf(request);
+    logger.info(
+      {
+        requestId: request.id,
+        method: request.method,
+        url: request.url.split('?', 1)[0],
+        operation: state.operation ? `${state.operation.service}:${state.operation.name}` : undefined,
+        account: state.context?.accountId,
+        status: reply.statusCode,
+        ms: Number(process.hrtime.bigint() - state.startedAt) / 1e6,
+      },
+      'request',
+    );
+    done();
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(env, logger, options.clock),
+    adapter,
+    {
+      bodyParser: false,
+      abortOnError: false,
+      logger: new PinoNestLogger(logger.child({ component: 'nest' })),
+    },
+  );
+  app.useGlobalPipes(restValidationPipe);
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Trailplane REST API')
+      .setDescription(
+        'Organization-wide trail control plane. Every /v1 route needs an AWS SigV4 signature ' +
+          '(service name "trailplane"); the AWS protocols are served at POST /.',
+      )
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,33 @@
+import { type RequestContext } from '@app/platform';
+import { type FastifyRequest } from 'fastify';
+import { type OperationDescriptor } from './operation';
+
+/** Which wire protocol a request speaks, deciding how its errors are rendered. */
+export type WireProtocol = 'aws-json' | 'aws-query' | 'rest';
+
+/** What the HTTP layer learns about a request as it passes through: raw body, operation, caller. */
+export interface RequestState {
+  rawBody?: Buffer;
+  /** Set when the body could not be decoded; reported after authentication. */
+  malformedBody?: string;
+  operation?: OperationDescriptor;
+  context?: RequestContext;
+  startedAt: bigint;
+}
+
+export type TrailplaneRequest = FastifyRequest & { state?: RequestState };
+
+export function stateOf(request: TrailplaneRequest): RequestState {
+  request.state ??= { startedAt: process.hrtime.bigint() };
+  return request.state;
+}
+
+export function protocolOf(request: FastifyRequest): WireProtocol {
+  const path = request.url.split('?', 1)[0];
+  if (path !== '/') return 'rest';
+  if (request.headers['x-amz-target'] !== undefined) return 'aws-json';
+  const type = String(request.headers['content-type'] ?? '');
+  return type.startsWith('application/x-www-form-urlencoded') || request.method === 'GET'
+    ? 'aws-query'
+    : 'aws-json';
+}

@@ -1,0 +1,70 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  createRedisConnection,
+  EnvSchema,
+  JobDispatcher,
+  type JobName,
+  type JobPayloads,
+  LOGGER,
+  PermanentJobFailure,
+  QueueName,
+} from '@app/platform';
+import { UnrecoverableError, Worker } from 'bullmq';
+import { type Redis } from 'ioredis';
+import { type Logger } from 'pino';
+
+/**
+ * One BullMQ worker per queue, each handing jobs to the dispatcher: the worker process holds no
+ * business logic. Closing waits for jobs in flight (bounded by the shutdown timeout).
+ */
+@Injectable()
+export class BullmqWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly workers: Worker[] = [];
+  private connection?: Redis;
+
+  constructor(
+    private readonly dispatcher: JobDispatcher,
+    private readonly env: EnvSchema,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.env.REDIS_URL)
+      throw new Error('The worker needs REDIS_URL (embedded mode runs jobs in the API process)');
+    this.connection = createRedisConnection(this.env.REDIS_URL, 'worker');
+    for (const queueName of Object.values(QueueName)) {
+      const worker = new Worker(
+        queueName,
+        async (job) => {
+          try {
+            return await this.dispatcher.dispatch(job.name as JobName, job.data as JobPayloads[JobName]);
+          } catch (error) {
+            if (error instanceof PermanentJobFailure) throw new UnrecoverableError(error.message);
+            throw error;
+          }
+        },
+        {
+          connection: this.connection,
+          prefix: this.env.TRAILPLANE_QUEUE_PREFIX,
+          concurrency: this.env.WORKER_CONCURRENCY,
+          lockDuration: this.env.TRAILPLANE_WORKER_LOCK_MS,
+          stalledInterval: this.env.TRAILPLANE_WORKER_STALLED_MS,
+          maxStalledCount: 2,
+        },
+      );
+      worker.on('failed', (job, error) =>
+        this.logger.warn({ err: error, jobId: job?.id, attempts: job?.attemptsMade }, 'job failed'),
+      );
+      worker.on('error', (error) => this.logger.warn({ err: error, queue: queueName }, 'worker error'));
+      this.workers.push(worker);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const timeout = new Promise<void>((resolve) =>
+      setTimeout(resolve, this.env.TRAILPLANE_SHUTDOWN_TIMEOUT_MS).unref(),
+    );
+    await Promise.race([Promise.all(this.workers.map((worker) => worker.close())), timeout]);
+    this.connection?.disconnect();
+  }
+}

@@ -1,0 +1,17 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { type Clock, type Env } from '@app/platform';
+import { type Logger } from 'pino';
+import { DOMAIN_MODULES, platformModules } from '../../api/src/api.module';
+import { BullmqWorkers } from './bullmq-workers.service';
+
+/** The worker process: the domain modules' job handlers behind BullMQ workers, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(env: Env, logger: Logger, clock?: Clock): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [...platformModules(env, logger, clock), ...DOMAIN_MODULES],
+      providers: [BullmqWorkers],
+    };
+  }
+}

@@ -1,0 +1,108 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '@app/accounts';
+import { IamModule } from '@app/iam';
+import { CompleteAccountCreationHandler } from './jobs/complete-account-creation.handler';
+import { CreateAccountRequestRepository } from './persistence/create-account-request.repository';
+import { DelegatedAdministratorRepository } from './persistence/delegated-administrator.repository';
+import { HandshakeRepository } from './persistence/handshake.repository';
+import { OrganizationAccountRepository } from './persistence/organization-account.repository';
+import { OrganizationDirectory } from './persistence/organization.directory';
+import { OrganizationLocks } from './persistence/organization.locks';
+import { OrganizationRepository } from './persistence/organization.repository';
+import { OrganizationalUnitRepository } from './persistence/organizational-unit.repository';
+import { ServiceAccessRepository } from './persistence/service-access.repository';
+import { AcceptHandshakeUseCase } from './use-cases/accept-handshake.use-case';
+import { CancelHandshakeUseCase } from './use-cases/cancel-handshake.use-case';
+import { CompleteAccountCreationUseCase } from './use-cases/complete-account-creation.use-case';
+import { CreateAccountUseCase } from './use-cases/create-account.use-case';
+import { CreateOrganizationUseCase } from './use-cases/create-organization.use-case';
+import { CreateOrganizationalUnitUseCase } from './use-cases/create-organizational-unit.use-case';
+import { DeclineHandshakeUseCase } from './use-cases/decline-handshake.use-case';
+import { DeleteOrganizationUseCase } from './use-cases/delete-organization.use-case';
+import { DeregisterDelegatedAdministratorUseCase } from './use-cases/deregister-delegated-administrator.use-case';
+import { DescribeAccountUseCase } from './use-cases/describe-account.use-case';
+import { DescribeCreateAccountStatusUseCase } from './use-cases/describe-create-account-status.use-case';
+import { DescribeHandshakeUseCase } from './use-cases/describe-handshake.use-case';
+import { DescribeOrganizationUseCase } from './use-cases/describe-organization.use-case';
+import { DescribeOrganizationalUnitUseCase } from './use-cases/describe-organizational-unit.use-case';
+import { DisableAwsServiceAccessUseCase } from './use-cases/disable-aws-service-access.use-case';
+import { EnableAllFeaturesUseCase } from './use-cases/enable-all-features.use-case';
+import { EnableAwsServiceAccessUseCase } from './use-cases/enable-aws-service-access.use-case';
+import { InviteAccountToOrganizationUseCase } from './use-cases/invite-account-to-organization.use-case';
+import { LeaveOrganizationUseCase } from './use-cases/leave-organization.use-case';
+import { ListAccountsForParentUseCase } from './use-cases/list-accounts-for-parent.use-case';
+import { ListAccountsUseCase } from './use-cases/list-accounts.use-case';
+import { ListAwsServiceAccessForOrganizationUseCase } from './use-cases/list-aws-service-access-for-organization.use-case';
+import { ListCreateAccountStatusUseCase } from './use-cases/list-create-account-status.use-case';
+import { ListDelegatedAdministratorsUseCase } from './use-cases/list-delegated-administrators.use-case';
+import { ListDelegatedServicesForAccountUseCase } from './use-cases/list-delegated-services-for-account.use-case';
+import { ListHandshakesForAccountUseCase } from './use-cases/list-handshakes-for-account.use-case';
+import { ListOrganizationalUnitsForParentUseCase } from './use-cases/list-organizational-units-for-parent.use-case';
+import { ListParentsUseCase } from './use-cases/list-parents.use-case';
+import { ListRootsUseCase } from './use-cases/list-roots.use-case';
+import { MoveAccountUseCase } from './use-cases/move-account.use-case';
+import { OrganizationAccessService } from './use-cases/organization-access.service';
+import { OrganizationsPager } from './use-cases/organizations.pager';
+import { RegisterDelegatedAdministratorUseCase } from './use-cases/register-delegated-administrator.use-case';
+import { RemoveAccountFromOrganizationUseCase } from './use-cases/remove-account-from-organization.use-case';
+
+/** The operations the transports call (one use case each). */
+const useCases = [
+  CreateOrganizationUseCase,
+  DescribeOrganizationUseCase,
+  DeleteOrganizationUseCase,
+  EnableAllFeaturesUseCase,
+  CreateAccountUseCase,
+  DescribeCreateAccountStatusUseCase,
+  ListCreateAccountStatusUseCase,
+  InviteAccountToOrganizationUseCase,
+  AcceptHandshakeUseCase,
+  DeclineHandshakeUseCase,
+  CancelHandshakeUseCase,
+  DescribeHandshakeUseCase,
+  ListHandshakesForAccountUseCase,
+  ListAccountsUseCase,
+  ListAccountsForParentUseCase,
+  DescribeAccountUseCase,
+  RemoveAccountFromOrganizationUseCase,
+  LeaveOrganizationUseCase,
+  ListRootsUseCase,
+  CreateOrganizationalUnitUseCase,
+  ListOrganizationalUnitsForParentUseCase,
+  DescribeOrganizationalUnitUseCase,
+  ListParentsUseCase,
+  MoveAccountUseCase,
+  EnableAwsServiceAccessUseCase,
+  DisableAwsServiceAccessUseCase,
+  ListAwsServiceAccessForOrganizationUseCase,
+  RegisterDelegatedAdministratorUseCase,
+  DeregisterDelegatedAdministratorUseCase,
+  ListDelegatedAdministratorsUseCase,
+  ListDelegatedServicesForAccountUseCase,
+];
+
+/**
+ * AWS Organizations: the organization, its accounts, OUs, handshakes, trusted service access and
+ * delegated administrators. Needs a `PageTokenCodec` provider from the application.
+ */
+@Module({
+  imports: [AccountsModule, IamModule],
+  providers: [
+    OrganizationRepository,
+    OrganizationAccountRepository,
+    OrganizationalUnitRepository,
+    CreateAccountRequestRepository,
+    HandshakeRepository,
+    ServiceAccessRepository,
+    DelegatedAdministratorRepository,
+    OrganizationLocks,
+    OrganizationDirectory,
+    OrganizationAccessService,
+    OrganizationsPager,
+    CompleteAccountCreationUseCase,
+    CompleteAccountCreationHandler,
+    ...useCases,
+  ],
+  exports: [OrganizationDirectory, ...useCases],
+})
+export class OrganizationsModule {}

@@ -1,0 +1,58 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+
+/** Every environment variable Trailplane reads, validated once at start-up (README lists them). */
+export class EnvSchema {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT: number = 3000;
+  @IsOptional() @IsString() HOST: string = '127.0.0.1';
+
+  /** PostgreSQL connection URL; absent → embedded PGlite under TRAILPLANE_DATA_DIR. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+  /** Redis URL for BullMQ; absent → jobs run in-process. */
+  @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// URL' }) REDIS_URL?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 10;
+  @IsOptional() @Matches(/^[a-z0-9_-]{1,40}$/) TRAILPLANE_QUEUE_PREFIX: string = 'trailplane';
+
+  @IsOptional() @IsString() TRAILPLANE_DATA_DIR: string = './.data';
+  @IsOptional() @Matches(/^[a-z][a-z0-9-]{1,30}$/) TRAILPLANE_PARTITION: string = 'aws';
+  @IsOptional()
+  @Matches(/^\d{12}$/, { message: 'must be 12 digits' })
+  TRAILPLANE_BOOTSTRAP_ACCOUNT_ID?: string;
+  @IsOptional()
+  @Matches(/^[A-Z0-9]{16,128}$/, { message: 'must be 16-128 upper-case letters or digits' })
+  TRAILPLANE_BOOTSTRAP_ACCESS_KEY_ID?: string;
+  @IsOptional()
+  @Matches(/^\S{16,128}$/, { message: 'must be 16-128 non-space characters' })
+  TRAILPLANE_BOOTSTRAP_SECRET_ACCESS_KEY?: string;
+  /** 32-byte key (base64 or 64 hex chars) that encrypts stored secrets; generated into the data dir when absent. */
+  @IsOptional()
+  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, { message: 'must be 32 bytes as hex or base64' })
+  TRAILPLANE_MASTER_KEY?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) TRAILPLANE_SIGV4_MAX_SKEW_SECONDS: number =
+    900;
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string =
+    'info';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) WORKER_CONCURRENCY: number = 8;
+  /** BullMQ job lock (ms): how long before a dead worker's job is taken over. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600000) TRAILPLANE_WORKER_LOCK_MS: number = 30000;
+  /** BullMQ stalled-job check interval (ms). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600000) TRAILPLANE_WORKER_STALLED_MS: number =
+    30000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(3600000) TRAILPLANE_SWEEP_INTERVAL_MS: number =
+    30000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600000) TRAILPLANE_SHUTDOWN_TIMEOUT_MS: number =
+    15000;
+  /** Organizations' account quota: members (the management account included) per organization. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  TRAILPLANE_MAX_ACCOUNTS_PER_ORGANIZATION: number = 10000;
+}

@@ -1,0 +1,35 @@
+import { type DataSourceOptions, type MixedList, type EntitySchema, type MigrationInterface } from 'typeorm';
+
+export interface DataSourceParts {
+  url: string;
+  poolSize: number;
+  // TypeORM's own list type for entity classes.
+  entities: MixedList<string | (new () => unknown) | EntitySchema>;
+  migrations: Array<new () => MigrationInterface>;
+  onPoolError: (error: Error) => void;
+}
+
+/**
+ * The one data source definition shared by the apps, the migration CLI and the tests. The schema
+ * comes only from hand-written migrations; timeouts keep a request from hanging on a dead database.
+ */
+export function dataSourceOptions(parts: DataSourceParts): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: parts.url,
+    entities: parts.entities,
+    migrations: parts.migrations,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    poolSize: parts.poolSize,
+    poolErrorHandler: parts.onPoolError,
+    extra: {
+      max: parts.poolSize,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      query_timeout: 30_000,
+      application_name: 'trailplane',
+    },
+  };
+}

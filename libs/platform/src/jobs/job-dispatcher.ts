@@ -1,0 +1,44 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import { EVENT_JOBS, JobName, JobOutcome, type JobPayloads } from './job-names';
+import { JOB_HANDLER, type JobHandler } from './job-handler';
+
+/**
+ * Finds every job handler at boot and routes jobs to them. Command jobs need exactly one handler
+ * (start-up fails otherwise); event jobs run every listener in turn, each idempotent.
+ */
+@Injectable()
+export class JobDispatcher implements OnModuleInit {
+  private readonly handlers = new Map<JobName, JobHandler[]>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  onModuleInit(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance: unknown = wrapper.instance;
+      const type = wrapper.metatype;
+      if (!instance || !type || !this.reflector.get<boolean>(JOB_HANDLER, type)) continue;
+      const handler = instance as JobHandler;
+      this.handlers.set(handler.jobName, [...(this.handlers.get(handler.jobName) ?? []), handler]);
+    }
+    const problems = Object.values(JobName).flatMap((name) => {
+      const count = this.handlers.get(name)?.length ?? 0;
+      if (EVENT_JOBS.has(name) || count === 1) return [];
+      return [`${name} has ${count} handlers`];
+    });
+    if (problems.length > 0)
+      throw new Error(`Every command job needs exactly one handler: ${problems.join(', ')}`);
+  }
+
+  async dispatch<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<JobOutcome> {
+    const handlers = (this.handlers.get(name) ?? []) as Array<JobHandler<N>>;
+    let outcome = JobOutcome.Skipped;
+    for (const handler of handlers) {
+      if ((await handler.handle(payload)) === JobOutcome.Done) outcome = JobOutcome.Done;
+    }
+    return outcome;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Every background job: its name, its queue, its payload type and its deterministic id. This file
+ * is the one place where the platform names domain work; it holds types only, so dependencies
+ * still point down (domain libs register the handlers).
+ */
+export enum QueueName {
+  Organizations = 'organizations',
+  Propagation = 'propagation',
+  Maintenance = 'maintenance',
+}
+
+export enum JobName {
+  /** Finishes an Organizations CreateAccount request (asynchronous, like AWS). */
+  CompleteAccountCreation = 'complete-account-creation',
+  /** Domain events: zero or more listeners react to each. */
+  RegionLaunched = 'region-launched',
+  RegionEnabled = 'region-enabled',
+  RegionDisabled = 'region-disabled',
+  AccountJoinedOrganization = 'account-joined-organization',
+  AccountLeftOrganization = 'account-left-organization',
+}
+
+/** Payloads are JSON: ids and ISO strings, never Date or class instances. */
+export interface JobPayloads {
+  [JobName.CompleteAccountCreation]: { requestId: string };
+  [JobName.RegionLaunched]: { region: string; optIn: boolean };
+  [JobName.RegionEnabled]: { accountId: string; region: string; changeId: string };
+  [JobName.RegionDisabled]: { accountId: string; region: string; changeId: string };
+  [JobName.AccountJoinedOrganization]: { accountId: string; organizationId: string; changeId: string };
+  [JobName.AccountLeftOrganization]: { accountId: string; organizationId: string; changeId: string };
+}
+
+/** Jobs that announce something that happened: any number of handlers may listen. */
+export const EVENT_JOBS: ReadonlySet<JobName> = new Set([
+  JobName.RegionLaunched,
+  JobName.RegionEnabled,
+  JobName.RegionDisabled,
+  JobName.AccountJoinedOrganization,
+  JobName.AccountLeftOrganization,
+]);
+
+export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
+  [JobName.CompleteAccountCreation]: QueueName.Organizations,
+  [JobName.RegionLaunched]: QueueName.Propagation,
+  [JobName.RegionEnabled]: QueueName.Propagation,
+  [JobName.RegionDisabled]: QueueName.Propagation,
+  [JobName.AccountJoinedOrganization]: QueueName.Propagation,
+  [JobName.AccountLeftOrganization]: QueueName.Propagation,
+};
+
+/** BullMQ job ids: deterministic, no ':' and never all digits, so a repeated enqueue is a no-op. */
+export const jobIds: { readonly [N in JobName]: (payload: JobPayloads[N]) => string } = {
+  [JobName.CompleteAccountCreation]: (p) => `complete-account-creation.${p.requestId}`,
+  [JobName.RegionLaunched]: (p) => `region-launched.${p.region}`,
+  [JobName.RegionEnabled]: (p) => `region-enabled.${p.accountId}.${p.region}.${p.changeId}`,
+  [JobName.RegionDisabled]: (p) => `region-disabled.${p.accountId}.${p.region}.${p.changeId}`,
+  [JobName.AccountJoinedOrganization]: (p) =>
+    `account-joined.${p.accountId}.${p.organizationId}.${p.changeId}`,
+  [JobName.AccountLeftOrganization]: (p) => `account-left.${p.accountId}.${p.organizationId}.${p.changeId}`,
+};
+
+export enum JobOutcome {
+  Done = 'done',
+  Skipped = 'skipped',
+}

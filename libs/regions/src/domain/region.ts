@@ -1,0 +1,44 @@
+import { DomainError } from '@app/platform/errors';
+
+export interface Region {
+  readonly name: string;
+  readonly optIn: boolean;
+}
+
+/** AWS's `RegionOptStatus` values as the Account API reports them. */
+export type RegionOptStatus = 'ENABLED' | 'DISABLED' | 'ENABLED_BY_DEFAULT';
+
+export interface AccountRegion {
+  readonly regionName: string;
+  readonly regionOptStatus: RegionOptStatus;
+}
+
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$/;
+
+/** Region names as AWS forms them: `<area>-<place>-<n>`, e.g. `eu-west-1`, `us-gov-east-1`. */
+export function validateRegionName(name: string): void {
+  if (name.length > 32 || !REGION_NAME.test(name)) {
+    throw new DomainError(
+      'InvalidRegionNameException',
+      `Region name ${JSON.stringify(name.slice(0, 64))} is invalid: expected lower-case words joined by '-' ending in a number, e.g. eu-west-1.`,
+    );
+  }
+}
+
+export function optStatusOf(region: Region, enabledOptIn: ReadonlySet<string>): RegionOptStatus {
+  if (!region.optIn) return 'ENABLED_BY_DEFAULT';
+  return enabledOptIn.has(region.name) ? 'ENABLED' : 'DISABLED';
+}
+
+/** Only opt-in Regions can be enabled or disabled per account (default Regions always are). */
+export function assertOptInRegion(region: Region | undefined, name: string): Region {
+  if (!region)
+    throw new DomainError('RegionNotFoundException', `Region ${name} does not exist in this partition.`);
+  if (!region.optIn) {
+    throw new DomainError(
+      'ValidationException',
+      `Region ${name} is enabled by default and cannot be enabled or disabled.`,
+    );
+  }
+  return region;
+}

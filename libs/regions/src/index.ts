@@ -1,0 +1,11 @@
+export * from './domain/region';
+export * from './persistence/region.entity';
+export * from './persistence/region.repository';
+export * from './use-cases/launch-region.use-case';
+export * from './use-cases/list-account-regions.use-case';
+export * from './use-cases/list-partition-regions.use-case';
+export * from './use-cases/set-region-opt-in.use-case';
+export * from './regions.module';
+
+import { AccountRegionEntity, RegionEntity } from './persistence/region.entity';
+export const REGION_ENTITIES = [RegionEntity, AccountRegionEntity];

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from '@app/platform';
+import { type EntityManager } from 'typeorm';
+import { type Region } from '../domain/region';
+import { AccountRegionEntity, RegionEntity } from './region.entity';
+
+/** The partition's Region catalogue and each account's opt-in enablements. */
+@Injectable()
+export class RegionRepository {
+  async list(em: EntityManager): Promise<Region[]> {
+    const rows = await em.find(RegionEntity, { order: { name: 'ASC' } });
+    return rows.map((row) => ({ name: row.name, optIn: row.optIn }));
+  }
+
+  async find(em: EntityManager, name: string): Promise<Region | undefined> {
+    const row = await em.findOne(RegionEntity, { where: { name } });
+    return row ? { name: row.name, optIn: row.optIn } : undefined;
+  }
+
+  /** Inserts the Region; false when it already exists. */
+  async insert(em: EntityManager, region: Region, at: Date): Promise<boolean> {
+    const { rowCount } = await sql(
+      em,
+      `INSERT INTO regions (name, opt_in, launched_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`,
+      [region.name, region.optIn, at],
+    );
+    return rowCount === 1;
+  }
+
+  async enabledOptInRegions(em: EntityManager, accountId: string): Promise<Set<string>> {
+    const rows = await em.find(AccountRegionEntity, { where: { accountId } });
+    return new Set(rows.map((row) => row.region));
+  }
+
+  /** Every Region enabled in the account: the default ones and its enabled opt-in ones. */
+  async enabledFor(em: EntityManager, accountId: string): Promise<string[]> {
+    const { rows } = await sql<{ name: string }>(
+      em,
+      `SELECT r.name FROM regions r
+        WHERE NOT r.opt_in
+           OR EXISTS (SELECT 1 FROM account_regions ar WHERE ar.account_id = $1 AND ar.region = r.name)
+        ORDER BY r.name`,
+      [accountId],
+    );
+    return rows.map((row) => row.name);
+  }
+
+  /** Records the enablement; false when the Region was already enabled. */
+  async enable(em: EntityManager, accountId: string, region: string, at: Date): Promise<boolean> {
+    const { rowCount } = await sql(
+      em,
+      `INSERT INTO account_regions (account_id, region, enabled_at) VALUES ($1, $2, $3)
+       ON CONFLICT (account_id, region) DO NOTHING`,
+      [accountId, region, at],
+    );
+    return rowCount === 1;
+  }
+
+  /** Removes the enablement; false when the Region was not enabled. */
+  async disable(em: EntityManager, accountId: string, region: string): Promise<boolean> {
+    const { rowCount } = await sql(em, `DELETE FROM account_regions WHERE account_id = $1 AND region = $2`, [
+      accountId,
+      region,
+    ]);
+    return rowCount === 1;
+  }
+}

@@ -1,0 +1,453 @@
+import { DomainError } from '@app/platform/errors';
+import {
+  type AdvancedEventSelector,
+  type AdvancedFieldSelector,
+  type DataResource,
+  type EventSelector,
+  type EventSelectorInput,
+  type ReadWriteType,
+  type TrailEventSelectors,
+} from './trail';
+import { ACCOUNT_ID_PATTERN, REGION_PATTERN } from './trail-arn';
+import { s3BucketNameProblem } from './trail-destinations';
+
+/**
+ * PutEventSelectors rules (cloudtrail.md §2.10, §3.7). Every violation is
+ * `InvalidEventSelectorsException`, the only selector error the model lists for the operation.
+ */
+
+export const MAX_EVENT_SELECTORS = 5;
+export const MAX_DATA_RESOURCES = 250;
+export const MAX_ADVANCED_SELECTOR_VALUES = 500;
+const ADVANCED_SELECTOR_NAME_MAX_LENGTH = 1000;
+const FIELD_MAX_LENGTH = 1000;
+const VALUE_MAX_LENGTH = 2048;
+
+/** What a new trail logs: all read and write management events, no data events (§2.11). */
+export const DEFAULT_EVENT_SELECTORS: readonly EventSelector[] = [
+  {
+    readWriteType: 'All',
+    includeManagementEvents: true,
+    dataResources: [],
+    excludeManagementEventSources: [],
+  },
+];
+
+const READ_WRITE_COVERAGE: Readonly<Record<ReadWriteType, ReadWriteCoverage>> = {
+  ReadOnly: { read: true, write: false },
+  WriteOnly: { read: false, write: true },
+  All: { read: true, write: true },
+};
+const EXCLUDABLE_MANAGEMENT_EVENT_SOURCES = ['kms.amazonaws.com', 'rdsdata.amazonaws.com'];
+
+type BasicDataResourceType = 'AWS::S3::Object' | 'AWS::Lambda::Function' | 'AWS::DynamoDB::Table';
+/**
+ * How a basic data resource value is read: `all` names every resource of the type (`arn:aws:s3`)
+ * and does not count toward the 250 limit; `one` names a bucket/prefix, function or table.
+ */
+type DataResourceScope = 'all' | 'one';
+const DATA_RESOURCE_SCOPES: Readonly<
+  Record<BasicDataResourceType, (value: string, partition: string) => DataResourceScope | undefined>
+> = {
+  'AWS::S3::Object': s3ObjectScope,
+  'AWS::Lambda::Function': lambdaFunctionScope,
+  'AWS::DynamoDB::Table': dynamoDbTableScope,
+};
+const LAMBDA_FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const DYNAMODB_TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
+
+const OPERATORS = ['equals', 'startsWith', 'endsWith', 'notEquals', 'notStartsWith', 'notEndsWith'] as const;
+type Operator = (typeof OPERATORS)[number];
+const OPERATOR_NAMES: Readonly<Record<Operator, string>> = {
+  equals: 'Equals',
+  startsWith: 'StartsWith',
+  endsWith: 'EndsWith',
+  notEquals: 'NotEquals',
+  notStartsWith: 'NotStartsWith',
+  notEndsWith: 'NotEndsWith',
+};
+
+type AdvancedEventCategory = 'Management' | 'Data' | 'NetworkActivity';
+/** Fields per `eventCategory` [APIREF:AdvancedFieldSelector]; the first ones listed are required. */
+const FIELDS_BY_CATEGORY: Readonly<
+  Record<AdvancedEventCategory, { required: string[]; optional: string[] }>
+> = {
+  Management: { required: ['eventCategory'], optional: ['eventSource', 'readOnly'] },
+  Data: {
+    required: ['eventCategory', 'resources.type'],
+    optional: [
+      'eventName',
+      'eventSource',
+      'eventType',
+      'readOnly',
+      'resources.ARN',
+      'sessionCredentialFromConsole',
+      'userIdentity.arn',
+    ],
+  },
+  NetworkActivity: {
+    required: ['eventCategory', 'eventSource'],
+    optional: ['eventName', 'errorCode', 'vpcEndpointId', 'userIdentity.arn'],
+  },
+};
+const EQUALS_ONLY_FIELDS = new Set(['eventCategory', 'readOnly', 'resources.type']);
+/** The model's pattern `[\w|\d|\.|_]+`, anchored: word characters, `.` and `|`. */
+const FIELD_PATTERN = /^[\w|.]+$/;
+const RESOURCE_TYPE_PATTERN = /^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/;
+
+/** A PutEventSelectors request: exactly one of the two kinds. */
+export interface PutEventSelectorsRequest {
+  readonly eventSelectors?: readonly EventSelectorInput[];
+  readonly advancedEventSelectors?: readonly AdvancedEventSelector[];
+}
+
+/** Which read and write events of one category a trail logs. */
+export interface ReadWriteCoverage {
+  readonly read: boolean;
+  readonly write: boolean;
+}
+
+/**
+ * The selectors a trail will have after PutEventSelectors: basic selectors with defaults filled
+ * in, or advanced selectors as given. Supplying both kinds, or neither, is refused; an empty list
+ * counts as supplied (and then fails its own minimum).
+ */
+export function planEventSelectors(
+  request: PutEventSelectorsRequest,
+  partition: string,
+): TrailEventSelectors {
+  const { eventSelectors, advancedEventSelectors } = request;
+  if (eventSelectors !== undefined && advancedEventSelectors !== undefined) {
+    throw invalid('Specify either EventSelectors or AdvancedEventSelectors, but not both.');
+  }
+  if (eventSelectors !== undefined) {
+    return { kind: 'basic', eventSelectors: validateEventSelectors(eventSelectors, partition) };
+  }
+  if (advancedEventSelectors !== undefined) {
+    validateAdvancedEventSelectors(advancedEventSelectors);
+    return { kind: 'advanced', advancedEventSelectors };
+  }
+  throw invalid('Specify either EventSelectors or AdvancedEventSelectors.');
+}
+
+/**
+ * Validates basic event selectors and returns them with the model defaults filled in
+ * (`ReadWriteType` All, `IncludeManagementEvents` true, empty lists):
+ * - 1 to 5 selectors; `ReadWriteType` one of ReadOnly, WriteOnly, All;
+ * - `ExcludeManagementEventSources` only kms.amazonaws.com and rdsdata.amazonaws.com;
+ * - data resource types AWS::S3::Object, AWS::Lambda::Function, AWS::DynamoDB::Table, each with at
+ *   least one value of the type's forms: all resources (`arn:<p>:s3`, `arn:<p>:lambda`,
+ *   `arn:<p>:dynamodb`), a bucket (`arn:<p>:s3:::bucket/`) or bucket prefix, a function ARN, a
+ *   table ARN; no wildcards;
+ * - at most 250 data resource values across all selectors, "all resources" values not counted.
+ */
+export function validateEventSelectors(
+  selectors: readonly EventSelectorInput[],
+  partition: string,
+): EventSelector[] {
+  if (selectors.length < 1 || selectors.length > MAX_EVENT_SELECTORS) {
+    throw invalid(
+      `A trail can have 1 to ${MAX_EVENT_SELECTORS} event selectors; ${selectors.length} were specified.`,
+    );
+  }
+  let specificDataResources = 0;
+  const normalized = selectors.map((selector): EventSelector => {
+    const readWriteType = selector.readWriteType ?? 'All';
+    if (!isReadWriteType(readWriteType)) {
+      throw invalid(
+        `Value ${readWriteType} for ReadWriteType is invalid. Valid values are ReadOnly, WriteOnly and All.`,
+      );
+    }
+    const excludeManagementEventSources = selector.excludeManagementEventSources ?? [];
+    const badSource = excludeManagementEventSources.find(
+      (source) => !EXCLUDABLE_MANAGEMENT_EVENT_SOURCES.includes(source),
+    );
+    if (badSource !== undefined) {
+      throw invalid(
+        `Value ${badSource} for ExcludeManagementEventSources is invalid. Valid values are ${EXCLUDABLE_MANAGEMENT_EVENT_SOURCES.join(' and ')}.`,
+      );
+    }
+    const dataResources = selector.dataResources ?? [];
+    for (const resource of dataResources) specificDataResources += countSpecificValues(resource, partition);
+    return {
+      readWriteType,
+      includeManagementEvents: selector.includeManagementEvents ?? true,
+      dataResources,
+      excludeManagementEventSources,
+    };
+  });
+  if (specificDataResources > MAX_DATA_RESOURCES) {
+    throw invalid(
+      `A trail can have at most ${MAX_DATA_RESOURCES} data resources across all event selectors; ${specificDataResources} were specified.`,
+    );
+  }
+  return normalized;
+}
+
+/**
+ * Validates advanced event selectors:
+ * - at least one selector; `Name` at most 1000 characters; at least one field selector each;
+ * - `Field` 1–1000 characters matching the model pattern, at most once per selector, and one of
+ *   the fields of the selector's category (Management, Data, NetworkActivity), with that
+ *   category's required fields present;
+ * - each field selector has at least one operator, each operator list at least one value, each
+ *   value 1–2048 characters without `*` wildcards; at most 500 values in all;
+ * - `eventCategory`, `readOnly` and `resources.type` take only `Equals`; `eventCategory` exactly
+ *   one of Management, Data, NetworkActivity; `readOnly` true or false; `resources.type` exactly one
+ *   `AWS::<Service>::<Resource>` value (the list of types grows with AWS, so its shape is checked);
+ * - for management events `eventSource` takes only `NotEquals` kms.amazonaws.com or
+ *   rdsdata.amazonaws.com.
+ */
+export function validateAdvancedEventSelectors(selectors: readonly AdvancedEventSelector[]): void {
+  if (selectors.length === 0) throw invalid('Specify at least one advanced event selector.');
+  const totalValues = selectors
+    .flatMap((selector) => selector.fieldSelectors)
+    .reduce(
+      (total, fieldSelector) => total + presentOperators(fieldSelector).reduce((n, [, v]) => n + v.length, 0),
+      0,
+    );
+  if (totalValues > MAX_ADVANCED_SELECTOR_VALUES) {
+    throw invalid(
+      `A trail can have at most ${MAX_ADVANCED_SELECTOR_VALUES} values across all conditions of its advanced event selectors; ${totalValues} were specified.`,
+    );
+  }
+  selectors.forEach((selector, index) =>
+    validateAdvancedEventSelector(selector, `AdvancedEventSelectors.${index + 1}`),
+  );
+}
+
+/** Which management events (read, write) a trail logs; Insights depends on it (§3.8). */
+export function describeManagementEventLogging(selectors: TrailEventSelectors): ReadWriteCoverage {
+  return describeLogging(selectors, 'Management');
+}
+
+/** Which data events (read, write) a trail logs; Insights on data events depends on it (§3.8). */
+export function describeDataEventLogging(selectors: TrailEventSelectors): ReadWriteCoverage {
+  return describeLogging(selectors, 'Data');
+}
+
+function describeLogging(selectors: TrailEventSelectors, category: 'Management' | 'Data'): ReadWriteCoverage {
+  const coverages =
+    selectors.kind === 'basic'
+      ? selectors.eventSelectors
+          .filter((selector) =>
+            category === 'Management' ? selector.includeManagementEvents : selector.dataResources.length > 0,
+          )
+          .map((selector) => READ_WRITE_COVERAGE[selector.readWriteType])
+      : selectors.advancedEventSelectors
+          .filter((selector) => fieldSelector(selector, 'eventCategory')?.equals?.includes(category) === true)
+          .map(advancedCoverage);
+  return { read: coverages.some((c) => c.read), write: coverages.some((c) => c.write) };
+}
+
+/** Without a `readOnly` condition a selector logs both; `Equals true` reads, `Equals false` writes. */
+function advancedCoverage(selector: AdvancedEventSelector): ReadWriteCoverage {
+  const readOnly = fieldSelector(selector, 'readOnly');
+  if (readOnly === undefined) return { read: true, write: true };
+  const values = readOnly.equals ?? [];
+  return { read: values.includes('true'), write: values.includes('false') };
+}
+
+function countSpecificValues(resource: DataResource, partition: string): number {
+  if (!isBasicDataResourceType(resource.type)) {
+    throw invalid(
+      `Value ${resource.type} for DataResources.Type is invalid. Valid values are ${Object.keys(DATA_RESOURCE_SCOPES).join(', ')}.`,
+    );
+  }
+  if (resource.values.length === 0) {
+    throw invalid(`DataResources.Values for ${resource.type} must contain at least one value.`);
+  }
+  const scopeOf = DATA_RESOURCE_SCOPES[resource.type];
+  let specific = 0;
+  for (const value of resource.values) {
+    const scope = value.includes('*') ? undefined : scopeOf(value, partition);
+    if (scope === undefined) throw invalid(`Value ${value} for DataResources.Values is invalid.`);
+    if (scope === 'one') specific += 1;
+  }
+  return specific;
+}
+
+/** `arn:<p>:s3` (all buckets), or `arn:<p>:s3:::<bucket>/[<prefix>]`. */
+function s3ObjectScope(value: string, partition: string): DataResourceScope | undefined {
+  if (value === `arn:${partition}:s3`) return 'all';
+  const prefix = `arn:${partition}:s3:::`;
+  if (!value.startsWith(prefix)) return undefined;
+  const bucketAndPrefix = value.slice(prefix.length);
+  const slash = bucketAndPrefix.indexOf('/');
+  return slash > 0 && s3BucketNameProblem(bucketAndPrefix.slice(0, slash)) === undefined ? 'one' : undefined;
+}
+
+/** `arn:<p>:lambda` (all functions), or `arn:<p>:lambda:<region>:<account>:function:<name>`. */
+function lambdaFunctionScope(value: string, partition: string): DataResourceScope | undefined {
+  if (value === `arn:${partition}:lambda`) return 'all';
+  const parts = value.split(':');
+  const [prefix, arnPartition, service, region, accountId, resourceType, name] = parts;
+  const isFunctionArn =
+    parts.length === 7 &&
+    prefix === 'arn' &&
+    arnPartition === partition &&
+    service === 'lambda' &&
+    REGION_PATTERN.test(region) &&
+    ACCOUNT_ID_PATTERN.test(accountId) &&
+    resourceType === 'function' &&
+    LAMBDA_FUNCTION_NAME.test(name);
+  return isFunctionArn ? 'one' : undefined;
+}
+
+/** `arn:<p>:dynamodb` (all tables), or `arn:<p>:dynamodb:<region>:<account>:table/<name>`. */
+function dynamoDbTableScope(value: string, partition: string): DataResourceScope | undefined {
+  if (value === `arn:${partition}:dynamodb`) return 'all';
+  const parts = value.split(':');
+  const [prefix, arnPartition, service, region, accountId, resource] = parts;
+  const isTableArn =
+    parts.length === 6 &&
+    prefix === 'arn' &&
+    arnPartition === partition &&
+    service === 'dynamodb' &&
+    REGION_PATTERN.test(region) &&
+    ACCOUNT_ID_PATTERN.test(accountId) &&
+    resource.startsWith('table/') &&
+    DYNAMODB_TABLE_NAME.test(resource.slice('table/'.length));
+  return isTableArn ? 'one' : undefined;
+}
+
+function validateAdvancedEventSelector(selector: AdvancedEventSelector, path: string): void {
+  if (selector.name !== undefined && selector.name.length > ADVANCED_SELECTOR_NAME_MAX_LENGTH) {
+    throw invalid(`${path}: Name must be at most ${ADVANCED_SELECTOR_NAME_MAX_LENGTH} characters.`);
+  }
+  if (selector.fieldSelectors.length === 0)
+    throw invalid(`${path}: FieldSelectors must contain at least one field selector.`);
+  const fields = new Set<string>();
+  selector.fieldSelectors.forEach((fieldSelector, index) => {
+    const fieldPath = `${path}.FieldSelectors.${index + 1}`;
+    validateFieldSelectorShape(fieldSelector, fieldPath);
+    if (fields.has(fieldSelector.field)) {
+      throw invalid(`${fieldPath}: the field ${fieldSelector.field} appears more than once in the selector.`);
+    }
+    fields.add(fieldSelector.field);
+  });
+  const category = categoryOf(selector, path);
+  const { required, optional } = FIELDS_BY_CATEGORY[category];
+  selector.fieldSelectors.forEach((fieldSelector, index) => {
+    const fieldPath = `${path}.FieldSelectors.${index + 1}`;
+    if (!required.includes(fieldSelector.field) && !optional.includes(fieldSelector.field)) {
+      throw invalid(
+        `${fieldPath}: the field ${fieldSelector.field} is not supported for ${category} events.`,
+      );
+    }
+    validateFieldValues(fieldSelector, category, fieldPath);
+  });
+  const missing = required.find((field) => !fields.has(field));
+  if (missing !== undefined)
+    throw invalid(`${path}: ${category} selectors must include the field ${missing}.`);
+}
+
+function validateFieldSelectorShape(fieldSelector: AdvancedFieldSelector, path: string): void {
+  const { field } = fieldSelector;
+  if (field.length < 1 || field.length > FIELD_MAX_LENGTH) {
+    throw invalid(`${path}: Field must be 1 to ${FIELD_MAX_LENGTH} characters long.`);
+  }
+  if (!FIELD_PATTERN.test(field))
+    throw invalid(`${path}: Field ${field} does not match the pattern [\\w|\\d|\\.|_]+.`);
+  const operators = presentOperators(fieldSelector);
+  if (operators.length === 0) {
+    throw invalid(`${path}: specify at least one operator (${Object.values(OPERATOR_NAMES).join(', ')}).`);
+  }
+  for (const [operator, values] of operators) {
+    const operatorPath = `${path}.${OPERATOR_NAMES[operator]}`;
+    if (values.length === 0) throw invalid(`${operatorPath} must contain at least one value.`);
+    if (values.some((value) => value.length < 1 || value.length > VALUE_MAX_LENGTH)) {
+      throw invalid(`${operatorPath}: values must be 1 to ${VALUE_MAX_LENGTH} characters long.`);
+    }
+    const wildcard = values.find((value) => value.includes('*'));
+    if (wildcard !== undefined)
+      throw invalid(`${operatorPath}: value ${wildcard} is invalid; wildcards (*) are not supported.`);
+    if (operator !== 'equals' && EQUALS_ONLY_FIELDS.has(field)) {
+      throw invalid(`${path}: the field ${field} supports only the Equals operator.`);
+    }
+  }
+}
+
+function categoryOf(selector: AdvancedEventSelector, path: string): AdvancedEventCategory {
+  const values = fieldSelector(selector, 'eventCategory')?.equals;
+  if (values === undefined)
+    throw invalid(`${path}: every advanced event selector must include the field eventCategory.`);
+  const [category] = values;
+  if (values.length !== 1 || !isAdvancedEventCategory(category)) {
+    throw invalid(
+      `${path}: eventCategory must equal exactly one of ${Object.keys(FIELDS_BY_CATEGORY).join(', ')}; got ${values.join(', ')}.`,
+    );
+  }
+  return category;
+}
+
+function validateFieldValues(
+  fieldSelector: AdvancedFieldSelector,
+  category: AdvancedEventCategory,
+  path: string,
+): void {
+  const equals = fieldSelector.equals ?? [];
+  switch (fieldSelector.field) {
+    case 'readOnly': {
+      const bad = equals.find((value) => value !== 'true' && value !== 'false');
+      if (bad !== undefined)
+        throw invalid(`${path}: value ${bad} for readOnly is invalid. Valid values are true and false.`);
+      return;
+    }
+    case 'resources.type': {
+      const [type] = equals;
+      if (equals.length !== 1) throw invalid(`${path}: resources.type must equal exactly one resource type.`);
+      if (!RESOURCE_TYPE_PATTERN.test(type)) {
+        throw invalid(
+          `${path}: value ${type} for resources.type is not a resource type (AWS::<Service>::<Resource>).`,
+        );
+      }
+      return;
+    }
+    case 'eventSource': {
+      if (category !== 'Management') return;
+      const operators = presentOperators(fieldSelector);
+      if (operators.some(([operator]) => operator !== 'notEquals')) {
+        throw invalid(`${path}: for Management events eventSource supports only the NotEquals operator.`);
+      }
+      const bad = (fieldSelector.notEquals ?? []).find(
+        (value) => !EXCLUDABLE_MANAGEMENT_EVENT_SOURCES.includes(value),
+      );
+      if (bad !== undefined) {
+        throw invalid(
+          `${path}: value ${bad} for eventSource is invalid for Management events. Valid values are ${EXCLUDABLE_MANAGEMENT_EVENT_SOURCES.join(' and ')}.`,
+        );
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function presentOperators(fieldSelector: AdvancedFieldSelector): [Operator, readonly string[]][] {
+  return OPERATORS.flatMap((operator): [Operator, readonly string[]][] => {
+    const values = fieldSelector[operator];
+    return values === undefined ? [] : [[operator, values]];
+  });
+}
+
+function fieldSelector(selector: AdvancedEventSelector, field: string): AdvancedFieldSelector | undefined {
+  return selector.fieldSelectors.find((candidate) => candidate.field === field);
+}
+
+function isReadWriteType(value: string): value is ReadWriteType {
+  return Object.hasOwn(READ_WRITE_COVERAGE, value);
+}
+
+function isBasicDataResourceType(value: string): value is BasicDataResourceType {
+  return Object.hasOwn(DATA_RESOURCE_SCOPES, value);
+}
+
+function isAdvancedEventCategory(value: string | undefined): value is AdvancedEventCategory {
+  return value !== undefined && Object.hasOwn(FIELDS_BY_CATEGORY, value);
+}
+
+function invalid(message: string): DomainError {
+  return new DomainError('InvalidEventSelectorsException', message);
+}
