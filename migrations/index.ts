@@ -2,10 +2,14 @@ import { type MigrationInterface } from 'typeorm';
 import { CreateRegionsAndAccounts1764000000000 } from './1764000000000-create-regions-and-accounts';
 import { CreateOrganizations1764000000001 } from './1764000000001-create-organizations';
 import { AddHandshakeTargetParty1764000000002 } from './1764000000002-add-handshake-target-party';
+import { CreateJobOutbox1764000000003 } from './1764000000003-create-job-outbox';
+import { CreateTrails1764000000004 } from './1764000000004-create-trails';
 
 /** Every migration, in order: the apps, the CLI, the tests and PGlite all read this one list. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateRegionsAndAccounts1764000000000,
   CreateOrganizations1764000000001,
   AddHandshakeTargetParty1764000000002,
+  CreateJobOutbox1764000000003,
+  CreateTrails1764000000004,
 ];

@@ -37,7 +37,7 @@ export class BullmqWorkers implements OnApplicationBootstrap, OnApplicationShutd
         queueName,
         async (job) => {
           try {
-            return await this.dispatcher.dispatch(job.name as JobName, job.data as JobPayloads[JobName]);
+            return await this.dispatcher.dispatch(job.name as JobName, job.data as JobPayloads[JobName], job.id as string);
           } catch (error) {
             if (error instanceof PermanentJobFailure) throw new UnrecoverableError(error.message);
             throw error;

@@ -10,7 +10,7 @@ export class WorkerModule {
   static forRoot(env: Env, logger: Logger, clock?: Clock): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...platformModules(env, logger, clock), ...DOMAIN_MODULES],
+      imports: [...platformModules(env, logger, true, clock), ...DOMAIN_MODULES],
       providers: [BullmqWorkers],
     };
   }

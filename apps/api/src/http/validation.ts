@@ -27,14 +27,42 @@ export const restValidationPipe = new ValidationPipe({
     new DomainError('ValidationException', `Invalid request: ${describeValidationErrors(errors).join('; ')}`),
 });
 
+/** One failed constraint of an AWS input: the member's path (`Target.Id`) and class-validator's constraint name. */
+export interface ValidationFailure {
+  readonly path: string;
+  readonly constraint: string;
+}
+
+/** Extra members a service adds to its validation error, chosen from the failures (e.g. Organizations' `Reason`). */
+export type ValidationErrorFields = (
+  failures: readonly ValidationFailure[],
+) => Readonly<Record<string, string>>;
+
+/** An AWS input class; it may say which extra error members its validation failures carry. */
+export interface AwsInputType<T extends object> {
+  new (): T;
+  readonly validationErrorFields?: ValidationErrorFields;
+}
+
+/** Flattens class-validator's tree into one failure per constraint, with nested paths. */
+export function validationFailures(errors: ValidationError[], parent = ''): ValidationFailure[] {
+  return errors.flatMap((error) => {
+    const path = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.keys(error.constraints ?? {}).map((constraint) => ({ path, constraint }));
+    return [...own, ...validationFailures(error.children ?? [], path)];
+  });
+}
+
 /**
  * AWS protocols: members the model does not know are ignored (SDKs may send newer members); type
- * and constraint violations raise the service's own validation code.
+ * and constraint violations raise the service's own validation code, with the extra members that
+ * `fieldsOf` (by default the input class's `validationErrorFields`) derives from the failures.
  */
 export async function validateAwsInput<T extends object>(
-  type: new () => T,
+  type: AwsInputType<T>,
   body: unknown,
   code: ErrorCode,
+  fieldsOf: ValidationErrorFields | undefined = type.validationErrorFields,
 ): Promise<T> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new DomainError('SerializationException', 'The request body must be a JSON object.');
@@ -43,10 +71,17 @@ export async function validateAwsInput<T extends object>(
   const errors = await validate(instance, {
     whitelist: true,
     forbidNonWhitelisted: false,
+    // An operation without input members has an input class without constraints, which
+    // class-validator would otherwise refuse as "an unknown value".
+    forbidUnknownValues: false,
     stopAtFirstError: false,
   });
   if (errors.length > 0) {
-    throw new DomainError(code, `Invalid request: ${describeValidationErrors(errors).join('; ')}`);
+    throw new DomainError(
+      code,
+      `Invalid request: ${describeValidationErrors(errors).join('; ')}`,
+      fieldsOf?.(validationFailures(errors)) ?? {},
+    );
   }
   return instance;
 }

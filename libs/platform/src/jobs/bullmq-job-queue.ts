@@ -2,31 +2,33 @@ import { Queue } from 'bullmq';
 import { type Redis } from 'ioredis';
 import { type Logger } from 'pino';
 import { type TransactionRunner } from '../database/transaction';
-import { JOB_QUEUES, jobIds, type JobName, type JobPayloads, QueueName } from './job-names';
-import { type EnqueueOptions, JobQueue } from './job-queue';
+import { JOB_QUEUES, QueueName } from './job-names';
+import { type JobOutbox, type OutboxEntry } from './job-outbox';
+import { OutboxJobQueue } from './job-queue';
 
-/** Retries and retention shared by every job (retained ids make a repeated enqueue a no-op). */
+/** Retries and retention shared by every job (retained ids make a repeated add a no-op). */
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 1_000 },
   removeOnComplete: { age: 3_600, count: 50_000 },
-  removeOnFail: { age: 7 * 24 * 3_600 },
+  removeOnFail: { age: 24 * 3_600 },
 } as const;
 
 /**
- * Producer side of BullMQ. Adds happen after the surrounding transaction commits; if Redis is
- * unreachable then, the change is already safe in PostgreSQL and the periodic sweeps re-enqueue it.
+ * Producer side of BullMQ. If Redis is unreachable when a job is pushed, the job is already safe in
+ * the outbox and the relay pushes it later; a job that failed every attempt is retried by the relay.
  */
-export class BullmqJobQueue extends JobQueue {
+export class BullmqJobQueue extends OutboxJobQueue {
   readonly queues: ReadonlyMap<QueueName, Queue>;
 
   constructor(
+    tx: TransactionRunner,
+    outbox: JobOutbox,
     private readonly connection: Redis,
     prefix: string,
-    private readonly tx: TransactionRunner,
     private readonly logger: Logger,
   ) {
-    super();
+    super(tx, outbox);
     this.queues = new Map(
       Object.values(QueueName).map((name) => [
         name,
@@ -40,20 +42,26 @@ export class BullmqJobQueue extends JobQueue {
     }
   }
 
-  async enqueue<N extends JobName>(
-    name: N,
-    payload: JobPayloads[N],
-    options: EnqueueOptions = {},
-  ): Promise<void> {
-    const queue = this.queues.get(JOB_QUEUES[name]) as Queue;
-    const jobId = jobIds[name](payload);
-    await this.tx.afterCommit(async () => {
-      try {
-        await queue.add(name, payload, { jobId, delay: options.delayMs });
-      } catch (error) {
-        this.logger.warn({ err: error, jobId }, 'enqueue failed; the sweep will re-enqueue');
-      }
-    });
+  async push(entry: OutboxEntry, delayMs: number): Promise<void> {
+    try {
+      await this.queueOf(entry).add(entry.name, entry.payload, {
+        jobId: entry.id,
+        delay: delayMs > 0 ? delayMs : undefined,
+      });
+    } catch (error) {
+      this.logger.warn({ err: error, jobId: entry.id }, 'enqueue failed; the outbox relay will retry');
+    }
+  }
+
+  /** The relay's push: a job that failed all its attempts is retried rather than ignored. */
+  override async repush(entry: OutboxEntry): Promise<void> {
+    const existing = await this.queueOf(entry).getJob(entry.id);
+    if (existing && (await existing.isFailed())) await existing.retry();
+    else await this.push(entry, 0);
+  }
+
+  private queueOf(entry: OutboxEntry): Queue {
+    return this.queues.get(JOB_QUEUES[entry.name]) as Queue;
   }
 
   async isReachable(): Promise<boolean> {
@@ -62,6 +70,16 @@ export class BullmqJobQueue extends JobQueue {
     } catch {
       return false;
     }
+  }
+
+  /** Jobs waiting or running across all queues (metrics). */
+  async depth(): Promise<number> {
+    const counts = await Promise.all(
+      [...this.queues.values()].map((queue) =>
+        queue.getJobCountByTypes('waiting', 'active', 'delayed', 'prioritized'),
+      ),
+    );
+    return counts.reduce((sum, count) => sum + count, 0);
   }
 
   async close(): Promise<void> {

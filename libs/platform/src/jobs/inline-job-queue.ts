@@ -1,49 +1,46 @@
 import { type Logger } from 'pino';
 import { type TransactionRunner } from '../database/transaction';
 import { type JobDispatcher } from './job-dispatcher';
-import { jobIds, type JobName, type JobPayloads } from './job-names';
-import { type EnqueueOptions, JobQueue } from './job-queue';
 import { PermanentJobFailure } from './job-handler';
+import { type JobPayloads } from './job-names';
+import { type JobOutbox, type OutboxEntry } from './job-outbox';
+import { OutboxJobQueue } from './job-queue';
 
 interface PendingJob {
-  id: string;
-  name: JobName;
-  payload: unknown;
+  entry: OutboxEntry;
   attempt: number;
 }
 
 const ATTEMPTS = 5;
 const BACKOFF_MS = 1_000;
-const REMEMBER_COMPLETED_MS = 60 * 60 * 1000;
 
 /**
  * The embedded mode's queue: jobs run in this process, off the request path, through the same
- * dispatcher and handlers as BullMQ workers, with the same id-based dedupe, retries and backoff.
+ * dispatcher and handlers as BullMQ workers, with id-based dedupe, retries and backoff. A job that
+ * exhausts its attempts stays in the outbox for the relay.
  */
-export class InlineJobQueue extends JobQueue {
+export class InlineJobQueue extends OutboxJobQueue {
   private readonly queue: PendingJob[] = [];
-  private readonly known = new Map<string, number>();
+  private readonly active = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private running = 0;
   private closed = false;
   private idleWaiters: Array<() => void> = [];
 
   constructor(
+    tx: TransactionRunner,
+    outbox: JobOutbox,
     private readonly dispatcher: JobDispatcher,
-    private readonly tx: TransactionRunner,
     private readonly logger: Logger,
     private readonly concurrency: number,
   ) {
-    super();
+    super(tx, outbox);
   }
 
-  async enqueue<N extends JobName>(
-    name: N,
-    payload: JobPayloads[N],
-    options: EnqueueOptions = {},
-  ): Promise<void> {
-    const id = jobIds[name](payload);
-    await this.tx.afterCommit(() => this.add({ id, name, payload, attempt: 1 }, options.delayMs ?? 0));
+  async push(entry: OutboxEntry, delayMs: number): Promise<void> {
+    if (this.closed || this.active.has(entry.id)) return;
+    this.active.add(entry.id);
+    this.schedule({ entry, attempt: 1 }, delayMs);
   }
 
   async isReachable(): Promise<boolean> {
@@ -52,7 +49,7 @@ export class InlineJobQueue extends JobQueue {
 
   /** Resolves once no job is queued or running (tests and graceful shutdown). */
   whenIdle(): Promise<void> {
-    if (this.queue.length === 0 && this.running === 0 && this.timers.size === 0) return Promise.resolve();
+    if (this.idle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -64,24 +61,18 @@ export class InlineJobQueue extends JobQueue {
     await Promise.race([this.whenIdle(), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
   }
 
-  private add(job: PendingJob, delayMs: number): void {
-    if (this.closed) return;
-    this.forgetExpired();
-    if (job.attempt === 1) {
-      if (this.known.has(job.id)) return;
-      this.known.set(job.id, Date.now());
-    }
-    if (delayMs > 0) {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        this.queue.push(job);
-        this.pump();
-      }, delayMs);
-      this.timers.add(timer);
+  private schedule(job: PendingJob, delayMs: number): void {
+    if (delayMs <= 0) {
+      this.queue.push(job);
+      this.pump();
       return;
     }
-    this.queue.push(job);
-    this.pump();
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.queue.push(job);
+      this.pump();
+    }, delayMs);
+    this.timers.add(timer);
   }
 
   private pump(): void {
@@ -94,16 +85,16 @@ export class InlineJobQueue extends JobQueue {
   }
 
   private async run(job: PendingJob): Promise<void> {
+    const { entry } = job;
     try {
-      await this.dispatcher.dispatch(job.name, job.payload as JobPayloads[typeof job.name]);
+      await this.dispatcher.dispatch(entry.name, entry.payload as JobPayloads[typeof entry.name], entry.id);
+      this.active.delete(entry.id);
     } catch (error) {
-      const permanent = error instanceof PermanentJobFailure;
-      this.logger.warn({ err: error, jobId: job.id, attempt: job.attempt }, 'job failed');
-      if (!permanent && job.attempt < ATTEMPTS) {
-        this.add({ ...job, attempt: job.attempt + 1 }, BACKOFF_MS * 2 ** (job.attempt - 1));
+      this.logger.warn({ err: error, jobId: entry.id, attempt: job.attempt }, 'job failed');
+      if (!(error instanceof PermanentJobFailure) && job.attempt < ATTEMPTS && !this.closed) {
+        this.schedule({ entry, attempt: job.attempt + 1 }, BACKOFF_MS * 2 ** (job.attempt - 1));
       } else {
-        // A failed job may be enqueued again later (the sweeps re-enqueue unfinished work).
-        this.known.delete(job.id);
+        this.active.delete(entry.id);
       }
     } finally {
       this.running--;
@@ -111,18 +102,14 @@ export class InlineJobQueue extends JobQueue {
     }
   }
 
+  private idle(): boolean {
+    return this.queue.length === 0 && this.running === 0 && this.timers.size === 0;
+  }
+
   private notifyIdle(): void {
-    if (this.queue.length > 0 || this.running > 0 || this.timers.size > 0) return;
+    if (!this.idle()) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
-  }
-
-  private forgetExpired(): void {
-    const cutoff = Date.now() - REMEMBER_COMPLETED_MS;
-    for (const [id, at] of this.known) {
-      if (at >= cutoff) break;
-      this.known.delete(id);
-    }
   }
 }

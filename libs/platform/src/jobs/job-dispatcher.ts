@@ -1,7 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { EVENT_JOBS, JobName, JobOutcome, type JobPayloads } from './job-names';
-import { JOB_HANDLER, type JobHandler } from './job-handler';
+import { JOB_HANDLER, type JobHandler, PermanentJobFailure } from './job-handler';
+import { JobOutbox } from './job-outbox';
 
 /**
  * Finds every job handler at boot and routes jobs to them. Command jobs need exactly one handler
@@ -14,6 +15,7 @@ export class JobDispatcher implements OnModuleInit {
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
+    private readonly outbox: JobOutbox,
   ) {}
 
   onModuleInit(): void {
@@ -33,12 +35,19 @@ export class JobDispatcher implements OnModuleInit {
       throw new Error(`Every command job needs exactly one handler: ${problems.join(', ')}`);
   }
 
-  async dispatch<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<JobOutcome> {
+  /** Runs the job's handlers, then removes it from the outbox (it is done, or can never succeed). */
+  async dispatch<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string): Promise<JobOutcome> {
     const handlers = (this.handlers.get(name) ?? []) as Array<JobHandler<N>>;
     let outcome = JobOutcome.Skipped;
-    for (const handler of handlers) {
-      if ((await handler.handle(payload)) === JobOutcome.Done) outcome = JobOutcome.Done;
+    try {
+      for (const handler of handlers) {
+        if ((await handler.handle(payload)) === JobOutcome.Done) outcome = JobOutcome.Done;
+      }
+    } catch (error) {
+      if (error instanceof PermanentJobFailure) await this.outbox.complete(jobId);
+      throw error;
     }
+    await this.outbox.complete(jobId);
     return outcome;
   }
 }

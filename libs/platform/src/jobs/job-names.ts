@@ -18,6 +18,8 @@ export enum JobName {
   RegionDisabled = 'region-disabled',
   AccountJoinedOrganization = 'account-joined-organization',
   AccountLeftOrganization = 'account-left-organization',
+  /** Brings one batch of a trail's replicas to its desired set, then chains the next batch. */
+  ReconcileTrail = 'reconcile-trail',
 }
 
 /** Payloads are JSON: ids and ISO strings, never Date or class instances. */
@@ -28,6 +30,8 @@ export interface JobPayloads {
   [JobName.RegionDisabled]: { accountId: string; region: string; changeId: string };
   [JobName.AccountJoinedOrganization]: { accountId: string; organizationId: string; changeId: string };
   [JobName.AccountLeftOrganization]: { accountId: string; organizationId: string; changeId: string };
+  /** `afterAccountId` '' starts at the first account; `attempt` distinguishes sweep re-runs. */
+  [JobName.ReconcileTrail]: { trailId: string; generation: number; afterAccountId: string; attempt?: string };
 }
 
 /** Jobs that announce something that happened: any number of handlers may listen. */
@@ -46,6 +50,7 @@ export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   [JobName.RegionDisabled]: QueueName.Propagation,
   [JobName.AccountJoinedOrganization]: QueueName.Propagation,
   [JobName.AccountLeftOrganization]: QueueName.Propagation,
+  [JobName.ReconcileTrail]: QueueName.Propagation,
 };
 
 /** BullMQ job ids: deterministic, no ':' and never all digits, so a repeated enqueue is a no-op. */
@@ -57,6 +62,8 @@ export const jobIds: { readonly [N in JobName]: (payload: JobPayloads[N]) => str
   [JobName.AccountJoinedOrganization]: (p) =>
     `account-joined.${p.accountId}.${p.organizationId}.${p.changeId}`,
   [JobName.AccountLeftOrganization]: (p) => `account-left.${p.accountId}.${p.organizationId}.${p.changeId}`,
+  [JobName.ReconcileTrail]: (p) =>
+    `reconcile-trail.${p.trailId}.g${p.generation}.a${p.afterAccountId || 'start'}${p.attempt ? `.${p.attempt}` : ''}`,
 };
 
 export enum JobOutcome {

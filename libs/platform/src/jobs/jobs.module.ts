@@ -9,7 +9,10 @@ import { createRedisConnection } from '../redis/redis-connection';
 import { BullmqJobQueue } from './bullmq-job-queue';
 import { InlineJobQueue } from './inline-job-queue';
 import { JobDispatcher } from './job-dispatcher';
+import { JobOutbox } from './job-outbox';
 import { JobQueue } from './job-queue';
+import { JobRelayTask } from './job-relay.task';
+import { PeriodicTaskRunner } from './periodic-task.runner';
 
 export const REDIS = Symbol('REDIS');
 
@@ -27,19 +30,27 @@ class JobsLifecycle implements OnApplicationShutdown {
   }
 }
 
+export interface JobsModuleOptions {
+  /** This process runs jobs and periodic sweeps (a worker, or the API in embedded mode). */
+  runsJobs: boolean;
+}
+
 /**
- * The job queue: BullMQ on Redis when REDIS_URL is set, otherwise in-process. Either way the same
- * dispatcher routes jobs to the handlers the domain modules declare.
+ * The job queue: BullMQ on Redis when REDIS_URL is set, otherwise in-process. Either way jobs go
+ * through the outbox and the same dispatcher routes them to the handlers the domain modules declare.
  */
 @Global()
 @Module({})
 export class JobsModule {
-  static forRoot(): DynamicModule {
+  static forRoot(options: JobsModuleOptions): DynamicModule {
     return {
       module: JobsModule,
       imports: [DiscoveryModule],
       providers: [
+        JobOutbox,
         JobDispatcher,
+        JobRelayTask,
+        ...(options.runsJobs ? [PeriodicTaskRunner] : []),
         {
           provide: REDIS,
           inject: [EnvSchema],
@@ -48,21 +59,22 @@ export class JobsModule {
         },
         {
           provide: JobQueue,
-          inject: [EnvSchema, REDIS, JobDispatcher, TransactionRunner, LOGGER],
+          inject: [EnvSchema, REDIS, TransactionRunner, JobOutbox, JobDispatcher, LOGGER],
           useFactory: (
             env: EnvSchema,
             redis: Redis | null,
-            dispatcher: JobDispatcher,
             tx: TransactionRunner,
+            outbox: JobOutbox,
+            dispatcher: JobDispatcher,
             logger: Logger,
           ): JobQueue =>
             redis
-              ? new BullmqJobQueue(redis, env.TRAILPLANE_QUEUE_PREFIX, tx, logger)
-              : new InlineJobQueue(dispatcher, tx, logger, env.WORKER_CONCURRENCY),
+              ? new BullmqJobQueue(tx, outbox, redis, env.TRAILPLANE_QUEUE_PREFIX, logger)
+              : new InlineJobQueue(tx, outbox, dispatcher, logger, env.WORKER_CONCURRENCY),
         },
         JobsLifecycle,
       ],
-      exports: [JobQueue, JobDispatcher, REDIS],
+      exports: [JobQueue, JobDispatcher, JobOutbox, REDIS],
     };
   }
 }

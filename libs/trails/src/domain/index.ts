@@ -9,3 +9,5 @@ export * from './insight-selectors';
 export * from './trail-tags';
 export * from './desired-replicas';
 export * from './replica-diff';
+export * from './trail-record';
+export * from './trail-access';

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { sql } from '../database/sql';
+import { type JobName } from './job-names';
+
+export interface OutboxEntry {
+  readonly id: string;
+  readonly name: JobName;
+  readonly payload: unknown;
+}
+
+/**
+ * The transactional outbox: a job is recorded in the same transaction as the change that causes it
+ * and deleted only when its handler has finished, so neither a crash between commit and enqueue
+ * nor a Redis that lost its data can lose work; the relay pushes whatever is left.
+ */
+@Injectable()
+export class JobOutbox {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(em: EntityManager, entry: OutboxEntry, availableAt: Date): Promise<void> {
+    await em.query(
+      `INSERT INTO job_outbox (id, name, payload, available_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
+      [entry.id, entry.name, JSON.stringify(entry.payload), availableAt],
+    );
+  }
+
+  async complete(id: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM job_outbox WHERE id = $1`, [id]);
+  }
+
+  /** Jobs that should have run by now (available for longer than `graceMs`), oldest first. */
+  async overdue(graceMs: number, limit: number): Promise<OutboxEntry[]> {
+    const { rows } = await sql<{ id: string; name: JobName; payload: unknown }>(
+      this.dataSource.manager,
+      `SELECT id, name, payload FROM job_outbox
+        WHERE available_at < now() - make_interval(secs => $1::double precision / 1000)
+        ORDER BY available_at LIMIT $2`,
+      [graceMs, limit],
+    );
+    return rows;
+  }
+
+  async pending(): Promise<number> {
+    const rows: Array<{ n: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM job_outbox`,
+    );
+    return rows[0]?.n ?? 0;
+  }
+}

@@ -1,0 +1,15 @@
+import { SetMetadata } from '@nestjs/common';
+
+export const PERIODIC_TASK = Symbol('periodic-task');
+
+/**
+ * Work that runs on a timer in every process that runs jobs (workers, or the embedded API):
+ * sweeps that re-enqueue unfinished work from PostgreSQL. Timers rather than BullMQ repeatable
+ * jobs, so they keep running when Redis has lost its data. Each run must be idempotent.
+ */
+export interface PeriodicTask {
+  readonly taskName: string;
+  run(): Promise<void>;
+}
+
+export const RunsPeriodically = (): ClassDecorator => SetMetadata(PERIODIC_TASK, true);

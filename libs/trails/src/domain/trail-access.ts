@@ -1,0 +1,91 @@
+import { DomainError } from '@app/platform/errors';
+import { type TrailRecord } from './trail-record';
+
+/** What decides whether a caller may change a trail it can see. */
+export interface TrailChangeRequest {
+  readonly trail: Pick<TrailRecord, 'ownerAccountId' | 'homeRegion' | 'settings' | 'arn'>;
+  readonly callerAccountId: string;
+  readonly callerRegion: string;
+  /** The caller is a CloudTrail delegated administrator of the trail's organization. */
+  readonly callerIsDelegatedAdministrator: boolean;
+}
+
+/**
+ * Changes go to the home Region (`InvalidHomeRegionException`; shadow copies are read-only); an
+ * organization trail is changed only by its owner (the management account) or a CloudTrail
+ * delegated administrator; members get `NotOrganizationMasterAccountException` whatever their IAM
+ * policies allow (decision 3). Any other account cannot see the trail at all.
+ */
+export function assertMayChangeTrail(request: TrailChangeRequest): void {
+  const { trail } = request;
+  if (request.callerRegion !== trail.homeRegion) {
+    throw new DomainError(
+      'InvalidHomeRegionException',
+      `This operation must be called from the trail's home Region ${trail.homeRegion}; the request was sent to ${request.callerRegion}.`,
+    );
+  }
+  if (request.callerAccountId === trail.ownerAccountId) return;
+  if (trail.settings.isOrganizationTrail && !request.callerIsDelegatedAdministrator) {
+    throw new DomainError(
+      'NotOrganizationMasterAccountException',
+      'You cannot configure or manage trails for an organization because this action requires being signed in with the management account.',
+    );
+  }
+}
+
+/** Turning a trail into an organization trail, or back, is the management account's alone (decision 6). */
+export function assertMayConvertOrganizationTrail(
+  callerAccountId: string,
+  managementAccountId: string,
+): void {
+  if (callerAccountId !== managementAccountId) {
+    throw new DomainError(
+      'NotOrganizationManagementAccountException',
+      'Only the management account of the organization can convert a trail to or from an organization trail.',
+    );
+  }
+}
+
+/** Facts about the caller's organization that organization-trail operations check (§3.5). */
+export interface OrganizationFacts {
+  readonly organizationId: string;
+  readonly managementAccountId: string;
+  readonly allFeatures: boolean;
+  readonly cloudTrailAccessEnabled: boolean;
+  readonly callerIsDelegatedAdministrator: boolean;
+}
+
+/**
+ * Preconditions for creating or converting to an organization trail, in the order of §3.5:
+ * an organization, all features, CloudTrail trusted access, and a management-account or
+ * delegated-administrator caller.
+ */
+export function assertOrganizationTrailAllowed(
+  callerAccountId: string,
+  organization: OrganizationFacts | undefined,
+): asserts organization is OrganizationFacts {
+  if (!organization) {
+    throw new DomainError(
+      'OrganizationsNotInUseException',
+      'This account is not a member of an organization. Create an organization to create organization trails.',
+    );
+  }
+  if (!organization.allFeatures) {
+    throw new DomainError(
+      'OrganizationNotInAllFeaturesModeException',
+      'This operation requires that all features are enabled in the organization.',
+    );
+  }
+  if (!organization.cloudTrailAccessEnabled) {
+    throw new DomainError(
+      'CloudTrailAccessNotEnabledException',
+      'Trusted access for cloudtrail.amazonaws.com is not enabled in the organization. Enable it with EnableAWSServiceAccess.',
+    );
+  }
+  if (callerAccountId !== organization.managementAccountId && !organization.callerIsDelegatedAdministrator) {
+    throw new DomainError(
+      'NotOrganizationMasterAccountException',
+      'You cannot configure or manage trails for an organization because this action requires being signed in with the management account.',
+    );
+  }
+}

@@ -1,0 +1,22 @@
+export * from './domain';
+export * from './jobs/reconcile-trail.handler';
+export * from './persistence/replica-reconciler';
+export * from './persistence/trail.entity';
+export * from './persistence/trail.repository';
+export * from './use-cases/change-trail-tags.use-case';
+export * from './use-cases/create-trail.use-case';
+export * from './use-cases/delete-trail.use-case';
+export * from './use-cases/describe-trails.use-case';
+export * from './use-cases/get-insight-selectors.use-case';
+export * from './use-cases/get-trail-propagation.use-case';
+export * from './use-cases/get-trail.use-case';
+export * from './use-cases/list-trail-tags.use-case';
+export * from './use-cases/list-trails.use-case';
+export * from './use-cases/put-event-selectors.use-case';
+export * from './use-cases/put-insight-selectors.use-case';
+export * from './use-cases/set-trail-logging.use-case';
+export * from './use-cases/update-trail.use-case';
+export * from './trails.module';
+
+import { TrailEntity } from './persistence/trail.entity';
+export const TRAIL_ENTITIES = [TrailEntity];

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Clock,
+  HandlesJob,
+  type JobHandler,
+  JobName,
+  JobOutcome,
+  type JobPayloads,
+  TransactionRunner,
+} from '@app/platform';
+import { ReplicaReconciler } from '../persistence/replica-reconciler';
+import { TrailRepository } from '../persistence/trail.repository';
+
+/**
+ * Reconciles every replica one account should hold (its own trails, and the organization trails
+ * of its current organization) after its Regions or its membership changed.
+ */
+@Injectable()
+export class AccountReplicaReconciliation {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly trails: TrailRepository,
+    private readonly reconciler: ReplicaReconciler,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(accountId: string): Promise<JobOutcome> {
+    await this.tx.run(async (em) => {
+      // An organization deleted under its management account leaves organization trails without
+      // an organization (ON DELETE SET NULL): they become ordinary trails.
+      await this.trails.detachOrphanedOrganizationTrails(em, accountId, this.clock.now());
+      await this.reconciler.reconcile(em, { kind: 'account', accountId });
+    });
+    return JobOutcome.Done;
+  }
+}
+
+@Injectable()
+@HandlesJob()
+export class ReplicasOnRegionEnabled implements JobHandler<JobName.RegionEnabled> {
+  readonly jobName = JobName.RegionEnabled;
+  constructor(private readonly reconciliation: AccountReplicaReconciliation) {}
+  handle(payload: JobPayloads[JobName.RegionEnabled]): Promise<JobOutcome> {
+    return this.reconciliation.run(payload.accountId);
+  }
+}
+
+@Injectable()
+@HandlesJob()
+export class ReplicasOnRegionDisabled implements JobHandler<JobName.RegionDisabled> {
+  readonly jobName = JobName.RegionDisabled;
+  constructor(private readonly reconciliation: AccountReplicaReconciliation) {}
+  handle(payload: JobPayloads[JobName.RegionDisabled]): Promise<JobOutcome> {
+    return this.reconciliation.run(payload.accountId);
+  }
+}
+
+@Injectable()
+@HandlesJob()
+export class ReplicasOnAccountJoined implements JobHandler<JobName.AccountJoinedOrganization> {
+  readonly jobName = JobName.AccountJoinedOrganization;
+  constructor(private readonly reconciliation: AccountReplicaReconciliation) {}
+  handle(payload: JobPayloads[JobName.AccountJoinedOrganization]): Promise<JobOutcome> {
+    return this.reconciliation.run(payload.accountId);
+  }
+}
+
+@Injectable()
+@HandlesJob()
+export class ReplicasOnAccountLeft implements JobHandler<JobName.AccountLeftOrganization> {
+  readonly jobName = JobName.AccountLeftOrganization;
+  constructor(private readonly reconciliation: AccountReplicaReconciliation) {}
+  handle(payload: JobPayloads[JobName.AccountLeftOrganization]): Promise<JobOutcome> {
+    return this.reconciliation.run(payload.accountId);
+  }
+}

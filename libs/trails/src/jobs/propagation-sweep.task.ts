@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  JobName,
+  JobQueue,
+  LOGGER,
+  type PeriodicTask,
+  RunsPeriodically,
+  TransactionRunner,
+} from '@app/platform';
+import { type Logger } from 'pino';
+import { ReplicaReconciler } from '../persistence/replica-reconciler';
+
+const STALE_AFTER_MS = 30_000;
+const FULL_RECONCILE_EVERY = 10;
+
+/**
+ * The level-triggered safety net: re-enqueues every trail whose latest generation is still not
+ * fully propagated a while after it changed (a job that failed for good, a lost queue), and every
+ * tenth run reconciles all replicas of all trails in one set-based pass.
+ */
+@Injectable()
+@RunsPeriodically()
+export class PropagationSweepTask implements PeriodicTask {
+  readonly taskName = 'propagation-sweep';
+  private runs = 0;
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly reconciler: ReplicaReconciler,
+    private readonly jobs: JobQueue,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async run(): Promise<void> {
+    const stale = await this.tx.read((em) => this.reconciler.staleTrails(em, STALE_AFTER_MS, 1_000));
+    const attempt = `sweep${Math.floor(Date.now() / STALE_AFTER_MS)}`;
+    for (const trail of stale) {
+      await this.jobs.enqueue(JobName.ReconcileTrail, {
+        trailId: trail.id,
+        generation: trail.generation,
+        afterAccountId: '',
+        attempt,
+      });
+    }
+    if (stale.length > 0) this.logger.info({ trails: stale.length }, 're-enqueued unpropagated trails');
+    if (this.runs++ % FULL_RECONCILE_EVERY === 0) {
+      const result = await this.tx.run((em) => this.reconciler.reconcile(em, { kind: 'all' }));
+      if (result.upserted + result.deleted > 0) this.logger.info(result, 'full reconcile repaired replicas');
+    }
+  }
+}

@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from '@app/platform';
+import { type EntityManager } from 'typeorm';
+
+/**
+ * Which replicas one reconcile pass covers. Every trigger maps onto one of these: trail changes
+ * (batched by account range), an account's membership or Region changes, a Region launch (per
+ * trail), and the full sweep.
+ */
+export type ReconcileScope =
+  | {
+      readonly kind: 'trail';
+      readonly trailId: string;
+      readonly afterAccountId: string | null;
+      readonly upToAccountId: string | null;
+    }
+  | { readonly kind: 'account'; readonly accountId: string }
+  | { readonly kind: 'trail-region'; readonly trailId: string; readonly region: string }
+  | { readonly kind: 'all' };
+
+export interface ReconcileResult {
+  readonly upserted: number;
+  readonly deleted: number;
+}
+
+export interface RegionPropagation {
+  readonly region: string;
+  readonly desired: number;
+  readonly applied: number;
+  readonly stale: number;
+}
+
+interface ScopeSql {
+  /** Restricts the trails considered (alias t). */
+  trails: string;
+  /** Restricts the (trail, account, region) candidates (aliases m.account_id, r.name). */
+  candidates: string;
+  /** Restricts the existing replicas (alias x). */
+  replicas: string;
+  params: unknown[];
+}
+
+/**
+ * The reconciler's SQL: computes the desired replicas of the scope — accounts(T) × regions(T, a),
+ * where accounts(T) is the owner plus, for an organization trail, every member of its organization,
+ * and regions(T, a) the Regions enabled in `a` (all of them for a multi-Region trail, else the home
+ * Region) — and applies the difference in one set-based statement: missing replicas inserted,
+ * stale generations brought up to date, replicas no longer desired deleted. Running it twice,
+ * concurrently or after a crash converges to the same rows (the primary key forbids duplicates).
+ */
+@Injectable()
+export class ReplicaReconciler {
+  async reconcile(em: EntityManager, scope: ReconcileScope): Promise<ReconcileResult> {
+    const s = scopeSql(scope);
+    const { rows } = await sql<{ upserted: number; deleted: number }>(
+      em,
+      `WITH ${desiredCte(s)},
+       deleted AS (
+         DELETE FROM trail_replicas x
+          WHERE ${s.replicas}
+            AND NOT EXISTS (SELECT 1 FROM desired d
+                             WHERE d.trail_id = x.trail_id AND d.account_id = x.account_id AND d.region = x.region)
+         RETURNING 1),
+       upserted AS (
+         INSERT INTO trail_replicas (trail_id, account_id, region, generation)
+         SELECT d.trail_id, d.account_id, d.region, d.generation FROM desired d
+         ON CONFLICT (trail_id, account_id, region)
+         DO UPDATE SET generation = EXCLUDED.generation WHERE trail_replicas.generation <> EXCLUDED.generation
+         RETURNING 1)
+       SELECT (SELECT count(*) FROM upserted)::int AS upserted, (SELECT count(*) FROM deleted)::int AS deleted`,
+      s.params,
+    );
+    return rows[0] ?? { upserted: 0, deleted: 0 };
+  }
+
+  /**
+   * The next batch of accounts a trail reaches, in id order after `afterAccountId`: its last id
+   * bounds the batch, and `final` tells whether it is the last one.
+   */
+  async nextAccountBatch(
+    em: EntityManager,
+    trailId: string,
+    afterAccountId: string | null,
+    size: number,
+  ): Promise<{ upToAccountId: string | null; final: boolean }> {
+    const { rows } = await sql<{ account_id: string }>(
+      em,
+      `WITH t AS (SELECT * FROM trails WHERE id = $1),
+       members AS (
+         SELECT t.owner_account_id AS account_id FROM t
+         UNION
+         SELECT oa.account_id FROM t JOIN organization_accounts oa
+           ON t.is_organization_trail AND oa.organization_id = t.organization_id)
+       SELECT account_id FROM members
+        WHERE $2::text IS NULL OR account_id > $2::text
+        ORDER BY account_id LIMIT $3`,
+      [trailId, afterAccountId, size + 1],
+    );
+    if (rows.length <= size) return { upToAccountId: null, final: true };
+    return { upToAccountId: rows[size - 1].account_id, final: false };
+  }
+
+  /** Desired, applied and stale replica counts of a trail per Region (propagation status). */
+  async propagation(em: EntityManager, trailId: string): Promise<RegionPropagation[]> {
+    const s = scopeSql({ kind: 'trail', trailId, afterAccountId: null, upToAccountId: null });
+    const { rows } = await sql<RegionPropagation>(
+      em,
+      `WITH ${desiredCte(s)},
+       actual AS (SELECT x.* FROM trail_replicas x WHERE ${s.replicas}),
+       joined AS (
+         SELECT coalesce(d.region, a.region) AS region,
+                d.trail_id IS NOT NULL AS is_desired,
+                a.trail_id IS NOT NULL AND a.generation = d.generation AS is_applied,
+                d.trail_id IS NULL AS is_stale
+           FROM desired d
+           FULL JOIN actual a ON a.trail_id = d.trail_id AND a.account_id = d.account_id AND a.region = d.region)
+       SELECT region,
+              count(*) FILTER (WHERE is_desired)::int AS desired,
+              count(*) FILTER (WHERE is_applied)::int AS applied,
+              count(*) FILTER (WHERE is_stale)::int AS stale
+         FROM joined GROUP BY region ORDER BY region`,
+      s.params,
+    );
+    return rows;
+  }
+
+  /** Marks a trail's generation fully propagated, unless it changed meanwhile. */
+  async markObserved(em: EntityManager, trailId: string, generation: number): Promise<void> {
+    await em.query(
+      `UPDATE trails SET observed_generation = $2, propagation_error = NULL, propagation_failed_at = NULL
+        WHERE id = $1 AND generation = $2 AND observed_generation < $2`,
+      [trailId, generation],
+    );
+  }
+
+  async recordFailure(em: EntityManager, trailId: string, reason: string): Promise<void> {
+    await em.query(`UPDATE trails SET propagation_error = $2, propagation_failed_at = now() WHERE id = $1`, [
+      trailId,
+      reason.slice(0, 1000),
+    ]);
+  }
+
+  /** Trails whose latest change has not been fully propagated for `olderThanMs`. */
+  async staleTrails(
+    em: EntityManager,
+    olderThanMs: number,
+    limit: number,
+  ): Promise<Array<{ id: string; generation: number }>> {
+    const { rows } = await sql<{ id: string; generation: number }>(
+      em,
+      `SELECT id, generation FROM trails
+        WHERE generation > observed_generation
+          AND updated_at < now() - make_interval(secs => $1::double precision / 1000)
+        ORDER BY updated_at LIMIT $2`,
+      [olderThanMs, limit],
+    );
+    return rows;
+  }
+
+  /** Multi-Region trails: the ones a newly launched Region concerns. */
+  async multiRegionTrailIds(em: EntityManager): Promise<string[]> {
+    const { rows } = await sql<{ id: string }>(em, `SELECT id FROM trails WHERE is_multi_region ORDER BY id`);
+    return rows.map((row) => row.id);
+  }
+}
+
+function desiredCte(s: ScopeSql): string {
+  return `t AS (
+      SELECT id, owner_account_id, home_region, is_multi_region, is_organization_trail, organization_id, generation
+        FROM trails t WHERE ${s.trails}),
+    members AS (
+      SELECT t.id AS trail_id, t.owner_account_id AS account_id FROM t
+      UNION
+      SELECT t.id, oa.account_id FROM t
+        JOIN organization_accounts oa ON t.is_organization_trail AND oa.organization_id = t.organization_id),
+    desired AS (
+      SELECT m.trail_id, m.account_id, r.name AS region, t.generation
+        FROM members m
+        JOIN t ON t.id = m.trail_id
+        JOIN regions r ON (t.is_multi_region OR r.name = t.home_region)
+       WHERE (NOT r.opt_in
+              OR EXISTS (SELECT 1 FROM account_regions ar WHERE ar.account_id = m.account_id AND ar.region = r.name))
+         AND ${s.candidates})`;
+}
+
+function scopeSql(scope: ReconcileScope): ScopeSql {
+  switch (scope.kind) {
+    case 'trail': {
+      const range = (alias: string): string =>
+        `($2::text IS NULL OR ${alias}.account_id > $2::text) AND ($3::text IS NULL OR ${alias}.account_id <= $3::text)`;
+      return {
+        trails: 't.id = $1',
+        candidates: range('m'),
+        replicas: `x.trail_id = $1 AND ${range('x')}`,
+        params: [scope.trailId, scope.afterAccountId, scope.upToAccountId],
+      };
+    }
+    case 'account':
+      return {
+        trails: `(t.owner_account_id = $1
+                  OR (t.is_organization_trail
+                      AND t.organization_id = (SELECT organization_id FROM organization_accounts WHERE account_id = $1)))`,
+        candidates: 'm.account_id = $1',
+        replicas: 'x.account_id = $1',
+        params: [scope.accountId],
+      };
+    case 'trail-region':
+      return {
+        trails: 't.id = $1',
+        candidates: 'r.name = $2',
+        replicas: 'x.trail_id = $1 AND x.region = $2',
+        params: [scope.trailId, scope.region],
+      };
+    case 'all':
+      return { trails: 'TRUE', candidates: 'TRUE', replicas: 'TRUE', params: [] };
+  }
+}

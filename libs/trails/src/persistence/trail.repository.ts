@@ -1,0 +1,305 @@
+import { Injectable } from '@nestjs/common';
+import { advisoryLockKeys, sql } from '@app/platform';
+import { type EntityManager } from 'typeorm';
+import { type TrailSettings } from '../domain/trail';
+import { type TrailRecord } from '../domain/trail-record';
+import { TrailEntity } from './trail.entity';
+
+/** What changed in a trail; `propagate` bumps the generation so replicas follow. */
+export type TrailChange = Partial<
+  Pick<
+    TrailRecord,
+    | 'settings'
+    | 'organizationId'
+    | 'eventSelectors'
+    | 'hasCustomEventSelectors'
+    | 'insightSelectors'
+    | 'tags'
+    | 'isLogging'
+    | 'startLoggingTime'
+    | 'stopLoggingTime'
+  >
+> & { propagate?: boolean };
+
+/** Trails and their visibility through replicas; every method takes the transaction's manager. */
+@Injectable()
+export class TrailRepository {
+  /**
+   * Serialises creators (and converters to multi-Region) of the same account: the name in every
+   * Region and the five slots of each Region they would occupy. Keys are taken in sorted order.
+   */
+  async lockNameAndSlots(
+    em: EntityManager,
+    accountId: string,
+    name: string,
+    regions: readonly string[],
+  ): Promise<void> {
+    await advisoryLockKeys(em, [
+      `trail-name/${accountId}/${name}`,
+      ...regions.map((region) => `trail-slots/${accountId}/${region}`),
+    ]);
+  }
+
+  /**
+   * Occupied slots per Region of `accountId` (cloudtrail.md §3.3, decision 5): its own trails
+   * (a multi-Region trail in every Region) and the organization trails it inherits as a member.
+   * Counted from the trails themselves, not from replicas, so copies still being propagated count.
+   */
+  async occupiedSlots(
+    em: EntityManager,
+    accountId: string,
+    regions: readonly string[],
+  ): Promise<Map<string, number>> {
+    const { rows } = await sql<{ region: string; used: number }>(
+      em,
+      `SELECT r.region, count(t.id)::int AS used
+         FROM unnest($2::text[]) AS r(region)
+         LEFT JOIN trails t
+           ON (t.home_region = r.region OR t.is_multi_region)
+          AND (t.owner_account_id = $1
+               OR (t.is_organization_trail
+                   AND t.organization_id = (SELECT organization_id FROM organization_accounts WHERE account_id = $1)))
+        GROUP BY r.region`,
+      [accountId, regions],
+    );
+    return new Map(rows.map((row) => [row.region, row.used]));
+  }
+
+  /** True when `accountId` already has another trail named `name` occupying one of `regions`. */
+  async nameTaken(
+    em: EntityManager,
+    accountId: string,
+    name: string,
+    regions: readonly string[],
+    exceptTrailId?: string,
+  ): Promise<boolean> {
+    const { rows } = await sql(
+      em,
+      `SELECT 1 FROM trails
+        WHERE owner_account_id = $1 AND name = $2 AND (is_multi_region OR home_region = ANY($3::text[]))
+          AND ($4::uuid IS NULL OR id <> $4::uuid)
+        LIMIT 1`,
+      [accountId, name, regions, exceptTrailId ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  /** Inserts the trail and its home replica (the copy the owner sees at once). */
+  async insert(em: EntityManager, trail: TrailRecord): Promise<void> {
+    await em.insert(TrailEntity, toEntity(trail));
+    await em.query(
+      `INSERT INTO trail_replicas (trail_id, account_id, region, generation) VALUES ($1, $2, $3, $4)`,
+      [trail.id, trail.ownerAccountId, trail.homeRegion, trail.generation],
+    );
+  }
+
+  async findByName(
+    em: EntityManager,
+    ownerAccountId: string,
+    homeRegion: string,
+    name: string,
+  ): Promise<TrailRecord | undefined> {
+    const row = await em.findOne(TrailEntity, { where: { ownerAccountId, homeRegion, name } });
+    return row ? toTrailRecord(row) : undefined;
+  }
+
+  async findById(em: EntityManager, id: string): Promise<TrailRecord | undefined> {
+    const row = await em.findOne(TrailEntity, { where: { id } });
+    return row ? toTrailRecord(row) : undefined;
+  }
+
+  /** The trail with this ARN if the account holds a copy of it in the Region. */
+  async findVisibleByArn(
+    em: EntityManager,
+    accountId: string,
+    region: string,
+    arn: string,
+  ): Promise<TrailRecord | undefined> {
+    const row = await em
+      .createQueryBuilder(TrailEntity, 't')
+      .innerJoin(
+        'trail_replicas',
+        'r',
+        'r.trail_id = t.id AND r.account_id = :accountId AND r.region = :region',
+        {
+          accountId,
+          region,
+        },
+      )
+      .where('t.arn = :arn', { arn })
+      .getOne();
+    return row ? toTrailRecord(row) : undefined;
+  }
+
+  /**
+   * Trails the account holds a copy of in the Region, ordered by ARN: its own, shadows of its
+   * multi-Region trails, and inherited organization trails. `homeOnly` keeps the account's own
+   * trails homed in the Region.
+   */
+  async listVisible(
+    em: EntityManager,
+    accountId: string,
+    region: string,
+    options: { homeOnly?: boolean; afterArn?: string; limit?: number } = {},
+  ): Promise<TrailRecord[]> {
+    const query = em
+      .createQueryBuilder(TrailEntity, 't')
+      .innerJoin(
+        'trail_replicas',
+        'r',
+        'r.trail_id = t.id AND r.account_id = :accountId AND r.region = :region',
+        {
+          accountId,
+          region,
+        },
+      )
+      .orderBy('t.arn', 'ASC');
+    if (options.homeOnly) {
+      query.andWhere('t.owner_account_id = :accountId AND t.home_region = :region', { accountId, region });
+    }
+    if (options.afterArn !== undefined) query.andWhere('t.arn > :afterArn', { afterArn: options.afterArn });
+    if (options.limit !== undefined) query.take(options.limit);
+    return (await query.getMany()).map(toTrailRecord);
+  }
+
+  /** Locks the trail row for a change in this transaction. */
+  async lock(em: EntityManager, id: string): Promise<TrailRecord | undefined> {
+    const row = await em.findOne(TrailEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return row ? toTrailRecord(row) : undefined;
+  }
+
+  /** Applies a change; returns the trail as stored afterwards. */
+  async update(em: EntityManager, trail: TrailRecord, change: TrailChange, at: Date): Promise<TrailRecord> {
+    const { propagate, ...fields } = change;
+    const next: TrailRecord = {
+      ...trail,
+      ...fields,
+      generation: propagate ? trail.generation + 1 : trail.generation,
+      updatedAt: at,
+    };
+    const entity = toEntity(next);
+    // Only the changed columns: the reconciler updates observed_generation concurrently.
+    const columns: Partial<TrailEntity> = { generation: entity.generation, updatedAt: at };
+    if (fields.settings) {
+      Object.assign(columns, {
+        s3BucketName: entity.s3BucketName,
+        s3KeyPrefix: entity.s3KeyPrefix,
+        snsTopicArn: entity.snsTopicArn,
+        includeGlobalServiceEvents: entity.includeGlobalServiceEvents,
+        isMultiRegion: entity.isMultiRegion,
+        logFileValidationEnabled: entity.logFileValidationEnabled,
+        cloudWatchLogsLogGroupArn: entity.cloudWatchLogsLogGroupArn,
+        cloudWatchLogsRoleArn: entity.cloudWatchLogsRoleArn,
+        kmsKeyId: entity.kmsKeyId,
+        isOrganizationTrail: entity.isOrganizationTrail,
+      });
+    }
+    for (const key of [
+      'organizationId',
+      'eventSelectors',
+      'hasCustomEventSelectors',
+      'insightSelectors',
+      'tags',
+      'isLogging',
+      'startLoggingTime',
+      'stopLoggingTime',
+    ] as const) {
+      if (key in fields) Object.assign(columns, { [key]: entity[key] });
+    }
+    await em.update(TrailEntity, { id: trail.id }, columns);
+    return next;
+  }
+
+  async delete(em: EntityManager, id: string): Promise<void> {
+    await em.delete(TrailEntity, { id });
+  }
+
+  /** Organization trails whose organization was deleted become ordinary trails of their owner. */
+  async detachOrphanedOrganizationTrails(
+    em: EntityManager,
+    ownerAccountId: string,
+    at: Date,
+  ): Promise<number> {
+    const { rowCount } = await sql(
+      em,
+      `UPDATE trails SET is_organization_trail = false, generation = generation + 1, updated_at = $2
+        WHERE owner_account_id = $1 AND is_organization_trail AND organization_id IS NULL`,
+      [ownerAccountId, at],
+    );
+    return rowCount;
+  }
+}
+
+export function toTrailRecord(row: TrailEntity): TrailRecord {
+  const settings: TrailSettings = {
+    s3BucketName: row.s3BucketName,
+    ...(row.s3KeyPrefix !== null ? { s3KeyPrefix: row.s3KeyPrefix } : {}),
+    ...(row.snsTopicArn !== null ? { snsTopicArn: row.snsTopicArn } : {}),
+    includeGlobalServiceEvents: row.includeGlobalServiceEvents,
+    isMultiRegionTrail: row.isMultiRegion,
+    logFileValidationEnabled: row.logFileValidationEnabled,
+    ...(row.cloudWatchLogsLogGroupArn !== null
+      ? { cloudWatchLogsLogGroupArn: row.cloudWatchLogsLogGroupArn }
+      : {}),
+    ...(row.cloudWatchLogsRoleArn !== null ? { cloudWatchLogsRoleArn: row.cloudWatchLogsRoleArn } : {}),
+    ...(row.kmsKeyId !== null ? { kmsKeyId: row.kmsKeyId } : {}),
+    isOrganizationTrail: row.isOrganizationTrail,
+  };
+  return {
+    id: row.id,
+    partition: row.arn.split(':')[1],
+    ownerAccountId: row.ownerAccountId,
+    homeRegion: row.homeRegion,
+    name: row.name,
+    arn: row.arn,
+    settings,
+    organizationId: row.organizationId,
+    eventSelectors: row.eventSelectors,
+    hasCustomEventSelectors: row.hasCustomEventSelectors,
+    insightSelectors: row.insightSelectors,
+    tags: row.tags,
+    isLogging: row.isLogging,
+    startLoggingTime: row.startLoggingTime,
+    stopLoggingTime: row.stopLoggingTime,
+    generation: row.generation,
+    observedGeneration: row.observedGeneration,
+    propagationError: row.propagationError,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function toEntity(trail: TrailRecord): TrailEntity {
+  const { settings } = trail;
+  return {
+    id: trail.id,
+    ownerAccountId: trail.ownerAccountId,
+    name: trail.name,
+    homeRegion: trail.homeRegion,
+    arn: trail.arn,
+    s3BucketName: settings.s3BucketName,
+    s3KeyPrefix: settings.s3KeyPrefix ?? null,
+    snsTopicArn: settings.snsTopicArn ?? null,
+    includeGlobalServiceEvents: settings.includeGlobalServiceEvents,
+    isMultiRegion: settings.isMultiRegionTrail,
+    logFileValidationEnabled: settings.logFileValidationEnabled,
+    cloudWatchLogsLogGroupArn: settings.cloudWatchLogsLogGroupArn ?? null,
+    cloudWatchLogsRoleArn: settings.cloudWatchLogsRoleArn ?? null,
+    kmsKeyId: settings.kmsKeyId ?? null,
+    isOrganizationTrail: settings.isOrganizationTrail,
+    organizationId: trail.organizationId,
+    eventSelectors: trail.eventSelectors,
+    hasCustomEventSelectors: trail.hasCustomEventSelectors,
+    insightSelectors: [...trail.insightSelectors],
+    tags: [...trail.tags],
+    isLogging: trail.isLogging,
+    startLoggingTime: trail.startLoggingTime,
+    stopLoggingTime: trail.stopLoggingTime,
+    generation: trail.generation,
+    observedGeneration: trail.observedGeneration,
+    propagationError: trail.propagationError,
+    propagationFailedAt: null,
+    createdAt: trail.createdAt,
+    updatedAt: trail.updatedAt,
+  };
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { CLOUDTRAIL_SERVICE_PRINCIPAL, OrganizationDirectory } from '@app/organizations';
+import { DomainError, type RequestContext } from '@app/platform';
+import { type EntityManager } from 'typeorm';
+import { assertMayChangeTrail, type OrganizationFacts } from '../domain/trail-access';
+import { formatTrailArn, parseTrailReference } from '../domain/trail-arn';
+import { type TrailRecord } from '../domain/trail-record';
+import { TrailRepository } from '../persistence/trail.repository';
+
+/**
+ * Finds the trail a request names (cloudtrail.md §3.1): a bare name only among the caller's own
+ * trails homed in the called Region; an ARN wherever the caller holds a copy in the called Region
+ * (shadows of its multi-Region trails, inherited organization trails).
+ */
+@Injectable()
+export class TrailLocator {
+  constructor(
+    private readonly trails: TrailRepository,
+    private readonly organizations: OrganizationDirectory,
+  ) {}
+
+  async find(em: EntityManager, ctx: RequestContext, nameOrArn: string): Promise<TrailRecord> {
+    const reference = parseTrailReference(nameOrArn, ctx.partition);
+    const trail =
+      reference.kind === 'name'
+        ? await this.trails.findByName(em, ctx.accountId, ctx.region, reference.name)
+        : await this.trails.findVisibleByArn(em, ctx.accountId, ctx.region, reference.arn);
+    if (trail) return trail;
+    const arn =
+      reference.kind === 'name'
+        ? formatTrailArn(ctx.partition, ctx.region, ctx.accountId, reference.name)
+        : reference.arn;
+    throw new DomainError('TrailNotFoundException', `Unknown trail: ${arn} for the user: ${ctx.accountId}`);
+  }
+
+  /**
+   * Finds the trail for a change and locks it for this transaction, after the home-Region and
+   * organization-trail rules (decisions 3 and 6).
+   */
+  async findForChange(em: EntityManager, ctx: RequestContext, nameOrArn: string): Promise<TrailRecord> {
+    const found = await this.find(em, ctx, nameOrArn);
+    assertMayChangeTrail({
+      trail: found,
+      callerAccountId: ctx.accountId,
+      callerRegion: ctx.region,
+      callerIsDelegatedAdministrator:
+        found.ownerAccountId !== ctx.accountId && found.organizationId !== null
+          ? await this.isCloudTrailDelegatedAdministrator(em, found.organizationId, ctx.accountId)
+          : false,
+    });
+    const locked = await this.trails.lock(em, found.id);
+    if (!locked)
+      throw new DomainError(
+        'TrailNotFoundException',
+        `Unknown trail: ${found.arn} for the user: ${ctx.accountId}`,
+      );
+    return locked;
+  }
+
+  /** The caller's organization as organization-trail rules see it (undefined outside one). */
+  async organizationFacts(em: EntityManager, accountId: string): Promise<OrganizationFacts | undefined> {
+    const organization = await this.organizations.organizationOf(em, accountId);
+    if (!organization) return undefined;
+    const [cloudTrailAccessEnabled, callerIsDelegatedAdministrator] = await Promise.all([
+      this.organizations.isServiceAccessEnabled(
+        em,
+        organization.organizationId,
+        CLOUDTRAIL_SERVICE_PRINCIPAL,
+      ),
+      this.isCloudTrailDelegatedAdministrator(em, organization.organizationId, accountId),
+    ]);
+    return {
+      organizationId: organization.organizationId,
+      managementAccountId: organization.managementAccountId,
+      allFeatures: organization.featureSet === 'ALL',
+      cloudTrailAccessEnabled,
+      callerIsDelegatedAdministrator,
+    };
+  }
+
+  private async isCloudTrailDelegatedAdministrator(
+    em: EntityManager,
+    organizationId: string,
+    accountId: string,
+  ): Promise<boolean> {
+    const admins = await this.organizations.delegatedAdministrators(
+      em,
+      organizationId,
+      CLOUDTRAIL_SERVICE_PRINCIPAL,
+    );
+    return admins.includes(accountId);
+  }
+}

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { type RequestContext, TransactionRunner } from '@app/platform';
+import { TrailRepository } from '../persistence/trail.repository';
+import { TrailLocator } from '../services/trail-locator';
+
+/** DeleteTrail (§2.4): from the home Region; every replica goes with the trail. */
+@Injectable()
+export class DeleteTrailUseCase {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly trails: TrailRepository,
+    private readonly locator: TrailLocator,
+  ) {}
+
+  async execute(ctx: RequestContext, input: { name: string }): Promise<void> {
+    await this.tx.run(async (em) => {
+      const trail = await this.locator.findForChange(em, ctx, input.name);
+      await this.trails.delete(em, trail.id);
+    });
+  }
+}

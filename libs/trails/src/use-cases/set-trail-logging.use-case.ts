@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, type RequestContext, TransactionRunner } from '@app/platform';
+import { TrailRepository } from '../persistence/trail.repository';
+import { TrailLocator } from '../services/trail-locator';
+import { TrailPropagation } from '../services/trail-propagation';
+
+/** StartLogging / StopLogging (§2.8): from the home Region; the state reaches every replica. */
+@Injectable()
+export class SetTrailLoggingUseCase {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly trails: TrailRepository,
+    private readonly locator: TrailLocator,
+    private readonly propagation: TrailPropagation,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(ctx: RequestContext, input: { name: string; logging: boolean }): Promise<void> {
+    await this.tx.run(async (em) => {
+      const trail = await this.locator.findForChange(em, ctx, input.name);
+      if (trail.isLogging === input.logging) return;
+      const now = this.clock.now();
+      const updated = await this.trails.update(
+        em,
+        trail,
+        input.logging
+          ? { isLogging: true, startLoggingTime: now, propagate: true }
+          : { isLogging: false, stopLoggingTime: now, propagate: true },
+        now,
+      );
+      await this.propagation.afterChange(em, trail, updated);
+    });
+  }
+}

@@ -1,0 +1,22 @@
+import { DomainError, type RequestContext } from '@app/platform';
+import { assertTrailArnInRegion, parseTrailArn } from '../domain/trail-arn';
+
+/**
+ * Tag operations name trails by ARN only, in the called Region (decision 10); a well-formed ARN
+ * the caller cannot see is `ResourceNotFoundException` (raised by the lookup's caller).
+ */
+export function trailArnForTagging(ctx: RequestContext, resourceId: string): string {
+  if (!resourceId.startsWith('arn:')) {
+    throw new DomainError(
+      'CloudTrailARNInvalidException',
+      `Invalid ARN: ${resourceId.slice(0, 300)}. Specify a trail ARN.`,
+    );
+  }
+  const arn = parseTrailArn(resourceId, ctx.partition);
+  assertTrailArnInRegion(arn, ctx.region);
+  return arn.arn;
+}
+
+export function resourceNotFound(resourceId: string): DomainError {
+  return new DomainError('ResourceNotFoundException', `Resource not found: ${resourceId}`);
+}

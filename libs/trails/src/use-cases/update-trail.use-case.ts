@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, DomainError, type RequestContext, TransactionRunner } from '@app/platform';
+import { RegionRepository } from '@app/regions';
+import { type UpdateTrailInput } from '../domain/trail';
+import { assertMayConvertOrganizationTrail, assertOrganizationTrailAllowed } from '../domain/trail-access';
+import { assertRoomForTrail, regionsGainedBy } from '../domain/trail-quota';
+import { type TrailRecord } from '../domain/trail-record';
+import { planUpdatedTrailSettings } from '../domain/trail-settings';
+import { TrailRepository } from '../persistence/trail.repository';
+import { TrailLocator } from '../services/trail-locator';
+import { TrailPropagation } from '../services/trail-propagation';
+
+/**
+ * UpdateTrail (§2.3): a partial update in the home Region. Converting to multi-Region checks the
+ * name and the quota in every Region gained (decision 4); converting to or from an organization
+ * trail is the management account's alone (decision 6). Replicas follow through propagation.
+ */
+@Injectable()
+export class UpdateTrailUseCase {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly trails: TrailRepository,
+    private readonly regions: RegionRepository,
+    private readonly locator: TrailLocator,
+    private readonly propagation: TrailPropagation,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(ctx: RequestContext, input: UpdateTrailInput): Promise<TrailRecord> {
+    return this.tx.run(async (em) => {
+      const trail = await this.locator.findForChange(em, ctx, input.name);
+      const settings = planUpdatedTrailSettings(trail.settings, input, {
+        partition: ctx.partition,
+        region: ctx.region,
+        accountId: ctx.accountId,
+      });
+      let organizationId = trail.organizationId;
+      if (settings.isOrganizationTrail !== trail.settings.isOrganizationTrail) {
+        const organization = await this.locator.organizationFacts(em, ctx.accountId);
+        if (settings.isOrganizationTrail) {
+          assertOrganizationTrailAllowed(ctx.accountId, organization);
+          assertMayConvertOrganizationTrail(ctx.accountId, organization.managementAccountId);
+          organizationId = organization.organizationId;
+        } else {
+          if (organization)
+            assertMayConvertOrganizationTrail(ctx.accountId, organization.managementAccountId);
+          organizationId = null;
+        }
+      }
+      const enabled = await this.regions.enabledFor(em, trail.ownerAccountId);
+      const gained = regionsGainedBy(
+        { homeRegion: trail.homeRegion, isMultiRegionTrail: trail.settings.isMultiRegionTrail },
+        { homeRegion: trail.homeRegion, isMultiRegionTrail: settings.isMultiRegionTrail },
+        enabled,
+      );
+      if (gained.length > 0) {
+        await this.trails.lockNameAndSlots(em, trail.ownerAccountId, trail.name, gained);
+        if (await this.trails.nameTaken(em, trail.ownerAccountId, trail.name, gained, trail.id)) {
+          throw new DomainError(
+            'TrailAlreadyExistsException',
+            `Trail ${trail.name} already exists for customer: ${trail.ownerAccountId}`,
+          );
+        }
+        assertRoomForTrail(
+          trail.ownerAccountId,
+          await this.trails.occupiedSlots(em, trail.ownerAccountId, gained),
+          gained,
+        );
+      }
+      const updated = await this.trails.update(
+        em,
+        trail,
+        { settings, organizationId, propagate: true },
+        this.clock.now(),
+      );
+      await this.propagation.afterChange(em, trail, updated);
+      return updated;
+    });
+  }
+}
