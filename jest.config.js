@@ -24,17 +24,24 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
   // Several dependencies ship ESM only (NestJS 12, fast-check, PGlite, some of Fastify's); SWC makes them CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@fastify|fastify|fast-check|@electric-sql|pure-rand|content-disposition)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|@fastify|fastify|fast-check|@electric-sql|pure-rand|content-disposition)/)',
+  ],
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };
 
 module.exports = {
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/migrations/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/apps/**/*.spec.ts',
+        '<rootDir>/migrations/**/*.spec.ts',
+      ],
     },
     {
       ...shared,
@@ -42,7 +49,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       setupFiles: ['<rootDir>/test/support/setup-env.ts'],
-      testTimeout: 60000,
     },
   ],
 };

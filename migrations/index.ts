@@ -4,6 +4,7 @@ import { CreateOrganizations1764000000001 } from './1764000000001-create-organiz
 import { AddHandshakeTargetParty1764000000002 } from './1764000000002-add-handshake-target-party';
 import { CreateJobOutbox1764000000003 } from './1764000000003-create-job-outbox';
 import { CreateTrails1764000000004 } from './1764000000004-create-trails';
+import { CreateEvents1764000000005 } from './1764000000005-create-events';
 
 /** Every migration, in order: the apps, the CLI, the tests and PGlite all read this one list. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -12,4 +13,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   AddHandshakeTargetParty1764000000002,
   CreateJobOutbox1764000000003,
   CreateTrails1764000000004,
+  CreateEvents1764000000005,
 ];

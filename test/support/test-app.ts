@@ -60,6 +60,7 @@ export class TestApp {
       DATABASE_POOL_SIZE: '5',
       WORKER_CONCURRENCY: '4',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      TRAILPLANE_THROTTLING: 'off',
       ...options.env,
     });
     const logger = createLogger(env.LOG_LEVEL);

@@ -29,5 +29,8 @@ export * from './jobs/jobs.module';
 export * from './logging/logger';
 export * from './logging/logging.module';
 export * from './redis/redis-connection';
+export * from './redis/redis.token';
 export * from './time/clock';
 export * from './pagination/page-token';
+export * from './throttling/api-rates';
+export * from './throttling/rate-limiter';

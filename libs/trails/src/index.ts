@@ -16,6 +16,7 @@ export * from './use-cases/put-event-selectors.use-case';
 export * from './use-cases/put-insight-selectors.use-case';
 export * from './use-cases/set-trail-logging.use-case';
 export * from './use-cases/update-trail.use-case';
+export * from './use-cases/organization-delegated-admin.use-case';
 export * from './trails.module';
 
 import { TrailEntity } from './persistence/trail.entity';

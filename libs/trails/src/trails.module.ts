@@ -28,6 +28,7 @@ import { PutEventSelectorsUseCase } from './use-cases/put-event-selectors.use-ca
 import { PutInsightSelectorsUseCase } from './use-cases/put-insight-selectors.use-case';
 import { SetTrailLoggingUseCase } from './use-cases/set-trail-logging.use-case';
 import { UpdateTrailUseCase } from './use-cases/update-trail.use-case';
+import { OrganizationDelegatedAdminUseCase } from './use-cases/organization-delegated-admin.use-case';
 
 const useCases = [
   CreateTrailUseCase,
@@ -43,6 +44,7 @@ const useCases = [
   ChangeTrailTagsUseCase,
   ListTrailTagsUseCase,
   GetTrailPropagationUseCase,
+  OrganizationDelegatedAdminUseCase,
 ];
 
 const jobHandlers = [

@@ -48,7 +48,7 @@ export class AwsProtocolController {
       ? await validateAwsInput(operation.input, body ?? {}, operation.service.validationCode)
       : {};
     const output = await operation.invoke(ctx, input);
-    stateOf(request).operation = operation.descriptor;
+    stateOf(request).result = output;
     if (operation.service.protocol === 'query') {
       void reply.header('content-type', 'text/xml');
       return renderQueryResponse(

@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Authenticator } from '@app/identity';
-import { DomainError, EnvSchema, requestScope, type RequestContext } from '@app/platform';
+import { Clock, DomainError, EnvSchema, requestScope, type RequestContext } from '@app/platform';
 import { AwsOperationRegistry } from '../aws-json/aws-operation.registry';
 import { OPERATION, type OperationDescriptor, PUBLIC_ROUTE, SIGNING_NAMES } from './operation';
 import { protocolOf, stateOf, type TrailplaneRequest } from './trailplane-request';
@@ -17,6 +17,7 @@ export class AuthenticationGuard implements CanActivate {
     private readonly authenticator: Authenticator,
     private readonly awsOperations: AwsOperationRegistry,
     private readonly env: EnvSchema,
+    private readonly clock: Clock,
   ) {}
 
   async canActivate(execution: ExecutionContext): Promise<boolean> {
@@ -58,7 +59,7 @@ export class AuthenticationGuard implements CanActivate {
       partition: this.env.TRAILPLANE_PARTITION,
       sourceIp: request.ip,
       userAgent: String(request.headers['user-agent'] ?? '').slice(0, 1024),
-      receivedAt: new Date(),
+      receivedAt: this.clock.now(),
       secureTransport: request.protocol === 'https',
     };
     state.context = context;

@@ -12,6 +12,10 @@ export interface RequestState {
   malformedBody?: string;
   operation?: OperationDescriptor;
   context?: RequestContext;
+  /** What the operation returned, before rendering (AWS protocol handlers render to text). */
+  result?: unknown;
+  /** The call's event was recorded (exactly one per call). */
+  recorded?: boolean;
   startedAt: bigint;
 }
 

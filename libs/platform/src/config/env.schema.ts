@@ -55,4 +55,8 @@ export class EnvSchema {
   @Min(1)
   @Max(1000000)
   TRAILPLANE_MAX_ACCOUNTS_PER_ORGANIZATION: number = 10000;
+  /** API throttling (CloudTrail's published rates per account, Region and operation): on | off. */
+  @IsOptional() @IsIn(['on', 'off']) TRAILPLANE_THROTTLING: string = 'on';
+  /** Overrides, JSON: {"LookupEvents": 2, "read": 10, "write": 1, "organizations:ListAccounts": 5}. */
+  @IsOptional() @IsString() TRAILPLANE_THROTTLE_RATES?: string;
 }

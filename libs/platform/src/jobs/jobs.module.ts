@@ -6,6 +6,7 @@ import { EnvSchema } from '../config/env.schema';
 import { TransactionRunner } from '../database/transaction';
 import { LOGGER } from '../logging/logging.module';
 import { createRedisConnection } from '../redis/redis-connection';
+import { REDIS } from '../redis/redis.token';
 import { BullmqJobQueue } from './bullmq-job-queue';
 import { InlineJobQueue } from './inline-job-queue';
 import { JobDispatcher } from './job-dispatcher';
@@ -13,8 +14,7 @@ import { JobOutbox } from './job-outbox';
 import { JobQueue } from './job-queue';
 import { JobRelayTask } from './job-relay.task';
 import { PeriodicTaskRunner } from './periodic-task.runner';
-
-export const REDIS = Symbol('REDIS');
+import { RateLimiter } from '../throttling/rate-limiter';
 
 class JobsLifecycle implements OnApplicationShutdown {
   constructor(
@@ -73,8 +73,9 @@ export class JobsModule {
               : new InlineJobQueue(tx, outbox, dispatcher, logger, env.WORKER_CONCURRENCY),
         },
         JobsLifecycle,
+        RateLimiter,
       ],
-      exports: [JobQueue, JobDispatcher, JobOutbox, REDIS],
+      exports: [JobQueue, JobDispatcher, JobOutbox, REDIS, RateLimiter],
     };
   }
 }

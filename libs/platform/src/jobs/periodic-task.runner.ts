@@ -9,7 +9,7 @@ import { PERIODIC_TASK, type PeriodicTask } from './periodic-task';
 @Injectable()
 export class PeriodicTaskRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly timers: NodeJS.Timeout[] = [];
-  private readonly running = new Set<Promise<void>>();
+  private readonly running = new Set<Promise<unknown>>();
   private stopped = false;
 
   constructor(

@@ -9,7 +9,7 @@ export const PERIODIC_TASK = Symbol('periodic-task');
  */
 export interface PeriodicTask {
   readonly taskName: string;
-  run(): Promise<void>;
+  run(): Promise<unknown>;
 }
 
 export const RunsPeriodically = (): ClassDecorator => SetMetadata(PERIODIC_TASK, true);

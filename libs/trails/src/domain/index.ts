@@ -11,3 +11,4 @@ export * from './desired-replicas';
 export * from './replica-diff';
 export * from './trail-record';
 export * from './trail-access';
+export * from './cloudtrail-delegation-errors';

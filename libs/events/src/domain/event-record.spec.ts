@@ -1,0 +1,118 @@
+import { type Principal } from '@app/platform';
+import { buildEvent, type ApiCall } from './event-record';
+import { REDACTED } from './redaction';
+
+const root: Principal = {
+  type: 'Root',
+  accountId: '111122223333',
+  arn: 'arn:aws:iam::111122223333:root',
+  principalId: '111122223333',
+  accessKeyId: 'AKIAEXAMPLEEXAMPLE01',
+  isPartitionOperator: false,
+};
+
+const call = (overrides: Partial<ApiCall> = {}): ApiCall => ({
+  eventId: '6f1d3b3a-0000-4000-8000-000000000001',
+  requestId: 'req-1',
+  eventTime: new Date('2026-01-02T03:04:05.678Z'),
+  service: 'cloudtrail',
+  operation: 'CreateTrail',
+  readOnly: false,
+  principal: root,
+  region: 'eu-west-1',
+  sourceIp: '10.0.0.1',
+  userAgent: 'aws-cli/1.0',
+  secureTransport: false,
+  requestParameters: { name: 't1', s3BucketName: 'logs' },
+  response: { trailARN: 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/t1', name: 't1' },
+  ...overrides,
+});
+
+describe(buildEvent.name, () => {
+  it('forms a CloudTrail 1.11 management event with the trail as its resource', () => {
+    const { record, resources, username } = buildEvent(call());
+    expect(record).toMatchObject({
+      eventVersion: '1.11',
+      eventTime: '2026-01-02T03:04:05Z',
+      eventSource: 'cloudtrail.amazonaws.com',
+      eventName: 'CreateTrail',
+      awsRegion: 'eu-west-1',
+      userIdentity: { type: 'Root', accountId: '111122223333', arn: 'arn:aws:iam::111122223333:root' },
+      requestParameters: { name: 't1', s3BucketName: 'logs' },
+      responseElements: { name: 't1' },
+      readOnly: false,
+      eventType: 'AwsApiCall',
+      managementEvent: true,
+      eventCategory: 'Management',
+      recipientAccountId: '111122223333',
+      resources: [
+        {
+          ARN: 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/t1',
+          accountId: '111122223333',
+          type: 'AWS::CloudTrail::Trail',
+        },
+      ],
+    });
+    expect(username).toBe('root');
+    expect(resources[0]?.name).toBe('t1');
+  });
+
+  it('records reads with null responseElements and failures with errorCode', () => {
+    expect(buildEvent(call({ readOnly: true })).record.responseElements).toBeNull();
+    const failed = buildEvent(call({ error: { code: 'AccessDeniedException', message: 'no' } })).record;
+    expect(failed).toMatchObject({
+      errorCode: 'AccessDeniedException',
+      errorMessage: 'no',
+      responseElements: null,
+    });
+  });
+
+  it('records global services in us-east-1', () => {
+    expect(buildEvent(call({ service: 'organizations', region: 'eu-west-1' })).record.awsRegion).toBe(
+      'us-east-1',
+    );
+  });
+
+  it('never records a secret', () => {
+    const { record } = buildEvent(
+      call({
+        service: 'sts',
+        operation: 'AssumeRole',
+        requestParameters: { roleArn: 'arn:aws:iam::111122223333:role/r' },
+        response: { credentials: { accessKeyId: 'ASIA1', secretAccessKey: 's3cr3t', sessionToken: 't0k3n' } },
+      }),
+    );
+    const text = JSON.stringify(record);
+    expect(text).not.toContain('s3cr3t');
+    expect(text).not.toContain('t0k3n');
+    expect(text).toContain(REDACTED);
+  });
+
+  it('names an assumed role by session, with its issuer', () => {
+    const principal: Principal = {
+      type: 'AssumedRole',
+      accountId: '111122223333',
+      arn: 'arn:aws:sts::111122223333:assumed-role/Admin/alice',
+      principalId: 'AROAEXAMPLE:alice',
+      accessKeyId: 'ASIAEXAMPLE',
+      isPartitionOperator: false,
+      sessionIssuer: {
+        type: 'Role',
+        principalId: 'AROAEXAMPLE',
+        arn: 'arn:aws:iam::111122223333:role/Admin',
+        accountId: '111122223333',
+        userName: 'Admin',
+      },
+      sessionCreatedAt: new Date('2026-01-01T00:00:00Z'),
+    };
+    const event = buildEvent(call({ principal }));
+    expect(event.username).toBe('alice');
+    expect(event.record.userIdentity).toMatchObject({
+      type: 'AssumedRole',
+      sessionContext: {
+        sessionIssuer: { userName: 'Admin' },
+        attributes: { creationDate: '2026-01-01T00:00:00Z' },
+      },
+    });
+  });
+});

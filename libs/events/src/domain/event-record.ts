@@ -1,0 +1,174 @@
+import type { Principal } from '@app/platform';
+import { redactSecrets } from './redaction';
+import { resourcesIn, type EventResource } from './event-resources';
+
+export const EVENT_VERSION = '1.11';
+
+/** Services whose events CloudTrail records in us-east-1 whatever Region was called (§3.4). */
+const GLOBAL_SERVICES = new Set(['iam', 'sts', 'organizations', 'account', 'trailplane']);
+export const GLOBAL_EVENTS_REGION = 'us-east-1';
+
+/** One API call, as the HTTP layer saw it. */
+export interface ApiCall {
+  readonly eventId: string;
+  readonly requestId: string;
+  readonly eventTime: Date;
+  readonly service: string;
+  readonly operation: string;
+  readonly readOnly: boolean;
+  readonly principal: Principal;
+  readonly region: string;
+  readonly sourceIp: string;
+  readonly userAgent: string;
+  readonly secureTransport: boolean;
+  readonly host?: string;
+  readonly requestParameters: Record<string, unknown> | null;
+  /** What the call returned (for writes it becomes `responseElements`; reads record null). */
+  readonly response: unknown;
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+/** The CloudTrail record (§4.1), as LookupEvents returns it in `CloudTrailEvent`. */
+export interface CloudTrailRecord {
+  readonly eventVersion: string;
+  readonly userIdentity: Record<string, unknown>;
+  readonly eventTime: string;
+  readonly eventSource: string;
+  readonly eventName: string;
+  readonly awsRegion: string;
+  readonly sourceIPAddress: string;
+  readonly userAgent: string;
+  readonly errorCode?: string;
+  readonly errorMessage?: string;
+  readonly requestParameters: Record<string, unknown> | null;
+  readonly responseElements: Record<string, unknown> | null;
+  readonly requestID: string;
+  readonly eventID: string;
+  readonly readOnly: boolean;
+  readonly resources?: ReadonlyArray<{ ARN: string; accountId: string; type: string }>;
+  readonly eventType: 'AwsApiCall';
+  readonly managementEvent: true;
+  readonly recipientAccountId: string;
+  readonly eventCategory: 'Management';
+  readonly tlsDetails?: Record<string, string>;
+}
+
+/** A record ready to store: the record and the columns LookupEvents filters on. */
+export interface StoredEvent {
+  readonly eventId: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly eventTime: Date;
+  readonly eventName: string;
+  readonly eventSource: string;
+  readonly readOnly: boolean;
+  readonly username: string | null;
+  readonly accessKeyId: string | null;
+  readonly errorCode: string | null;
+  readonly requestId: string;
+  readonly resources: readonly EventResource[];
+  readonly record: CloudTrailRecord;
+}
+
+export function eventSourceOf(service: string): string {
+  return `${service}.amazonaws.com`;
+}
+
+/** The LookupEvents `Username`: the IAM user name, the role session name, or "root". */
+export function usernameOf(principal: Principal): string {
+  if (principal.type === 'Root') return 'root';
+  if (principal.type === 'IAMUser') return principal.userName ?? principal.arn.split('/').pop() ?? '';
+  return principal.arn.split('/').pop() ?? '';
+}
+
+export function userIdentityOf(principal: Principal): Record<string, unknown> {
+  const base = {
+    type: principal.type,
+    principalId: principal.principalId,
+    arn: principal.arn,
+    accountId: principal.accountId,
+    accessKeyId: principal.accessKeyId,
+  };
+  if (principal.type === 'IAMUser') return { ...base, userName: principal.userName };
+  if (principal.type === 'AssumedRole' && principal.sessionIssuer) {
+    return {
+      ...base,
+      sessionContext: {
+        sessionIssuer: principal.sessionIssuer,
+        attributes: {
+          creationDate: (principal.sessionCreatedAt ?? new Date(0)).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          mfaAuthenticated: 'false',
+        },
+      },
+    };
+  }
+  return base;
+}
+
+/**
+ * Builds the stored form of one API call: the CloudTrail record with secrets redacted, response
+ * elements only for writes, global-service events in us-east-1, and the resources it touched.
+ */
+export function buildEvent(call: ApiCall): StoredEvent {
+  const awsRegion = GLOBAL_SERVICES.has(call.service) ? GLOBAL_EVENTS_REGION : call.region;
+  const requestParameters =
+    call.requestParameters === null
+      ? null
+      : (redactSecrets(call.requestParameters) as Record<string, unknown>);
+  const responseElements =
+    call.readOnly ||
+    call.error ||
+    call.response === undefined ||
+    call.response === null ||
+    typeof call.response !== 'object'
+      ? null
+      : (redactSecrets(call.response) as Record<string, unknown>);
+  const resources = resourcesIn([call.requestParameters, call.response], call.principal.accountId);
+  const record: CloudTrailRecord = {
+    eventVersion: EVENT_VERSION,
+    userIdentity: userIdentityOf(call.principal),
+    eventTime: call.eventTime.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    eventSource: eventSourceOf(call.service),
+    eventName: call.operation,
+    awsRegion,
+    sourceIPAddress: call.sourceIp,
+    userAgent: call.userAgent.slice(0, 1024),
+    ...(call.error ? { errorCode: call.error.code, errorMessage: call.error.message.slice(0, 1024) } : {}),
+    requestParameters,
+    responseElements,
+    requestID: call.requestId,
+    eventID: call.eventId,
+    readOnly: call.readOnly,
+    ...(resources.length > 0
+      ? { resources: resources.map((r) => ({ ARN: r.arn, accountId: r.accountId, type: r.type })) }
+      : {}),
+    eventType: 'AwsApiCall',
+    managementEvent: true,
+    recipientAccountId: call.principal.accountId,
+    eventCategory: 'Management',
+    ...(call.secureTransport
+      ? {
+          tlsDetails: {
+            tlsVersion: 'TLSv1.3',
+            cipherSuite: 'TLS_AES_128_GCM_SHA256',
+            clientProvidedHostHeader: call.host ?? '',
+          },
+        }
+      : {}),
+  };
+  return {
+    eventId: call.eventId,
+    accountId: call.principal.accountId,
+    region: awsRegion,
+    eventTime: call.eventTime,
+    eventName: call.operation,
+    eventSource: record.eventSource,
+    readOnly: call.readOnly,
+    username: usernameOf(call.principal),
+    accessKeyId: call.principal.accessKeyId,
+    errorCode: call.error?.code ?? null,
+    requestId: call.requestId,
+    resources,
+    record,
+  };
+}

@@ -1,0 +1,4 @@
+export * from './event-record';
+export * from './event-resources';
+export * from './lookup-query';
+export * from './redaction';

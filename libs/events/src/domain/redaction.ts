@@ -1,0 +1,19 @@
+/** CloudTrail's placeholder for values it never records. */
+export const REDACTED = 'HIDDEN_DUE_TO_SECURITY_REASONS';
+
+/** Keys whose values are secrets or could be replayed to bypass authentication. */
+const SECRET_KEY =
+  /^(secretAccessKey|secretKey|sessionToken|password|newPassword|oldPassword|authorization|privateKey|xAmzSecurityToken)$/i;
+
+/** A deep copy of `value` with every secret-bearing member replaced by the placeholder. */
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof Date) return value.toISOString();
+  return Object.fromEntries(
+    Object.entries(value).map(([key, member]) => [
+      key,
+      SECRET_KEY.test(key) ? REDACTED : redactSecrets(member),
+    ]),
+  );
+}

@@ -1,0 +1,6 @@
+export * from './domain';
+export * from './jobs/event-retention.task';
+export * from './persistence/event.repository';
+export * from './services/event-recorder';
+export * from './use-cases/lookup-events.use-case';
+export * from './events.module';

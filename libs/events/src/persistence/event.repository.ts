@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from '@app/platform';
+import { type EntityManager } from 'typeorm';
+import { type CloudTrailRecord, type StoredEvent } from '../domain/event-record';
+import { type LookupQuery } from '../domain/lookup-query';
+
+/** Where a page of LookupEvents stopped: the last event's time and id (newest first). */
+export interface EventCursor {
+  readonly eventTime: Date;
+  readonly eventId: string;
+}
+
+export interface FoundEvent {
+  readonly eventTime: Date;
+  readonly username: string | null;
+  readonly record: CloudTrailRecord;
+}
+
+const COLUMN_OF = {
+  EventId: 'event_id',
+  EventName: 'event_name',
+  EventSource: 'event_source',
+  ReadOnly: 'read_only',
+  Username: 'username',
+  AccessKeyId: 'access_key_id',
+} as const;
+
+/** The append-only event history. */
+@Injectable()
+export class EventRepository {
+  /** Inserts events (and their resources) with one multi-row statement per table. */
+  async insertMany(em: EntityManager, events: readonly StoredEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await em.query(
+      `INSERT INTO events (event_id, account_id, region, event_time, event_name, event_source, read_only,
+                           username, access_key_id, error_code, request_id, record)
+       SELECT * FROM unnest($1::uuid[], $2::char(12)[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
+                            $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[])`,
+      [
+        events.map((e) => e.eventId),
+        events.map((e) => e.accountId),
+        events.map((e) => e.region),
+        events.map((e) => e.eventTime.toISOString()),
+        events.map((e) => e.eventName),
+        events.map((e) => e.eventSource),
+        events.map((e) => e.readOnly),
+        events.map((e) => e.username),
+        events.map((e) => e.accessKeyId),
+        events.map((e) => e.errorCode),
+        events.map((e) => e.requestId),
+        events.map((e) => JSON.stringify(e.record)),
+      ],
+    );
+    const rows = events.flatMap((e) =>
+      e.resources.flatMap((r) => [
+        { e, type: r.type, name: r.arn, isArn: true },
+        ...(r.name !== r.arn ? [{ e, type: r.type, name: r.name, isArn: false }] : []),
+      ]),
+    );
+    if (rows.length === 0) return;
+    await em.query(
+      `INSERT INTO event_resources (event_id, account_id, region, event_time, resource_type, resource_name, is_arn)
+       SELECT * FROM unnest($1::uuid[], $2::char(12)[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::boolean[])`,
+      [
+        rows.map((r) => r.e.eventId),
+        rows.map((r) => r.e.accountId),
+        rows.map((r) => r.e.region),
+        rows.map((r) => r.e.eventTime.toISOString()),
+        rows.map((r) => r.type),
+        rows.map((r) => r.name),
+        rows.map((r) => r.isArn),
+      ],
+    );
+  }
+
+  /**
+   * One page of the account's events in the Region, newest first, after `cursor`. Each lookup
+   * attribute walks its own index in time order, so a page costs the same at any table size.
+   */
+  async lookup(
+    em: EntityManager,
+    accountId: string,
+    region: string,
+    query: LookupQuery,
+    cursor: EventCursor | undefined,
+    limit: number,
+  ): Promise<FoundEvent[]> {
+    const params: unknown[] = [accountId, region, query.startTime, query.endTime];
+    const after = (alias: string): string => {
+      if (!cursor) return '';
+      params.push(cursor.eventTime, cursor.eventId);
+      return `AND (${alias}.event_time, ${alias}.event_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    };
+    const attribute = query.attribute;
+    let text: string;
+    if (attribute && (attribute.key === 'ResourceName' || attribute.key === 'ResourceType')) {
+      params.push(attribute.value);
+      const match =
+        attribute.key === 'ResourceName'
+          ? `r.resource_name = $${params.length}`
+          : `r.resource_type = $${params.length} AND r.is_arn`;
+      text = `SELECT e.event_time, e.username, e.record FROM event_resources r JOIN events e ON e.event_id = r.event_id
+               WHERE r.account_id = $1 AND r.region = $2 AND r.event_time BETWEEN $3 AND $4 AND ${match} ${after('r')}
+               ORDER BY r.event_time DESC, r.event_id DESC`;
+    } else {
+      let match = '';
+      if (attribute) {
+        const column = COLUMN_OF[attribute.key as keyof typeof COLUMN_OF];
+        if (attribute.key === 'EventId' && !/^[0-9a-f-]{36}$/i.test(attribute.value)) return [];
+        if (attribute.key === 'ReadOnly' && attribute.value !== 'true' && attribute.value !== 'false')
+          return [];
+        params.push(attribute.key === 'ReadOnly' ? attribute.value === 'true' : attribute.value);
+        match = `AND e.${column} = $${params.length}`;
+      }
+      text = `SELECT e.event_time, e.username, e.record FROM events e
+               WHERE e.account_id = $1 AND e.region = $2 AND e.event_time BETWEEN $3 AND $4 ${match} ${after('e')}
+               ORDER BY e.event_time DESC, e.event_id DESC`;
+    }
+    params.push(limit);
+    const { rows } = await sql<{ event_time: Date; username: string | null; record: CloudTrailRecord }>(
+      em,
+      `${text} LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map((row) => ({ eventTime: row.event_time, username: row.username, record: row.record }));
+  }
+
+  /**
+   * Deletes up to `batch` events older than `cutoff`; the only deletion the append-only trigger
+   * lets through, marked for this transaction alone.
+   */
+  async purgeOlderThan(em: EntityManager, cutoff: Date, batch: number): Promise<number> {
+    await em.query(`SET LOCAL trailplane.retention = 'on'`);
+    const { rowCount } = await sql(
+      em,
+      `DELETE FROM events WHERE event_id IN (
+         SELECT event_id FROM events WHERE event_time < $1 ORDER BY event_time LIMIT $2)`,
+      [cutoff, batch],
+    );
+    return rowCount;
+  }
+}
