@@ -26,10 +26,13 @@ export class AccountReplicaReconciliation {
 
   async run(accountId: string): Promise<JobOutcome> {
     await this.tx.run(async (em) => {
+      const scope = { kind: 'account', accountId } as const;
+      // Trail rows first, in id order (see `ReplicaReconciler.lockTrails`), then the changes.
+      await this.reconciler.lockTrails(em, scope);
       // An organization deleted under its management account leaves organization trails without
       // an organization (ON DELETE SET NULL): they become ordinary trails.
       await this.trails.detachOrphanedOrganizationTrails(em, accountId, this.clock.now());
-      await this.reconciler.reconcile(em, { kind: 'account', accountId });
+      await this.reconciler.reconcile(em, scope);
     });
     return JobOutcome.Done;
   }

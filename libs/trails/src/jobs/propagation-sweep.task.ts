@@ -16,7 +16,8 @@ const FULL_RECONCILE_EVERY = 10;
 /**
  * The level-triggered safety net: re-enqueues every trail whose latest generation is still not
  * fully propagated a while after it changed (a job that failed for good, a lost queue), and every
- * tenth run reconciles all replicas of all trails in one set-based pass.
+ * tenth run (not at start-up, where unfinished jobs are still being taken over) reconciles all
+ * replicas of all trails in one set-based pass.
  */
 @Injectable()
 @RunsPeriodically()
@@ -43,7 +44,7 @@ export class PropagationSweepTask implements PeriodicTask {
       });
     }
     if (stale.length > 0) this.logger.info({ trails: stale.length }, 're-enqueued unpropagated trails');
-    if (this.runs++ % FULL_RECONCILE_EVERY === 0) {
+    if (++this.runs % FULL_RECONCILE_EVERY === 0) {
       const result = await this.tx.run((em) => this.reconciler.reconcile(em, { kind: 'all' }));
       if (result.upserted + result.deleted > 0) this.logger.info(result, 'full reconcile repaired replicas');
     }

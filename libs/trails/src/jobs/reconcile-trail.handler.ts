@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  EnvSchema,
   HandlesJob,
   type JobHandler,
   JobName,
@@ -11,9 +12,6 @@ import {
 import { ReplicaReconciler } from '../persistence/replica-reconciler';
 import { TrailRepository } from '../persistence/trail.repository';
 
-/** Accounts per reconcile job: a 10,000-account organization trail is ten jobs. */
-export const RECONCILE_BATCH_ACCOUNTS = 1_000;
-
 /**
  * Brings one batch of a trail's replicas (accounts in id order after `afterAccountId`) to the
  * desired set, then chains the next batch; the last batch marks the generation observed. Reads
@@ -23,13 +21,21 @@ export const RECONCILE_BATCH_ACCOUNTS = 1_000;
 @HandlesJob()
 export class ReconcileTrailHandler implements JobHandler<JobName.ReconcileTrail> {
   readonly jobName = JobName.ReconcileTrail;
+  /** Accounts per job: with the default 1,000, a 10,000-account organization trail is ten jobs. */
+  private readonly batchAccounts: number;
+  /** Fault injection for crash tests: widens the window between a batch's writes and its commit. */
+  private readonly faultDelayMs: number;
 
   constructor(
     private readonly tx: TransactionRunner,
     private readonly trails: TrailRepository,
     private readonly reconciler: ReplicaReconciler,
     private readonly jobs: JobQueue,
-  ) {}
+    env: EnvSchema,
+  ) {
+    this.batchAccounts = env.TRAILPLANE_RECONCILE_BATCH_ACCOUNTS;
+    this.faultDelayMs = Number(/reconcile-delay-ms=(\d+)/.exec(env.TRAILPLANE_FAULTS ?? '')?.[1] ?? 0);
+  }
 
   async handle(payload: JobPayloads[JobName.ReconcileTrail]): Promise<JobOutcome> {
     const trail = await this.tx.read((em) => this.trails.findById(em, payload.trailId));
@@ -38,13 +44,14 @@ export class ReconcileTrailHandler implements JobHandler<JobName.ReconcileTrail>
     try {
       await this.tx.run(async (em) => {
         const after = payload.afterAccountId === '' ? null : payload.afterAccountId;
-        const batch = await this.reconciler.nextAccountBatch(em, trail.id, after, RECONCILE_BATCH_ACCOUNTS);
+        const batch = await this.reconciler.nextAccountBatch(em, trail.id, after, this.batchAccounts);
         await this.reconciler.reconcile(em, {
           kind: 'trail',
           trailId: trail.id,
           afterAccountId: after,
           upToAccountId: batch.upToAccountId,
         });
+        if (this.faultDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.faultDelayMs));
         if (batch.final) {
           await this.reconciler.markObserved(em, trail.id, payload.generation);
         } else {

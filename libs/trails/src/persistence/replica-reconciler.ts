@@ -51,6 +51,7 @@ interface ScopeSql {
 @Injectable()
 export class ReplicaReconciler {
   async reconcile(em: EntityManager, scope: ReconcileScope): Promise<ReconcileResult> {
+    await this.lockTrails(em, scope);
     const s = scopeSql(scope);
     const { rows } = await sql<{ upserted: number; deleted: number }>(
       em,
@@ -71,6 +72,19 @@ export class ReplicaReconciler {
       s.params,
     );
     return rows[0] ?? { upserted: 0, deleted: 0 };
+  }
+
+  /**
+   * Locks, for this transaction and in id order, the rows of every trail whose replicas a pass over
+   * `scope` may write. Two passes over the same replicas — a trail's job and the pass a change of
+   * the same trail runs in its request, two jobs of successive generations, a Region launch and an
+   * account's Region change — would otherwise lock replica rows in different orders and deadlock.
+   * Changes lock their trail's row first too (`TrailRepository.lock`), so every writer of a trail's
+   * replicas takes the trail row before any replica row, and waits instead of deadlocking.
+   */
+  async lockTrails(em: EntityManager, scope: ReconcileScope): Promise<void> {
+    const { text, params } = lockSql(scope);
+    await em.query(text, params);
   }
 
   /**
@@ -157,6 +171,29 @@ export class ReplicaReconciler {
     return rows;
   }
 
+  /**
+   * Propagation backlog for metrics: trails whose latest change is not fully propagated, the age
+   * of the oldest such change (s), and replicas of them still at an older generation.
+   */
+  async backlog(
+    em: EntityManager,
+  ): Promise<{ pendingTrails: number; oldestPendingSeconds: number; staleReplicas: number }> {
+    const { rows } = await sql<{ pending_trails: number; oldest: number; stale_replicas: number }>(
+      em,
+      `SELECT (SELECT count(*)::int FROM trails WHERE generation > observed_generation) AS pending_trails,
+              coalesce((SELECT extract(epoch FROM now() - min(updated_at))::float8
+                          FROM trails WHERE generation > observed_generation), 0) AS oldest,
+              (SELECT count(*)::int FROM trail_replicas r JOIN trails t ON t.id = r.trail_id
+                WHERE t.generation > t.observed_generation AND r.generation < t.generation) AS stale_replicas`,
+    );
+    const row = rows[0];
+    return {
+      pendingTrails: row?.pending_trails ?? 0,
+      oldestPendingSeconds: row?.oldest ?? 0,
+      staleReplicas: row?.stale_replicas ?? 0,
+    };
+  }
+
   /** Multi-Region trails: the ones a newly launched Region concerns. */
   async multiRegionTrailIds(em: EntityManager): Promise<string[]> {
     const { rows } = await sql<{ id: string }>(em, `SELECT id FROM trails WHERE is_multi_region ORDER BY id`);
@@ -183,6 +220,30 @@ function desiredCte(s: ScopeSql): string {
          AND ${s.candidates})`;
 }
 
+/** The account's own trails and its organization's trails (the 'account' scope's trails). */
+const ACCOUNT_TRAILS = `(t.owner_account_id = $1
+                  OR (t.is_organization_trail
+                      AND t.organization_id = (SELECT organization_id FROM organization_accounts WHERE account_id = $1)))`;
+
+function lockSql(scope: ReconcileScope): { text: string; params: unknown[] } {
+  const lock = (where: string) => `SELECT 1 FROM trails t WHERE ${where} ORDER BY t.id FOR NO KEY UPDATE`;
+  switch (scope.kind) {
+    case 'trail':
+    case 'trail-region':
+      return { text: lock('t.id = $1'), params: [scope.trailId] };
+    case 'account':
+      // Also the trails it holds replicas of but no longer reaches (an organization it left).
+      return {
+        text: lock(
+          `${ACCOUNT_TRAILS} OR t.id IN (SELECT trail_id FROM trail_replicas WHERE account_id = $1)`,
+        ),
+        params: [scope.accountId],
+      };
+    case 'all':
+      return { text: lock('TRUE'), params: [] };
+  }
+}
+
 function scopeSql(scope: ReconcileScope): ScopeSql {
   switch (scope.kind) {
     case 'trail': {
@@ -197,9 +258,7 @@ function scopeSql(scope: ReconcileScope): ScopeSql {
     }
     case 'account':
       return {
-        trails: `(t.owner_account_id = $1
-                  OR (t.is_organization_trail
-                      AND t.organization_id = (SELECT organization_id FROM organization_accounts WHERE account_id = $1)))`,
+        trails: ACCOUNT_TRAILS,
         candidates: 'm.account_id = $1',
         replicas: 'x.account_id = $1',
         params: [scope.accountId],

@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EnsureBootstrapAccountUseCase } from '@app/accounts';
+import { createLogger, type Env, loadEnv } from '@app/platform';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import { createApiApplication } from '../../apps/api/src/http/http-server';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+
+/**
+ * A Trailplane for benchmarks, booted the way the e2e tests boot theirs: the API on an ephemeral
+ * port and a BullMQ worker in this process, on a fresh PostgreSQL database (migrated at boot) and
+ * its own Redis key prefix; `close()` removes all three. Self-contained: the build excludes test/.
+ *
+ * BENCH_DATABASE_URL names the server (its database is only used to create and drop the bench's
+ * own); BENCH_REDIS_URL the Redis. Bench databases are named `bench_trailplane_*`, so the e2e
+ * setup (which drops `test_trailplane_*`) never touches one in use.
+ */
+
+export const BENCH_DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface BenchCredentials {
+  readonly accountId: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+}
+
+export const BENCH_OPERATOR: BenchCredentials = {
+  accountId: '100000000001',
+  accessKeyId: 'AKIABENCHOPERATOR001',
+  secretAccessKey: 'bench-operator-secret-key-not-for-production-01',
+};
+const MASTER_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
+
+export interface BenchApp {
+  readonly url: string;
+  readonly databaseUrl: string;
+  /** The API itself, for benchmarks that call a use case directly or stub one seam of it. */
+  readonly api: NestFastifyApplication;
+  readonly env: Env;
+  close(): Promise<void>;
+}
+
+export async function startBenchApp(options: { env?: Record<string, string> } = {}): Promise<BenchApp> {
+  const name = `bench_trailplane_${process.pid}_${Date.now().toString(36)}`;
+  await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
+  const databaseUrl = urlOfDatabase(name);
+  const prefix = `bench-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'trailplane-bench-'));
+  const env = loadEnv({
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: BENCH_REDIS_URL,
+    TRAILPLANE_QUEUE_PREFIX: prefix,
+    TRAILPLANE_DATA_DIR: dataDir,
+    TRAILPLANE_MASTER_KEY: MASTER_KEY,
+    TRAILPLANE_BOOTSTRAP_ACCOUNT_ID: BENCH_OPERATOR.accountId,
+    TRAILPLANE_BOOTSTRAP_ACCESS_KEY_ID: BENCH_OPERATOR.accessKeyId,
+    TRAILPLANE_BOOTSTRAP_SECRET_ACCESS_KEY: BENCH_OPERATOR.secretAccessKey,
+    // The published per-account rates (1 write/s) would measure the limiter, not the service.
+    TRAILPLANE_THROTTLING: 'off',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+    ...options.env,
+  });
+  const logger = createLogger(env.LOG_LEVEL);
+  let api: NestFastifyApplication | undefined;
+  let worker: INestApplicationContext | undefined;
+  const close = async (): Promise<void> => {
+    await worker?.close();
+    await api?.close();
+    await clearRedisPrefix(prefix);
+    rmSync(dataDir, { recursive: true, force: true });
+    await withAdminClient(async (client) => {
+      await client.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [name],
+      );
+      await client.query(`DROP DATABASE IF EXISTS ${name}`);
+    });
+  };
+  try {
+    api = await createApiApplication(env, logger);
+    await api.get(EnsureBootstrapAccountUseCase).execute();
+    await api.listen(0, '127.0.0.1');
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(env, logger), {
+      logger: false,
+      abortOnError: false,
+    });
+    await worker.init();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const address = api.getHttpServer().address() as { port: number };
+  return { url: `http://127.0.0.1:${address.port}`, databaseUrl, api, env, close };
+}
+
+/** The URL of database `name` on the bench server. */
+export function urlOfDatabase(name: string): string {
+  const url = new URL(BENCH_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withAdminClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: BENCH_DATABASE_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function clearRedisPrefix(prefix: string): Promise<void> {
+  const redis = new Redis(BENCH_REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
