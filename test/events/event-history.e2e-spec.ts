@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CreateTrailCommand, GetTrailCommand, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
+import { CreateTrailCommand, GetTrailCommand, LookupEventsCommand, type LookupEventsCommandInput } from '@aws-sdk/client-cloudtrail';
 import { buildEvent, EventRepository, EventRetentionTask } from '@app/events';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { given, uniqueName } from '../support/given';
 import { eventually, OPERATOR, TestApp } from '../support/test-app';
 
-type Lookup = ConstructorParameters<typeof LookupEventsCommand>[0];
+type Lookup = LookupEventsCommandInput;
 
 describe('event history (LookupEvents)', () => {
   let app: TestApp;

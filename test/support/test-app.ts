@@ -29,6 +29,14 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Reuse the database of an earlier app (restart tests). */
   databaseUrl?: string;
+  /** BullMQ mode without the in-process worker: the test runs workers as child processes. */
+  inProcessWorker?: boolean;
+  /** Redis to use (fault tests run their own). */
+  redisUrl?: string;
+  /** BullMQ key prefix to share with worker processes. */
+  queuePrefix?: string;
+  /** Keep every log line (at debug level) in `app.logs`, for leak checks. */
+  captureLogs?: boolean;
 }
 
 /** A running Trailplane on real PostgreSQL (a fresh database) and Redis (its own key prefix). */
@@ -37,6 +45,10 @@ export class TestApp {
     readonly url: string,
     readonly databaseUrl: string,
     readonly prefix: string,
+    /** The environment the API runs with (worker processes reuse it). */
+    readonly env: Record<string, string>,
+    /** Captured log lines (with `captureLogs`). */
+    readonly logs: readonly string[],
     private readonly api: NestFastifyApplication,
     private readonly worker: INestApplicationContext | undefined,
     private readonly cleanup: () => Promise<void>,
@@ -45,12 +57,12 @@ export class TestApp {
   static async start(options: TestAppOptions = {}): Promise<TestApp> {
     const database = options.databaseUrl ? undefined : await createTestDatabase();
     const databaseUrl = options.databaseUrl ?? (database as { url: string }).url;
-    const prefix = `test-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+    const prefix = options.queuePrefix ?? `test-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
     const dataDir = mkdtempSync(join(tmpdir(), 'trailplane-test-'));
     const jobs = options.jobs ?? 'bullmq';
-    const env = loadEnv({
+    const settings: Record<string, string> = {
       DATABASE_URL: databaseUrl,
-      ...(jobs === 'bullmq' ? { REDIS_URL: TEST_REDIS_URL } : {}),
+      ...(jobs === 'bullmq' ? { REDIS_URL: options.redisUrl ?? TEST_REDIS_URL } : {}),
       TRAILPLANE_QUEUE_PREFIX: prefix,
       TRAILPLANE_DATA_DIR: dataDir,
       TRAILPLANE_MASTER_KEY: MASTER_KEY,
@@ -62,21 +74,25 @@ export class TestApp {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       TRAILPLANE_THROTTLING: 'off',
       ...options.env,
-    });
-    const logger = createLogger(env.LOG_LEVEL);
+    };
+    const env = loadEnv(settings);
+    const logs: string[] = [];
+    const logger = options.captureLogs
+      ? createLogger('debug', { write: (line: string) => void logs.push(line) })
+      : createLogger(env.LOG_LEVEL);
     const api = await createApiApplication(env, logger, { clock: options.clock });
     await api.get(EnsureBootstrapAccountUseCase).execute();
     await api.listen(0, '127.0.0.1');
     const address = api.getHttpServer().address() as { port: number };
     const worker =
-      jobs === 'bullmq'
+      jobs === 'bullmq' && options.inProcessWorker !== false
         ? await NestFactory.createApplicationContext(WorkerModule.forRoot(env, logger, options.clock), {
             logger: false,
             abortOnError: false,
           })
         : undefined;
     await worker?.init();
-    return new TestApp(`http://127.0.0.1:${address.port}`, databaseUrl, prefix, api, worker, async () => {
+    return new TestApp(`http://127.0.0.1:${address.port}`, databaseUrl, prefix, settings, logs, api, worker, async () => {
       rmSync(dataDir, { recursive: true, force: true });
       await database?.drop();
     });
@@ -108,20 +124,24 @@ export class TestApp {
   async close(options: { keepDatabase?: boolean } = {}): Promise<void> {
     await this.worker?.close();
     await this.api.close();
-    await clearRedisPrefix(this.prefix);
+    if (this.env.REDIS_URL) await clearRedisPrefix(this.env.REDIS_URL, this.prefix);
     if (!options.keepDatabase) await this.cleanup();
   }
 }
 
-async function clearRedisPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL);
+async function clearRedisPrefix(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: true });
+  redis.on('error', () => undefined);
   try {
+    await redis.connect();
     let cursor = '0';
     do {
       const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
       cursor = next;
       if (keys.length > 0) await redis.del(...keys);
     } while (cursor !== '0');
+  } catch {
+    // A Redis a fault test stopped holds nothing to clear.
   } finally {
     redis.disconnect();
   }

@@ -1,22 +1,17 @@
 import 'reflect-metadata';
 import { EnsureBootstrapAccountUseCase, type BootstrapCredentials } from '@app/accounts';
-import { createLogger, type Env, InvalidEnvironmentError, loadEnv } from '@app/platform';
+import { createLogger, type Env, installGracefulShutdown, loadEnvOrExit } from '@app/platform';
 import { ListPartitionRegionsUseCase } from '@app/regions';
 import { createApiApplication } from './http/http-server';
 
 async function main(): Promise<void> {
-  let env: Env;
-  try {
-    env = loadEnv();
-  } catch (error) {
-    if (error instanceof InvalidEnvironmentError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const env = loadEnvOrExit();
   const logger = createLogger(env.LOG_LEVEL);
   const app = await createApiApplication(env, logger);
+  // Requests in flight finish (and buffer their events) before the event buffer's final flush.
+  installGracefulShutdown(app, env.TRAILPLANE_SHUTDOWN_TIMEOUT_MS, logger, () =>
+    app.getHttpAdapter().getInstance().close(),
+  );
   const credentials = await app.get(EnsureBootstrapAccountUseCase).execute();
   await app.listen(env.PORT, env.HOST);
   const { port } = app.getHttpServer().address() as { port: number };

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   createRedisConnection,
   EnvSchema,
@@ -18,7 +18,7 @@ import { type Logger } from 'pino';
  * business logic. Closing waits for jobs in flight (bounded by the shutdown timeout).
  */
 @Injectable()
-export class BullmqWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class BullmqWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly workers: Worker[] = [];
   private connection?: Redis;
 
@@ -60,7 +60,8 @@ export class BullmqWorkers implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: jobs in flight finish (bounded by the shutdown timeout). */
+  async beforeApplicationShutdown(): Promise<void> {
     const timeout = new Promise<void>((resolve) =>
       setTimeout(resolve, this.env.TRAILPLANE_SHUTDOWN_TIMEOUT_MS).unref(),
     );

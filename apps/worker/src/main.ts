@@ -1,24 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { createLogger, InvalidEnvironmentError, loadEnv, PinoNestLogger } from '@app/platform';
+import { createLogger, installGracefulShutdown, loadEnvOrExit, PinoNestLogger } from '@app/platform';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  let env;
-  try {
-    env = loadEnv();
-  } catch (error) {
-    if (error instanceof InvalidEnvironmentError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const env = loadEnvOrExit();
   const logger = createLogger(env.LOG_LEVEL).child({ component: 'worker' });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(env, logger), {
     logger: new PinoNestLogger(logger),
   });
-  app.enableShutdownHooks();
+  installGracefulShutdown(app, env.TRAILPLANE_SHUTDOWN_TIMEOUT_MS, logger);
   await app.init();
   logger.info('worker started');
 }

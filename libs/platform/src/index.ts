@@ -34,3 +34,5 @@ export * from './time/clock';
 export * from './pagination/page-token';
 export * from './throttling/api-rates';
 export * from './throttling/rate-limiter';
+export * from './metrics/metrics';
+export * from './lifecycle/graceful-shutdown';

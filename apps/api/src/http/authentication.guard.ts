@@ -63,6 +63,7 @@ export class AuthenticationGuard implements CanActivate {
       secureTransport: request.protocol === 'https',
     };
     state.context = context;
+    state.authorizationGeneration = caller.authorizationGeneration;
     requestScope.enterWith({ requestId: request.id, context });
     if (state.malformedBody !== undefined) {
       throw new DomainError(

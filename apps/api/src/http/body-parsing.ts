@@ -32,16 +32,64 @@ export function registerBodyParsing(fastify: FastifyInstance): void {
   );
 }
 
+/** Deeper than any input shape of ours (policy documents included); code that walks a body may recurse. */
+export const MAX_BODY_DEPTH = 64;
+
+/** Keys no input has and that reach prototypes when objects are copied or transformed. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor']);
+
 function decodeBody(bytes: Buffer, contentType: string): unknown {
   const text = utf8.decode(bytes);
   if (contentType.startsWith('application/x-www-form-urlencoded')) {
-    return Object.fromEntries(new URLSearchParams(text));
+    const fields = [...new URLSearchParams(text)].filter(([name]) => !PROTOTYPE_KEYS.has(name));
+    return checked(Object.fromEntries(fields));
   }
   if (text.trim() === '') return {};
   if (contentType === '' || contentType.startsWith('application/json') || contentType.includes('amz-json')) {
-    return secureJson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' });
+    assertNestingWithin(text, MAX_BODY_DEPTH);
+    return checked(secureJson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' }));
   }
   throw new UnsupportedBodyError(contentType);
+}
+
+/** Refuses JSON nested deeper than `limit` before parsing it (a linear scan outside strings). */
+function assertNestingWithin(text: string, limit: number): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) throw new Error(`JSON nested deeper than ${limit} levels.`);
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}
+
+/**
+ * Walks a decoded body (iteratively): drops `constructor` keys (`__proto__` is already gone) and
+ * refuses U+0000, which PostgreSQL cannot store in text or jsonb.
+ */
+function checked(body: unknown): unknown {
+  const pending: unknown[] = [body];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) throw new Error('Strings may not contain U+0000.');
+    } else if (Array.isArray(value)) {
+      for (const item of value as unknown[]) pending.push(item);
+    } else if (typeof value === 'object' && value !== null) {
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        if (key.includes('\u0000')) throw new Error('Member names may not contain U+0000.');
+        if (PROTOTYPE_KEYS.has(key)) delete record[key];
+        else pending.push(record[key]);
+      }
+    }
+  }
+  return body;
 }
 
 class UnsupportedBodyError extends Error {

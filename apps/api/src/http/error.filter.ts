@@ -4,7 +4,7 @@ import { type FastifyReply } from 'fastify';
 import { type Logger } from 'pino';
 import { ApiCallRecording } from './api-call-recording';
 import { renderError, toDomainError } from './error-rendering';
-import { protocolOf, type TrailplaneRequest } from './trailplane-request';
+import { protocolOf, stateOf, type TrailplaneRequest } from './trailplane-request';
 
 /** Renders every error in the caller's protocol: AWS JSON, AWS query (XML) or REST JSON. */
 @Catch()
@@ -18,6 +18,7 @@ export class ProtocolErrorFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<TrailplaneRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const rendered = renderError(exception, protocolOf(request), request.id);
+    stateOf(request).errorCode = rendered.code;
     if (rendered.unexpected) this.logger.error({ err: exception, url: request.url }, 'unexpected failure');
     this.recording.recordFailure(request, toDomainError(exception).error);
     void reply.status(rendered.status).headers(rendered.headers).send(rendered.body);

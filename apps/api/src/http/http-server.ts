@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { type Clock, type Env, PinoNestLogger } from '@app/platform';
+import { type Clock, type Env, Metrics, PinoNestLogger } from '@app/platform';
 import { type Logger } from 'pino';
 import { ApiModule } from '../api.module';
 import { BODY_LIMIT_BYTES, registerBodyParsing } from './body-parsing';
@@ -29,9 +29,26 @@ export async function createApiApplication(
     trustProxy: false,
     logger: false,
     return503OnClosing: true,
+    // Keep-alive connections with no request in flight are closed at shutdown instead of waited for.
+    forceCloseConnections: 'idle',
   });
   const fastify = adapter.getInstance();
+  // Resolved once the Nest container exists; hooks only run after that.
+  let metrics: Metrics | undefined;
   registerBodyParsing(fastify);
+  // At shutdown, answers to requests still in flight end their keep-alive connections, so the
+  // server can close without waiting out idle keep-alive sockets.
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    const sweep = setInterval(() => fastify.server.closeIdleConnections(), 100);
+    sweep.unref();
+    done();
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     stateOf(request);
     void reply.header('x-amzn-requestid', request.id);
@@ -39,6 +56,13 @@ export async function createApiApplication(
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     const state = stateOf(request);
+    if (state.operation && metrics) {
+      const operation = `${state.operation.service}:${state.operation.name}`;
+      const errorCode = state.errorCode ?? '';
+      metrics.requests.inc({ operation, outcome: reply.statusCode < 400 ? 'success' : 'error', error_code: errorCode });
+      metrics.requestDuration.observe({ operation }, Number(process.hrtime.bigint() - state.startedAt) / 1e9);
+      if (errorCode.startsWith('AccessDenied')) metrics.authorizationDenials.inc({ operation });
+    }
     logger.info(
       {
         requestId: request.id,
@@ -63,8 +87,8 @@ export async function createApiApplication(
       logger: new PinoNestLogger(logger.child({ component: 'nest' })),
     },
   );
+  metrics = app.get(Metrics);
   app.useGlobalPipes(restValidationPipe);
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

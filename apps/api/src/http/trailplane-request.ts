@@ -1,3 +1,4 @@
+import { type AuthorizationOutcome } from '@app/iam';
 import { type RequestContext } from '@app/platform';
 import { type FastifyRequest } from 'fastify';
 import { type OperationDescriptor } from './operation';
@@ -12,8 +13,15 @@ export interface RequestState {
   malformedBody?: string;
   operation?: OperationDescriptor;
   context?: RequestContext;
+  /** The caller's authorization generation, read with its credentials (AuthenticationGuard). */
+  authorizationGeneration?: number;
+  /** What AuthorizationGuard decided (action, resources, decision and reason); set for every
+   * authenticated operation, allowed or denied, before its use case runs. */
+  authorization?: AuthorizationOutcome;
   /** What the operation returned, before rendering (AWS protocol handlers render to text). */
   result?: unknown;
+  /** The AWS error code the call failed with (metrics). */
+  errorCode?: string;
   /** The call's event was recorded (exactly one per call). */
   recorded?: boolean;
   startedAt: bigint;

@@ -67,7 +67,7 @@ export async function validateAwsInput<T extends object>(
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new DomainError('SerializationException', 'The request body must be a JSON object.');
   }
-  const instance = plainToInstance(type, body, { excludeExtraneousValues: false });
+  const instance = plainToInstance(type, awsInputOf(body), { excludeExtraneousValues: false });
   const errors = await validate(instance, {
     whitelist: true,
     forbidNonWhitelisted: false,
@@ -84,4 +84,20 @@ export async function validateAwsInput<T extends object>(
     );
   }
   return instance;
+}
+
+/**
+ * The members of an AWS input as validation should see them. A JSON `null` member means "not set"
+ * (SDKs omit unset members), and `@IsOptional()` would let it through to the use case; keys that
+ * reach prototypes (`constructor` would replace the instance's class for class-validator) are no
+ * member of any input. Bodies are at most MAX_BODY_DEPTH deep (body parsing refuses deeper ones).
+ */
+function awsInputOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(awsInputOf);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key, member]) => member !== null && key !== 'constructor' && key !== '__proto__')
+      .map(([key, member]) => [key, awsInputOf(member)]),
+  );
 }

@@ -39,6 +39,8 @@ export class EnvSchema {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string =
     'info';
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) WORKER_CONCURRENCY: number = 8;
+  /** The worker serves Prometheus metrics on this port when set. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) TRAILPLANE_WORKER_METRICS_PORT?: number;
   /** BullMQ job lock (ms): how long before a dead worker's job is taken over. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600000) TRAILPLANE_WORKER_LOCK_MS: number = 30000;
   /** BullMQ stalled-job check interval (ms). */
@@ -59,4 +61,8 @@ export class EnvSchema {
   @IsOptional() @IsIn(['on', 'off']) TRAILPLANE_THROTTLING: string = 'on';
   /** Overrides, JSON: {"LookupEvents": 2, "read": 10, "write": 1, "organizations:ListAccounts": 5}. */
   @IsOptional() @IsString() TRAILPLANE_THROTTLE_RATES?: string;
+  /** Accounts per ReconcileTrail job (propagation batch size). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) TRAILPLANE_RECONCILE_BATCH_ACCOUNTS: number = 1000;
+  /** Test-only fault injection: `reconcile-delay-ms=<n>` slows each propagation batch before commit. */
+  @IsOptional() @Matches(/^(reconcile-delay-ms=\d{1,6})?$/) TRAILPLANE_FAULTS?: string;
 }

@@ -29,3 +29,16 @@ function redact(key: string, value: string | undefined): string {
   if (value === undefined) return '';
   return /SECRET|MASTER_KEY/.test(key) ? '<redacted>' : value;
 }
+
+/** For process entry points: the validated environment, or exit 2 naming the bad variable. */
+export function loadEnvOrExit(): Env {
+  try {
+    return loadEnv();
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}

@@ -1,4 +1,18 @@
+import pg from 'pg';
 import { type DataSourceOptions, type MixedList, type EntitySchema, type MigrationInterface } from 'typeorm';
+
+/**
+ * pg's Pool, with an 'error' listener on every client for its whole life. TypeORM listens only
+ * while a client is checked out and the pool only while it is idle, so a backend terminated at the
+ * wrong moment (a PostgreSQL restart, pg_terminate_backend) would otherwise crash the process with
+ * an unhandled 'error' event; the failed query itself still rejects and the pool drops the client.
+ */
+class ResilientPool extends pg.Pool {
+  constructor(config?: pg.PoolConfig) {
+    super(config);
+    this.on('connect', (client) => client.on('error', () => undefined));
+  }
+}
 
 export interface DataSourceParts {
   url: string;
@@ -16,6 +30,7 @@ export interface DataSourceParts {
 export function dataSourceOptions(parts: DataSourceParts): DataSourceOptions {
   return {
     type: 'postgres',
+    driver: { ...pg, Pool: ResilientPool },
     url: parts.url,
     entities: parts.entities,
     migrations: parts.migrations,

@@ -47,6 +47,11 @@ export class InlineJobQueue extends OutboxJobQueue {
     return !this.closed;
   }
 
+  /** Jobs waiting or running (metrics). */
+  get depth(): number {
+    return this.queue.length + this.running + this.timers.size;
+  }
+
   /** Resolves once no job is queued or running (tests and graceful shutdown). */
   whenIdle(): Promise<void> {
     if (this.idle()) return Promise.resolve();

@@ -3,6 +3,7 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import { EVENT_JOBS, JobName, JobOutcome, type JobPayloads } from './job-names';
 import { JOB_HANDLER, type JobHandler, PermanentJobFailure } from './job-handler';
 import { JobOutbox } from './job-outbox';
+import { Metrics } from '../metrics/metrics';
 
 /**
  * Finds every job handler at boot and routes jobs to them. Command jobs need exactly one handler
@@ -16,6 +17,7 @@ export class JobDispatcher implements OnModuleInit {
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
     private readonly outbox: JobOutbox,
+    private readonly metrics: Metrics,
   ) {}
 
   onModuleInit(): void {
@@ -39,13 +41,17 @@ export class JobDispatcher implements OnModuleInit {
   async dispatch<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string): Promise<JobOutcome> {
     const handlers = (this.handlers.get(name) ?? []) as Array<JobHandler<N>>;
     let outcome = JobOutcome.Skipped;
+    const stopTimer = this.metrics.jobDuration.startTimer({ job: name });
     try {
       for (const handler of handlers) {
         if ((await handler.handle(payload)) === JobOutcome.Done) outcome = JobOutcome.Done;
       }
     } catch (error) {
+      this.metrics.jobFailures.inc({ job: name });
       if (error instanceof PermanentJobFailure) await this.outbox.complete(jobId);
       throw error;
+    } finally {
+      stopTimer();
     }
     await this.outbox.complete(jobId);
     return outcome;

@@ -1,4 +1,11 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Global,
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { type Redis } from 'ioredis';
 import { type Logger } from 'pino';
@@ -15,16 +22,21 @@ import { JobQueue } from './job-queue';
 import { JobRelayTask } from './job-relay.task';
 import { PeriodicTaskRunner } from './periodic-task.runner';
 import { RateLimiter } from '../throttling/rate-limiter';
+import { Metrics } from '../metrics/metrics';
 
-class JobsLifecycle implements OnApplicationShutdown {
+class JobsLifecycle implements BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(REDIS) private readonly redis: Redis | null,
     private readonly env: EnvSchema,
   ) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  /** In-process jobs in flight finish while the database is still open. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.queue instanceof InlineJobQueue) await this.queue.close(this.env.TRAILPLANE_SHUTDOWN_TIMEOUT_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     if (this.queue instanceof BullmqJobQueue) await this.queue.close();
     this.redis?.disconnect();
   }
@@ -74,8 +86,9 @@ export class JobsModule {
         },
         JobsLifecycle,
         RateLimiter,
+        Metrics,
       ],
-      exports: [JobQueue, JobDispatcher, JobOutbox, REDIS, RateLimiter],
+      exports: [JobQueue, JobDispatcher, JobOutbox, REDIS, RateLimiter, Metrics],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { type Logger } from 'pino';
 import { EnvSchema } from '../config/env.schema';
@@ -7,7 +7,7 @@ import { PERIODIC_TASK, type PeriodicTask } from './periodic-task';
 
 /** Runs every periodic task on its interval, one run at a time per task, until shutdown. */
 @Injectable()
-export class PeriodicTaskRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PeriodicTaskRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly running = new Set<Promise<unknown>>();
   private stopped = false;
@@ -46,7 +46,7 @@ export class PeriodicTaskRunner implements OnApplicationBootstrap, OnApplication
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
     await Promise.allSettled([...this.running]);

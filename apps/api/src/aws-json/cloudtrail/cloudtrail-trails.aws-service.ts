@@ -16,6 +16,7 @@ import {
   PutInsightSelectorsUseCase,
   SetTrailLoggingUseCase,
   UpdateTrailUseCase,
+  type UpdateTrailInput,
 } from '@app/trails';
 import { camelKeys, pascalKeys } from '../../http/key-case';
 import { AwsAction, AwsService } from '../aws-operation.decorator';
@@ -46,6 +47,23 @@ import {
 const tags = (list: readonly TagAwsShape[] | undefined): Array<{ key: string; value?: string }> =>
   (list ?? []).map((tag) => ({ key: tag.Key, value: tag.Value }));
 
+/** The optional settings CreateTrail and UpdateTrail share, in the use cases' terms. */
+function settingsOf(
+  r: CreateTrailAwsRequest | UpdateTrailAwsRequest,
+): Omit<UpdateTrailInput, 'name' | 's3BucketName'> {
+  return {
+    s3KeyPrefix: r.S3KeyPrefix,
+    snsTopicName: r.SnsTopicName,
+    includeGlobalServiceEvents: r.IncludeGlobalServiceEvents,
+    isMultiRegionTrail: r.IsMultiRegionTrail,
+    enableLogFileValidation: r.EnableLogFileValidation,
+    cloudWatchLogsLogGroupArn: r.CloudWatchLogsLogGroupArn,
+    cloudWatchLogsRoleArn: r.CloudWatchLogsRoleArn,
+    kmsKeyId: r.KmsKeyId,
+    isOrganizationTrail: r.IsOrganizationTrail,
+  };
+}
+
 /** CloudTrail's trail operations on the AWS JSON 1.1 protocol (`CloudTrail_20131101.<Op>`). */
 @Injectable()
 @AwsService({
@@ -73,17 +91,9 @@ export class CloudTrailTrailsAwsService {
   @AwsAction({ input: CreateTrailAwsRequest, readOnly: false })
   async CreateTrail(ctx: RequestContext, r: CreateTrailAwsRequest): Promise<object> {
     const trail = await this.createTrail.execute(ctx, {
+      ...settingsOf(r),
       name: r.Name,
       s3BucketName: r.S3BucketName,
-      s3KeyPrefix: r.S3KeyPrefix,
-      snsTopicName: r.SnsTopicName,
-      includeGlobalServiceEvents: r.IncludeGlobalServiceEvents,
-      isMultiRegionTrail: r.IsMultiRegionTrail,
-      enableLogFileValidation: r.EnableLogFileValidation,
-      cloudWatchLogsLogGroupArn: r.CloudWatchLogsLogGroupArn,
-      cloudWatchLogsRoleArn: r.CloudWatchLogsRoleArn,
-      kmsKeyId: r.KmsKeyId,
-      isOrganizationTrail: r.IsOrganizationTrail,
       tagsList: tags(r.TagsList),
     });
     return toAwsTrailSummary(trail);
@@ -92,17 +102,9 @@ export class CloudTrailTrailsAwsService {
   @AwsAction({ input: UpdateTrailAwsRequest, readOnly: false })
   async UpdateTrail(ctx: RequestContext, r: UpdateTrailAwsRequest): Promise<object> {
     const trail = await this.updateTrail.execute(ctx, {
+      ...settingsOf(r),
       name: r.Name,
       s3BucketName: r.S3BucketName,
-      s3KeyPrefix: r.S3KeyPrefix,
-      snsTopicName: r.SnsTopicName,
-      includeGlobalServiceEvents: r.IncludeGlobalServiceEvents,
-      isMultiRegionTrail: r.IsMultiRegionTrail,
-      enableLogFileValidation: r.EnableLogFileValidation,
-      cloudWatchLogsLogGroupArn: r.CloudWatchLogsLogGroupArn,
-      cloudWatchLogsRoleArn: r.CloudWatchLogsRoleArn,
-      kmsKeyId: r.KmsKeyId,
-      isOrganizationTrail: r.IsOrganizationTrail,
     });
     return toAwsTrailSummary(trail);
   }

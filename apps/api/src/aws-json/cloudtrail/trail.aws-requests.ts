@@ -72,15 +72,8 @@ export class TagsAwsRequest {
   TagsList!: TagAwsShape[];
 }
 
-export class RemoveTagsAwsRequest {
-  @IsString() @MaxLength(2048) ResourceId!: string;
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => TagAwsShape)
-  TagsList?: TagAwsShape[];
-}
+/** RemoveTags: `TagsList` is required, as in the model (only the keys matter). */
+export class RemoveTagsAwsRequest extends TagsAwsRequest {}
 
 export class ListTagsAwsRequest {
   @IsArray()
