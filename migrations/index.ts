@@ -5,6 +5,10 @@ import { AddHandshakeTargetParty1764000000002 } from './1764000000002-add-handsh
 import { CreateJobOutbox1764000000003 } from './1764000000003-create-job-outbox';
 import { CreateTrails1764000000004 } from './1764000000004-create-trails';
 import { CreateEvents1764000000005 } from './1764000000005-create-events';
+import { CreateIamPrincipals1764000000006 } from './1764000000006-create-iam-principals';
+import { CreateStsSessions1764000000007 } from './1764000000007-create-sts-sessions';
+import { CreateServiceControlPolicies1764000000008 } from './1764000000008-create-service-control-policies';
+import { CreateAuthorizationGenerations1764000000009 } from './1764000000009-create-authorization-generations';
 
 /** Every migration, in order: the apps, the CLI, the tests and PGlite all read this one list. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -14,4 +18,8 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateJobOutbox1764000000003,
   CreateTrails1764000000004,
   CreateEvents1764000000005,
+  CreateIamPrincipals1764000000006,
+  CreateStsSessions1764000000007,
+  CreateServiceControlPolicies1764000000008,
+  CreateAuthorizationGenerations1764000000009,
 ];

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { RegionsModule } from '@app/regions';
 import { Authenticator } from './authentication/authenticator';
+import { ExpiredSessionsTask } from './jobs/expired-sessions.task';
 import { AccessKeyRepository } from './persistence/access-key.repository';
+import { SessionRepository } from './persistence/session.repository';
 
 @Module({
   imports: [RegionsModule],
-  providers: [AccessKeyRepository, Authenticator],
-  exports: [AccessKeyRepository, Authenticator],
+  providers: [AccessKeyRepository, SessionRepository, Authenticator, ExpiredSessionsTask],
+  exports: [AccessKeyRepository, SessionRepository, Authenticator],
 })
 export class IdentityModule {}

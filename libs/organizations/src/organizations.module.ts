@@ -45,6 +45,23 @@ import { OrganizationAccessService } from './use-cases/organization-access.servi
 import { OrganizationsPager } from './use-cases/organizations.pager';
 import { RegisterDelegatedAdministratorUseCase } from './use-cases/register-delegated-administrator.use-case';
 import { RemoveAccountFromOrganizationUseCase } from './use-cases/remove-account-from-organization.use-case';
+import { OrganizationScpSource } from './persistence/organization-policy.source';
+import { PolicyTypeRepository } from './persistence/policy-type.repository';
+import { ScpAttachmentRepository } from './persistence/scp-attachment.repository';
+import { ScpTargetRepository } from './persistence/scp-target.repository';
+import { ServiceControlPolicyRepository } from './persistence/service-control-policy.repository';
+import { AttachServiceControlPolicyUseCase } from './use-cases/attach-service-control-policy.use-case';
+import { CreateServiceControlPolicyUseCase } from './use-cases/create-service-control-policy.use-case';
+import { DeleteServiceControlPolicyUseCase } from './use-cases/delete-service-control-policy.use-case';
+import { DescribeServiceControlPolicyUseCase } from './use-cases/describe-service-control-policy.use-case';
+import { DetachServiceControlPolicyUseCase } from './use-cases/detach-service-control-policy.use-case';
+import { DisablePolicyTypeUseCase } from './use-cases/disable-policy-type.use-case';
+import { EnablePolicyTypeUseCase } from './use-cases/enable-policy-type.use-case';
+import { ListPoliciesForTargetUseCase } from './use-cases/list-policies-for-target.use-case';
+import { ListServiceControlPoliciesUseCase } from './use-cases/list-service-control-policies.use-case';
+import { ListTargetsForPolicyUseCase } from './use-cases/list-targets-for-policy.use-case';
+import { ServiceControlPolicyAccess } from './use-cases/service-control-policy.access';
+import { UpdateServiceControlPolicyUseCase } from './use-cases/update-service-control-policy.use-case';
 
 /** The operations the transports call (one use case each). */
 const useCases = [
@@ -81,6 +98,22 @@ const useCases = [
   ListDelegatedServicesForAccountUseCase,
 ];
 
+/** Service control policies: their operations, and authorization's view of an account's SCP path. */
+const serviceControlPolicies = [
+  CreateServiceControlPolicyUseCase,
+  UpdateServiceControlPolicyUseCase,
+  DeleteServiceControlPolicyUseCase,
+  DescribeServiceControlPolicyUseCase,
+  AttachServiceControlPolicyUseCase,
+  DetachServiceControlPolicyUseCase,
+  ListServiceControlPoliciesUseCase,
+  ListPoliciesForTargetUseCase,
+  ListTargetsForPolicyUseCase,
+  EnablePolicyTypeUseCase,
+  DisablePolicyTypeUseCase,
+  OrganizationScpSource,
+];
+
 /**
  * AWS Organizations: the organization, its accounts, OUs, handshakes, trusted service access and
  * delegated administrators. Needs a `PageTokenCodec` provider from the application.
@@ -102,7 +135,13 @@ const useCases = [
     CompleteAccountCreationUseCase,
     CompleteAccountCreationHandler,
     ...useCases,
+    ServiceControlPolicyRepository,
+    ScpAttachmentRepository,
+    ScpTargetRepository,
+    PolicyTypeRepository,
+    ServiceControlPolicyAccess,
+    ...serviceControlPolicies,
   ],
-  exports: [OrganizationDirectory, ...useCases],
+  exports: [OrganizationDirectory, ...useCases, ...serviceControlPolicies],
 })
 export class OrganizationsModule {}

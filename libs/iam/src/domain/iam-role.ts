@@ -1,3 +1,5 @@
+import { type Tag } from './iam-names';
+
 /** A policy document as stored and returned (IAM JSON policy grammar; parsed by the policy engine). */
 export type PolicyDocument = Readonly<Record<string, unknown>>;
 
@@ -11,6 +13,7 @@ export interface IamRole {
   readonly trustPolicy: PolicyDocument;
   readonly description?: string;
   readonly maxSessionSeconds: number;
+  readonly tags: readonly Tag[];
   readonly createdAt: Date;
 }
 
@@ -21,4 +24,7 @@ export interface NewIamRole {
   readonly trustPolicy: PolicyDocument;
   readonly description?: string;
   readonly maxSessionSeconds?: number;
+  readonly tags?: readonly Tag[];
+  /** Managed policies (ids) attached as the role is created, e.g. AdministratorAccess for the access role. */
+  readonly managedPolicyIds?: readonly string[];
 }

@@ -9,15 +9,33 @@ export interface NewAccessKey {
   readonly createdAt: Date;
 }
 
+/** An access key as IAM lists it: never its secret. */
+export interface AccessKeyMetadata {
+  readonly accessKeyId: string;
+  readonly userName: string;
+  readonly status: 'Active' | 'Inactive';
+  readonly createdAt: Date;
+}
+
+/** The IAM user a long-term key belongs to. */
+export interface KeyUser {
+  readonly id: string;
+  readonly name: string;
+  readonly path: string;
+}
+
 /** What authentication needs to know about a long-term access key and its owner. */
 export interface AccessKeyOwner {
   readonly accessKeyId: string;
   readonly accountId: string;
   readonly principalKind: 'root' | 'user';
-  readonly userName: string | null;
+  /** The IAM user, for `principalKind` 'user'. */
+  readonly user: KeyUser | null;
   readonly secretAccessKey: string;
   readonly accountActive: boolean;
   readonly isOperatorAccount: boolean;
+  /** The account's authorization generation (versioned key of its cached policy sets). */
+  readonly authorizationGeneration: number;
 }
 
 /** Long-term access keys (`AKIA…`) of root users and IAM users; secrets sealed at rest. */
@@ -27,7 +45,7 @@ export class AccessKeyRepository {
 
   async create(
     em: EntityManager,
-    owner: { accountId: string; userName?: string },
+    owner: { accountId: string; user?: { readonly id: string; readonly name: string } },
     given?: { accessKeyId: string; secretAccessKey: string },
     at: Date = new Date(),
   ): Promise<NewAccessKey> {
@@ -36,8 +54,9 @@ export class AccessKeyRepository {
     await em.insert(AccessKeyEntity, {
       id: accessKeyId,
       accountId: owner.accountId,
-      principalKind: owner.userName === undefined ? 'root' : 'user',
-      userName: owner.userName ?? null,
+      principalKind: owner.user === undefined ? 'root' : 'user',
+      userName: owner.user?.name ?? null,
+      userId: owner.user?.id ?? null,
       secretSealed: this.secrets.seal(secretAccessKey),
       status: 'Active',
       createdAt: at,
@@ -50,27 +69,67 @@ export class AccessKeyRepository {
       id: string;
       account_id: string;
       principal_kind: 'root' | 'user';
+      user_id: string | null;
       user_name: string | null;
+      user_path: string | null;
       secret_sealed: string;
       account_status: string;
       is_operator: boolean;
+      generation: string;
     }>(
       em,
-      `SELECT k.id, k.account_id, k.principal_kind, k.user_name, k.secret_sealed, a.status AS account_status, a.is_operator
-         FROM access_keys k JOIN accounts a ON a.id = k.account_id
+      `SELECT k.id, k.account_id, k.principal_kind, u.id AS user_id, u.name AS user_name, u.path AS user_path,
+              k.secret_sealed, a.status AS account_status, a.is_operator, coalesce(g.generation, 0) AS generation
+         FROM access_keys k
+         JOIN accounts a ON a.id = k.account_id
+         LEFT JOIN iam_users u ON u.id = k.user_id
+         LEFT JOIN authorization_generations g ON g.account_id = k.account_id
         WHERE k.id = $1 AND k.status = 'Active'`,
       [accessKeyId],
     );
     const row = rows[0];
-    if (!row) return undefined;
+    // A user key whose user is gone cannot authenticate (users are deleted after their keys).
+    if (!row || (row.principal_kind === 'user' && row.user_id === null)) return undefined;
     return {
       accessKeyId: row.id,
       accountId: row.account_id,
       principalKind: row.principal_kind,
-      userName: row.user_name,
+      user:
+        row.user_id === null
+          ? null
+          : { id: row.user_id, name: row.user_name as string, path: row.user_path as string },
       secretAccessKey: this.secrets.open(row.secret_sealed),
       accountActive: row.account_status === 'ACTIVE',
       isOperatorAccount: row.is_operator,
+      authorizationGeneration: Number(row.generation),
     };
+  }
+
+  async listForUser(em: EntityManager, userId: string): Promise<AccessKeyMetadata[]> {
+    const { rows } = await sql<{
+      id: string;
+      user_name: string;
+      status: 'Active' | 'Inactive';
+      created_at: Date;
+    }>(
+      em,
+      `SELECT id, user_name, status, created_at FROM access_keys WHERE user_id = $1 ORDER BY created_at, id`,
+      [userId],
+    );
+    return rows.map((row) => ({
+      accessKeyId: row.id,
+      userName: row.user_name,
+      status: row.status,
+      createdAt: row.created_at,
+    }));
+  }
+
+  /** Deletes one key of the user; false when the user has no such key. */
+  async deleteForUser(em: EntityManager, userId: string, accessKeyId: string): Promise<boolean> {
+    const { rowCount } = await sql(em, `DELETE FROM access_keys WHERE user_id = $1 AND id = $2`, [
+      userId,
+      accessKeyId,
+    ]);
+    return rowCount === 1;
   }
 }

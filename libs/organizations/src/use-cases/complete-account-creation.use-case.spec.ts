@@ -4,7 +4,7 @@ import {
   type AccountRepository,
   EmailAlreadyUsedError,
 } from '@app/accounts';
-import { type IamRole, type IamRoleRepository, type NewIamRole } from '@app/iam';
+import { AWS_MANAGED_POLICY_IDS, type IamRole, type IamRoleRepository, type NewIamRole } from '@app/iam';
 import {
   Clock,
   type EnvSchema,
@@ -137,7 +137,7 @@ class World {
     const roles: Pick<IamRoleRepository, 'insert'> = {
       insert: async (_em, role, at): Promise<IamRole> => {
         this.roles.push(role);
-        return { id: 'AROAEXAMPLE', path: '/', maxSessionSeconds: 3600, ...role, createdAt: at };
+        return { id: 'AROAEXAMPLE', path: '/', maxSessionSeconds: 3600, ...role, tags: [], createdAt: at };
       },
     };
     const env = {
@@ -193,6 +193,7 @@ describe(CompleteAccountCreationUseCase.name, () => {
             },
           ],
         },
+        managedPolicyIds: [AWS_MANAGED_POLICY_IDS.AdministratorAccess],
       },
     ]);
     expect(world.jobs.enqueued).toEqual([

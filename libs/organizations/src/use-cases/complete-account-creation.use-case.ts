@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccountRepository, EmailAlreadyUsedError } from '@app/accounts';
-import { IamRoleRepository } from '@app/iam';
+import { AWS_MANAGED_POLICY_IDS, IamRoleRepository } from '@app/iam';
 import { Clock, EnvSchema, JobName, JobOutcome, JobQueue, TransactionRunner } from '@app/platform';
 import { type EntityManager } from 'typeorm';
 import { accessRoleTrustPolicy, type CreateAccountFailureReason } from '../domain/create-account';
@@ -16,7 +16,8 @@ export interface CompleteAccountCreationInput {
 
 /**
  * Finishes a CreateAccount request (the job's work): creates the account without root
- * credentials, joins it under the root, gives the management account its access role, and marks
+ * credentials, joins it under the root, gives the management account its access role (with
+ * AdministratorAccess attached, as AWS does), and marks
  * the request SUCCEEDED; or FAILED with the model's reason. Safe to run twice: a finished (or
  * vanished) request is skipped, and the row lock makes concurrent runs queue.
  */
@@ -72,6 +73,7 @@ export class CompleteAccountCreationUseCase {
           accountId,
           name: request.roleName,
           trustPolicy: accessRoleTrustPolicy(this.env.TRAILPLANE_PARTITION, org.managementAccountId),
+          managedPolicyIds: [AWS_MANAGED_POLICY_IDS.AdministratorAccess],
         },
         now,
       );

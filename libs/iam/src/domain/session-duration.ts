@@ -1,0 +1,37 @@
+import { IamValidationError } from './iam.errors';
+
+/** STS AssumeRole `DurationSeconds`: 15 minutes to 12 hours, one hour by default. */
+export const SESSION_DURATION = { min: 900, max: 43_200, default: 3_600, roleChainingMax: 3_600 } as const;
+
+/**
+ * The lifetime of a new session: the requested duration (default one hour), within 900–43,200
+ * seconds, within the role's `MaxSessionDuration`, and within one hour when a role session assumes
+ * a role (role chaining).
+ */
+export function sessionDurationSeconds(
+  requested: number | undefined,
+  roleMaxSessionSeconds: number,
+  roleChaining: boolean,
+): number {
+  const duration = requested ?? SESSION_DURATION.default;
+  if (!Number.isInteger(duration) || duration < SESSION_DURATION.min || duration > SESSION_DURATION.max) {
+    const bound =
+      duration < SESSION_DURATION.min
+        ? `greater than or equal to ${SESSION_DURATION.min}`
+        : `less than or equal to ${SESSION_DURATION.max}`;
+    throw new IamValidationError(
+      `1 validation error detected: Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value ${bound}`,
+    );
+  }
+  if (roleChaining && requested !== undefined && duration > SESSION_DURATION.roleChainingMax) {
+    throw new IamValidationError(
+      'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    );
+  }
+  if (duration > roleMaxSessionSeconds) {
+    throw new IamValidationError(
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+    );
+  }
+  return roleChaining ? Math.min(duration, SESSION_DURATION.roleChainingMax) : duration;
+}
