@@ -18,6 +18,7 @@ import {
   type SimulationPolicy,
 } from '@app/policy';
 import { runSimulation, runUnsafeSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
+import { loadAverage, median, printReport } from './support/report';
 
 const MEASURE_SECONDS = 1;
 const WARM_UP_SECONDS = 0.5;
@@ -349,17 +350,13 @@ function p50Micros(evaluateOnce: () => unknown): number {
   return median(perEvaluation);
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
 interface Contender {
   readonly label: string;
   readonly measure: (seconds: number) => Promise<number>;
 }
 
 async function main(): Promise<void> {
+  const load = loadAverage();
   const cases = {
     '(a) one allow statement': oneAllow,
     '(b) 20 statements + 3-level SCP path': twentyStatements,
@@ -437,7 +434,11 @@ async function main(): Promise<void> {
       ],
     );
   }
-  printTable(['figure', 'value', 'baseline', 'ratio'], rows);
+  printReport(
+    'policy',
+    rows.map(([figure, value, baseline, ratio]) => ({ figure, value, baseline, ratio })),
+    load,
+  );
 }
 
 function count(perSecondValue: number): string {
@@ -446,19 +447,6 @@ function count(perSecondValue: number): string {
 
 function times(ratio: number): string {
   return `${ratio >= 100 ? Math.round(ratio).toLocaleString('en-US') : ratio.toFixed(1)}×`;
-}
-
-function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => row[column].length)),
-  );
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
-  console.log(line(header));
-  console.log(
-    `|${widths.map((width, column) => (column === 0 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`,
-  );
-  for (const row of rows) console.log(line(row));
 }
 
 main().catch((error: unknown) => {

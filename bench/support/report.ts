@@ -46,7 +46,10 @@ export function row(
 
 function formatRatio(ratio: number | undefined, goal: Goal | undefined): string {
   if (ratio === undefined || !Number.isFinite(ratio)) return '—';
-  const digits = ratio >= 100 ? 0 : ratio >= 10 ? 1 : 2;
+  const bound = goal?.atMost ?? goal?.atLeast;
+  // Near the goal, enough digits that the printed ratio agrees with "met" / "MISSED".
+  const close = bound !== undefined && Math.abs(ratio - bound) < 0.01 * Math.max(1, bound);
+  const digits = close ? 3 : ratio >= 100 ? 0 : ratio >= 10 ? 1 : 2;
   const text = `${ratio.toFixed(digits)}×`;
   if (!goal) return text;
   if (goal.atMost !== undefined)

@@ -31,22 +31,40 @@ describe('PostgreSQL backends terminated during a burst of CreateTrail calls', (
     })();
     const outcomes = await Promise.all(
       attempts.map(async ({ account, name }) => {
-        const client = new CloudTrailClient({ endpoint: app.url, region: 'eu-west-1', credentials: account, maxAttempts: 1 });
+        const client = new CloudTrailClient({
+          endpoint: app.url,
+          region: 'eu-west-1',
+          credentials: account,
+          maxAttempts: 1,
+        });
         try {
           await client.send(new CreateTrailCommand({ Name: name, S3BucketName: 'audit-logs' }));
           return { account, name, ok: true as const };
         } catch (error) {
-          const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number }; $response?: { body?: unknown } };
-          return { account, name, ok: false as const, code: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
+          const e = error as {
+            name: string;
+            message: string;
+            $metadata?: { httpStatusCode?: number };
+            $response?: { body?: unknown };
+          };
+          return {
+            account,
+            name,
+            ok: false as const,
+            code: e.name,
+            status: e.$metadata?.httpStatusCode,
+            message: e.message,
+          };
         }
       }),
     );
     await killer;
 
     for (const outcome of outcomes.filter((o) => !o.ok)) {
-      const expected = RETRYABLE.has(outcome.code!) || outcome.code === 'MaximumNumberOfTrailsExceededException';
+      const expected =
+        RETRYABLE.has(outcome.code) || outcome.code === 'MaximumNumberOfTrailsExceededException';
       expect({ code: outcome.code, expected }).toEqual({ code: outcome.code, expected: true });
-      if (RETRYABLE.has(outcome.code!)) expect(outcome.status).toBeGreaterThanOrEqual(500);
+      if (RETRYABLE.has(outcome.code)) expect(outcome.status).toBeGreaterThanOrEqual(500);
       expect(outcome.message).not.toMatch(/\n\s+at /);
     }
     for (const account of accounts) {
@@ -55,7 +73,10 @@ describe('PostgreSQL backends terminated during a burst of CreateTrail calls', (
       const names = new Set((trailList ?? []).map((t) => t.Name));
       expect(names.size).toBeLessThanOrEqual(5);
       for (const outcome of outcomes.filter((o) => o.account === account)) {
-        expect({ name: outcome.name, visible: names.has(outcome.name) }).toEqual({ name: outcome.name, visible: outcome.ok });
+        expect({ name: outcome.name, visible: names.has(outcome.name) }).toEqual({
+          name: outcome.name,
+          visible: outcome.ok,
+        });
       }
     }
     expect(outcomes.some((o) => o.ok)).toBe(true);

@@ -15,10 +15,17 @@ export async function withDatabase<T>(url: string, work: (client: Client) => Pro
 }
 
 /** Adds `count` member accounts to an organization directly (fixture speed: 500 invitations would dominate). */
-export async function seedMembers(databaseUrl: string, organizationId: string, count: number): Promise<string[]> {
+export async function seedMembers(
+  databaseUrl: string,
+  organizationId: string,
+  count: number,
+): Promise<string[]> {
   return withDatabase(databaseUrl, async (client) => {
-    const { rows } = await client.query<{ root_id: string }>(`SELECT root_id FROM organizations WHERE id = $1`, [organizationId]);
-    const rootId = rows[0]!.root_id;
+    const { rows } = await client.query<{ root_id: string }>(
+      `SELECT root_id FROM organizations WHERE id = $1`,
+      [organizationId],
+    );
+    const rootId = rows[0].root_id;
     const base = 200_000_000_000 + Math.floor(Math.random() * 700_000_000_000);
     const ids = Array.from({ length: count }, (_, i) => String(base + i * 7).padStart(12, '0'));
     await client.query(
@@ -45,7 +52,10 @@ export interface ReplicaCheck {
  * Compares a multi-Region organization trail's replicas with what it should have, computed
  * independently of the reconciler: every member (management included) × every Region it has enabled.
  */
-export async function checkOrganizationTrailReplicas(databaseUrl: string, trailArn: string): Promise<ReplicaCheck> {
+export async function checkOrganizationTrailReplicas(
+  databaseUrl: string,
+  trailArn: string,
+): Promise<ReplicaCheck> {
   return withDatabase(databaseUrl, async (client) => {
     const { rows } = await client.query<ReplicaCheck>(
       `WITH t AS (SELECT id, organization_id FROM trails WHERE arn = $1),
@@ -61,7 +71,7 @@ export async function checkOrganizationTrailReplicas(databaseUrl: string, trailA
               (SELECT count(*) FROM actual a WHERE NOT EXISTS (SELECT 1 FROM expected e WHERE a.account_id = e.account_id AND a.region = e.region))::int AS extra`,
       [trailArn],
     );
-    return rows[0]!;
+    return rows[0];
   });
 }
 
@@ -71,7 +81,7 @@ export async function replicaCount(databaseUrl: string, trailArn: string): Promi
       `SELECT count(*)::int AS n FROM trail_replicas x JOIN trails t ON t.id = x.trail_id WHERE t.arn = $1`,
       [trailArn],
     );
-    return rows[0]!.n;
+    return rows[0].n;
   });
 }
 
@@ -90,14 +100,28 @@ export class OwnRedis {
     this.process = spawn(
       'redis-server',
       [
-        '--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '',
-        '--appendonly', persistent ? 'yes' : 'no', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction',
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        this.dir,
+        '--save',
+        '',
+        '--appendonly',
+        persistent ? 'yes' : 'no',
+        '--appendfsync',
+        'everysec',
+        '--maxmemory-policy',
+        'noeviction',
       ],
       { stdio: 'ignore' },
     );
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const probe = spawn('redis-cli', ['-p', String(this.port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      const probe = spawn('redis-cli', ['-p', String(this.port), 'ping'], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
       const answer = await new Promise<string>((resolve) => {
         let out = '';
         probe.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));

@@ -21,7 +21,12 @@ describe('graceful shutdown of the API process', () => {
     await api.started();
     const account = await given.account(app);
     const name = uniqueName('t');
-    const client = new CloudTrailClient({ endpoint: api.url, region: 'us-east-1', credentials: account, maxAttempts: 1 });
+    const client = new CloudTrailClient({
+      endpoint: api.url,
+      region: 'us-east-1',
+      credentials: account,
+      maxAttempts: 1,
+    });
     await client.send(new CreateTrailCommand({ Name: name, S3BucketName: 'audit-logs' }));
 
     const inFlight = Array.from({ length: 40 }, () => client.send(new GetTrailCommand({ Name: name })));
@@ -30,7 +35,10 @@ describe('graceful shutdown of the API process', () => {
     api.signal('SIGTERM');
     const results = await Promise.allSettled(inFlight);
     const exit = await api.exited();
-    expect({ code: exit.code, log: exit.code === 0 ? '' : api.logs.slice(-3000) }).toEqual({ code: 0, log: '' });
+    expect({ code: exit.code, log: exit.code === 0 ? '' : api.logs.slice(-3000) }).toEqual({
+      code: 0,
+      log: '',
+    });
     expect(Date.now() - started).toBeLessThan(15_000);
     // Requests already received were answered; any refused ones were refused cleanly, not cut.
     const fulfilled = results.filter((r) => r.status === 'fulfilled').length;
@@ -43,7 +51,7 @@ describe('graceful shutdown of the API process', () => {
         `SELECT count(*)::int AS n FROM events WHERE account_id = $1 AND event_name = 'GetTrail'`,
         [account.accountId],
       );
-      return rows[0]!.n;
+      return rows[0].n;
     });
     expect(recorded).toBeGreaterThanOrEqual(fulfilled);
   });
@@ -53,7 +61,9 @@ describe('graceful shutdown of the API process', () => {
     api.start();
     await api.started();
     // Keep a request open so the first signal has something to wait for.
-    const slow = fetch(`${api.url}/v1/account/regions`, { headers: { 'x-amz-date': '20200101T000000Z' } }).catch(() => undefined);
+    const slow = fetch(`${api.url}/v1/account/regions`, {
+      headers: { 'x-amz-date': '20200101T000000Z' },
+    }).catch(() => undefined);
     api.signal('SIGTERM');
     api.signal('SIGTERM');
     const started = Date.now();
@@ -81,16 +91,30 @@ describe('graceful shutdown of a worker process', () => {
 
   it('on SIGTERM finishes the job in flight, takes no new one, and a restarted worker completes the rest', async () => {
     const org = await given.organization(app);
-    await app.organizations(org.management).send(new EnableAWSServiceAccessCommand({ ServicePrincipal: 'cloudtrail.amazonaws.com' }));
+    await app
+      .organizations(org.management)
+      .send(new EnableAWSServiceAccessCommand({ ServicePrincipal: 'cloudtrail.amazonaws.com' }));
     await seedMembers(app.databaseUrl, org.id, 200);
-    const settings = { ...app.env, TRAILPLANE_RECONCILE_BATCH_ACCOUNTS: '20', TRAILPLANE_FAULTS: 'reconcile-delay-ms=400', LOG_LEVEL: 'info' };
+    const settings = {
+      ...app.env,
+      TRAILPLANE_RECONCILE_BATCH_ACCOUNTS: '20',
+      TRAILPLANE_FAULTS: 'reconcile-delay-ms=400',
+      LOG_LEVEL: 'info',
+    };
     const worker = new WorkerProcess(settings);
     worker.start();
     await worker.started();
-    const { TrailARN } = await app
-      .cloudtrail(org.management)
-      .send(new CreateTrailCommand({ Name: uniqueName('org'), S3BucketName: 'logs', IsOrganizationTrail: true, IsMultiRegionTrail: true }));
-    await eventually(async () => ((await checkOrganizationTrailReplicas(app.databaseUrl, TrailARN!)).actual > 17 ? true : undefined));
+    const { TrailARN } = await app.cloudtrail(org.management).send(
+      new CreateTrailCommand({
+        Name: uniqueName('org'),
+        S3BucketName: 'logs',
+        IsOrganizationTrail: true,
+        IsMultiRegionTrail: true,
+      }),
+    );
+    await eventually(async () =>
+      (await checkOrganizationTrailReplicas(app.databaseUrl, TrailARN!)).actual > 17 ? true : undefined,
+    );
     const started = Date.now();
     const code = await worker.stop('SIGTERM');
     expect(code).toBe(0);

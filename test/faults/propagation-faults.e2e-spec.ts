@@ -18,23 +18,39 @@ const WORKER_SETTINGS = {
 
 async function organizationOf(app: TestApp): Promise<GivenOrganization> {
   const org = await given.organization(app);
-  await app.organizations(org.management).send(new EnableAWSServiceAccessCommand({ ServicePrincipal: 'cloudtrail.amazonaws.com' }));
+  await app
+    .organizations(org.management)
+    .send(new EnableAWSServiceAccessCommand({ ServicePrincipal: 'cloudtrail.amazonaws.com' }));
   await seedMembers(app.databaseUrl, org.id, MEMBERS);
   return org;
 }
 
 async function createOrganizationTrail(app: TestApp, org: GivenOrganization): Promise<string> {
-  const created = await app
-    .cloudtrail(org.management)
-    .send(new CreateTrailCommand({ Name: uniqueName('org'), S3BucketName: 'org-logs', IsOrganizationTrail: true, IsMultiRegionTrail: true }));
+  const created = await app.cloudtrail(org.management).send(
+    new CreateTrailCommand({
+      Name: uniqueName('org'),
+      S3BucketName: 'org-logs',
+      IsOrganizationTrail: true,
+      IsMultiRegionTrail: true,
+    }),
+  );
   return created.TrailARN!;
 }
 
-async function converged(app: TestApp, org: GivenOrganization, arn: string, timeoutMs: number): Promise<void> {
-  const check = await eventually(async () => {
-    const result = await checkOrganizationTrailReplicas(app.databaseUrl, arn);
-    return result.missing === 0 && result.extra === 0 ? result : undefined;
-  }, timeoutMs, 500);
+async function converged(
+  app: TestApp,
+  org: GivenOrganization,
+  arn: string,
+  timeoutMs: number,
+): Promise<void> {
+  const check = await eventually(
+    async () => {
+      const result = await checkOrganizationTrailReplicas(app.databaseUrl, arn);
+      return result.missing === 0 && result.extra === 0 ? result : undefined;
+    },
+    timeoutMs,
+    500,
+  );
   expect(check.actual).toBe((MEMBERS + 1) * 17);
   expect(check.expected).toBe(check.actual);
   const status = await eventually(async () => {
@@ -47,10 +63,14 @@ async function converged(app: TestApp, org: GivenOrganization, arn: string, time
 }
 
 const progressBetween = (app: TestApp, arn: string, low: number, high: number) =>
-  eventually(async () => {
-    const n = await replicaCount(app.databaseUrl, arn);
-    return n >= low && n < high ? n : undefined;
-  }, 60_000, 50);
+  eventually(
+    async () => {
+      const n = await replicaCount(app.databaseUrl, arn);
+      return n >= low && n < high ? n : undefined;
+    },
+    60_000,
+    50,
+  );
 
 // Each scenario waits out BullMQ's lock and stalled-job timings on purpose.
 jest.setTimeout(240_000);
@@ -76,9 +96,11 @@ describe('propagation under faults (worker processes, real PostgreSQL and Redis)
       const arn = await createOrganizationTrail(app, org);
       const total = (MEMBERS + 1) * 17;
 
-      await progressBetween(app, arn, Math.floor(total * 0.1), Math.floor(total * 0.5)).catch((error: unknown) => {
-        throw new Error(`${String(error)}\nworker log:\n${first.logs.slice(-3000)}`);
-      });
+      await progressBetween(app, arn, Math.floor(total * 0.1), Math.floor(total * 0.5)).catch(
+        (error: unknown) => {
+          throw new Error(`${String(error)}\nworker log:\n${first.logs.slice(-3000)}`);
+        },
+      );
       await first.kill();
       const afterKill = await replicaCount(app.databaseUrl, arn);
       expect(afterKill).toBeLessThan(total);
@@ -102,14 +124,22 @@ describe('propagation under faults (worker processes, real PostgreSQL and Redis)
 
     it('two workers on one queue converge to the same result, without duplicates', async () => {
       const org = await organizationOf(app);
-      const pair = [new WorkerProcess({ ...app.env, ...WORKER_SETTINGS }), new WorkerProcess({ ...app.env, ...WORKER_SETTINGS })];
+      const pair = [
+        new WorkerProcess({ ...app.env, ...WORKER_SETTINGS }),
+        new WorkerProcess({ ...app.env, ...WORKER_SETTINGS }),
+      ];
       workers.push(...pair);
       pair.forEach((w) => w.start());
       await Promise.all(pair.map((w) => w.started()));
       const arn = await createOrganizationTrail(app, org);
       await converged(app, org, arn, 90_000);
       const again = await checkOrganizationTrailReplicas(app.databaseUrl, arn);
-      expect(again).toEqual({ actual: (MEMBERS + 1) * 17, expected: (MEMBERS + 1) * 17, missing: 0, extra: 0 });
+      expect(again).toEqual({
+        actual: (MEMBERS + 1) * 17,
+        expected: (MEMBERS + 1) * 17,
+        missing: 0,
+        extra: 0,
+      });
     });
   });
 
@@ -133,24 +163,30 @@ describe('propagation under faults (worker processes, real PostgreSQL and Redis)
     it.each([
       ['with its append-only file (data kept)', true],
       ['empty (data lost): the outbox relay re-enqueues from PostgreSQL', false],
-    ])('converges after a restart %s; reads keep working and /readyz turns red, then green', async (_label, keepData) => {
-      const org = await organizationOf(app);
-      const arn = await createOrganizationTrail(app, org);
-      const total = (MEMBERS + 1) * 17;
-      await progressBetween(app, arn, Math.floor(total * 0.05), Math.floor(total * 0.6));
+    ])(
+      'converges after a restart %s; reads keep working and /readyz turns red, then green',
+      async (_label, keepData) => {
+        const org = await organizationOf(app);
+        const arn = await createOrganizationTrail(app, org);
+        const total = (MEMBERS + 1) * 17;
+        await progressBetween(app, arn, Math.floor(total * 0.05), Math.floor(total * 0.6));
 
-      await redis.kill();
-      if (!keepData) redis.wipe();
-      const ready = await fetch(`${app.url}/readyz`);
-      expect(ready.status).toBe(503);
-      // Static stability: reads depend on PostgreSQL only.
-      const { trailList } = await app.cloudtrail(org.management).send(new DescribeTrailsCommand({}));
-      expect(trailList?.map((t) => t.TrailARN)).toContain(arn);
+        await redis.kill();
+        if (!keepData) redis.wipe();
+        const ready = await fetch(`${app.url}/readyz`);
+        expect(ready.status).toBe(503);
+        // Static stability: reads depend on PostgreSQL only.
+        const { trailList } = await app.cloudtrail(org.management).send(new DescribeTrailsCommand({}));
+        expect(trailList?.map((t) => t.TrailARN)).toContain(arn);
 
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
-      await redis.start(keepData);
-      await eventually(async () => ((await fetch(`${app.url}/readyz`)).status === 200 ? true : undefined), 30_000);
-      await converged(app, org, arn, 120_000);
-    });
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
+        await redis.start(keepData);
+        await eventually(
+          async () => ((await fetch(`${app.url}/readyz`)).status === 200 ? true : undefined),
+          30_000,
+        );
+        await converged(app, org, arn, 120_000);
+      },
+    );
   });
 });

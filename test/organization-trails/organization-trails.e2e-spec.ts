@@ -34,22 +34,25 @@ describe('organization trails', () => {
 
   async function organizationWithCloudTrail(): Promise<GivenOrganization> {
     const org = await given.organization(app);
-    await app.organizations(org.management).send(new EnableAWSServiceAccessCommand({ ServicePrincipal: CLOUDTRAIL }));
+    await app
+      .organizations(org.management)
+      .send(new EnableAWSServiceAccessCommand({ ServicePrincipal: CLOUDTRAIL }));
     return org;
   }
 
-  async function orgTrail(creator: TestCredentials, options: { multiRegion?: boolean; region?: string } = {}) {
+  async function orgTrail(
+    creator: TestCredentials,
+    options: { multiRegion?: boolean; region?: string } = {},
+  ) {
     const name = uniqueName('org');
-    const created = await app
-      .cloudtrail(creator, options.region ?? 'us-east-1')
-      .send(
-        new CreateTrailCommand({
-          Name: name,
-          S3BucketName: 'org-audit-logs',
-          IsOrganizationTrail: true,
-          IsMultiRegionTrail: options.multiRegion ?? true,
-        }),
-      );
+    const created = await app.cloudtrail(creator, options.region ?? 'us-east-1').send(
+      new CreateTrailCommand({
+        Name: name,
+        S3BucketName: 'org-audit-logs',
+        IsOrganizationTrail: true,
+        IsMultiRegionTrail: options.multiRegion ?? true,
+      }),
+    );
     return { name, arn: created.TrailARN! };
   }
 
@@ -75,15 +78,23 @@ describe('organization trails', () => {
     const member = app.cloudtrail(a);
     const { Trail } = await member.send(new GetTrailCommand({ Name: trail.arn }));
     expect(Trail).toMatchObject({ IsOrganizationTrail: true, HomeRegion: 'us-east-1', Name: trail.name });
-    await expect(member.send(new GetTrailCommand({ Name: trail.name }))).rejects.toMatchObject({ name: 'TrailNotFoundException' });
+    await expect(member.send(new GetTrailCommand({ Name: trail.name }))).rejects.toMatchObject({
+      name: 'TrailNotFoundException',
+    });
     expect((await member.send(new GetTrailStatusCommand({ Name: trail.arn }))).IsLogging).toBe(false);
-    expect((await member.send(new GetEventSelectorsCommand({ TrailName: trail.arn }))).TrailARN).toBe(trail.arn);
+    expect((await member.send(new GetEventSelectorsCommand({ TrailName: trail.arn }))).TrailARN).toBe(
+      trail.arn,
+    );
     const listed = await member.send(new ListTrailsCommand({}));
     expect(listed.Trails).toContainEqual({ TrailARN: trail.arn, Name: trail.name, HomeRegion: 'us-east-1' });
 
     const status = await eventually(async () => {
-      const response = await app.rest(org.management).get(`/v1/trails/${encodeURIComponent(trail.arn)}/propagation`);
-      return response.body.pending === 0 && response.body.observedGeneration === response.body.generation ? response.body : undefined;
+      const response = await app
+        .rest(org.management)
+        .get(`/v1/trails/${encodeURIComponent(trail.arn)}/propagation`);
+      return response.body.pending === 0 && response.body.observedGeneration === response.body.generation
+        ? response.body
+        : undefined;
     });
     expect(status.desired).toBe(3 * 17);
     expect(status.applied).toBe(3 * 17);
@@ -103,7 +114,9 @@ describe('organization trails', () => {
       new AddTagsCommand({ ResourceId: trail.arn, TagsList: [{ Key: 'owner', Value: 'member' }] }),
     ];
     for (const command of attempts) {
-      await expect(client.send(command as never)).rejects.toMatchObject({ name: 'NotOrganizationMasterAccountException' });
+      await expect(client.send(command as never)).rejects.toMatchObject({
+        name: 'NotOrganizationMasterAccountException',
+      });
     }
     const { Trail } = await app.cloudtrail(org.management).send(new GetTrailCommand({ Name: trail.name }));
     expect(Trail?.S3KeyPrefix).toBeUndefined();
@@ -113,22 +126,40 @@ describe('organization trails', () => {
   it('checks the organization-trail preconditions in order', async () => {
     const loner = await given.account(app);
     await expect(
-      app.cloudtrail(loner).send(new CreateTrailCommand({ Name: uniqueName('o'), S3BucketName: 'logs', IsOrganizationTrail: true })),
+      app
+        .cloudtrail(loner)
+        .send(
+          new CreateTrailCommand({ Name: uniqueName('o'), S3BucketName: 'logs', IsOrganizationTrail: true }),
+        ),
     ).rejects.toMatchObject({ name: 'OrganizationsNotInUseException' });
 
     const billing = await given.organization(app, { featureSet: 'CONSOLIDATED_BILLING' });
     await expect(
-      app.cloudtrail(billing.management).send(new CreateTrailCommand({ Name: uniqueName('o'), S3BucketName: 'logs', IsOrganizationTrail: true })),
+      app
+        .cloudtrail(billing.management)
+        .send(
+          new CreateTrailCommand({ Name: uniqueName('o'), S3BucketName: 'logs', IsOrganizationTrail: true }),
+        ),
     ).rejects.toMatchObject({ name: 'OrganizationNotInAllFeaturesModeException' });
 
     const org = await given.organization(app);
     const member = await given.member(app, org);
     await expect(
-      app.cloudtrail(org.management).send(new CreateTrailCommand({ Name: uniqueName('o'), S3BucketName: 'logs', IsOrganizationTrail: true })),
+      app
+        .cloudtrail(org.management)
+        .send(
+          new CreateTrailCommand({ Name: uniqueName('o'), S3BucketName: 'logs', IsOrganizationTrail: true }),
+        ),
     ).rejects.toMatchObject({ name: 'CloudTrailAccessNotEnabledException' });
-    await app.organizations(org.management).send(new EnableAWSServiceAccessCommand({ ServicePrincipal: CLOUDTRAIL }));
+    await app
+      .organizations(org.management)
+      .send(new EnableAWSServiceAccessCommand({ ServicePrincipal: CLOUDTRAIL }));
     await expect(
-      app.cloudtrail(member).send(new CreateTrailCommand({ Name: uniqueName('o'), S3BucketName: 'logs', IsOrganizationTrail: true })),
+      app
+        .cloudtrail(member)
+        .send(
+          new CreateTrailCommand({ Name: uniqueName('o'), S3BucketName: 'logs', IsOrganizationTrail: true }),
+        ),
     ).rejects.toMatchObject({ name: 'NotOrganizationMasterAccountException' });
     const { trailList } = await app.cloudtrail(member).send(new DescribeTrailsCommand({}));
     expect(trailList).toEqual([]);
@@ -138,8 +169,12 @@ describe('organization trails', () => {
     const org = await organizationWithCloudTrail();
     const admin = await given.member(app, org);
     const other = await given.member(app, org);
-    await app.cloudtrail(org.management).send(new RegisterOrganizationDelegatedAdminCommand({ MemberAccountId: admin.accountId }));
-    const listed = await app.organizations(org.management).send(new ListDelegatedAdministratorsCommand({ ServicePrincipal: CLOUDTRAIL }));
+    await app
+      .cloudtrail(org.management)
+      .send(new RegisterOrganizationDelegatedAdminCommand({ MemberAccountId: admin.accountId }));
+    const listed = await app
+      .organizations(org.management)
+      .send(new ListDelegatedAdministratorsCommand({ ServicePrincipal: CLOUDTRAIL }));
     expect(listed.DelegatedAdministrators?.map((d) => d.Id)).toEqual([admin.accountId]);
 
     const trail = await orgTrail(admin);
@@ -150,9 +185,16 @@ describe('organization trails', () => {
       app.cloudtrail(admin).send(new UpdateTrailCommand({ Name: trail.arn, IsOrganizationTrail: false })),
     ).rejects.toMatchObject({ name: 'NotOrganizationManagementAccountException' });
 
-    await app.cloudtrail(org.management).send(new DeregisterOrganizationDelegatedAdminCommand({ DelegatedAdminAccountId: admin.accountId }));
-    expect((await app.cloudtrail(org.management).send(new GetTrailCommand({ Name: trail.name }))).Trail?.IsOrganizationTrail).toBe(true);
-    await expect(app.cloudtrail(admin).send(new StopLoggingCommand({ Name: trail.arn }))).rejects.toMatchObject({
+    await app
+      .cloudtrail(org.management)
+      .send(new DeregisterOrganizationDelegatedAdminCommand({ DelegatedAdminAccountId: admin.accountId }));
+    expect(
+      (await app.cloudtrail(org.management).send(new GetTrailCommand({ Name: trail.name }))).Trail
+        ?.IsOrganizationTrail,
+    ).toBe(true);
+    await expect(
+      app.cloudtrail(admin).send(new StopLoggingCommand({ Name: trail.arn })),
+    ).rejects.toMatchObject({
       name: 'NotOrganizationMasterAccountException',
     });
   });
@@ -169,25 +211,44 @@ describe('organization trails', () => {
     for (const member of members.slice(0, 3)) {
       await client.send(new RegisterOrganizationDelegatedAdminCommand({ MemberAccountId: member.accountId }));
     }
-    await expect(client.send(new RegisterOrganizationDelegatedAdminCommand({ MemberAccountId: members[3]!.accountId }))).rejects.toMatchObject({
+    await expect(
+      client.send(new RegisterOrganizationDelegatedAdminCommand({ MemberAccountId: members[3].accountId })),
+    ).rejects.toMatchObject({
       name: 'DelegatedAdminAccountLimitExceededException',
     });
-    await expect(client.send(new RegisterOrganizationDelegatedAdminCommand({ MemberAccountId: members[0]!.accountId }))).rejects.toMatchObject({
+    await expect(
+      client.send(new RegisterOrganizationDelegatedAdminCommand({ MemberAccountId: members[0].accountId })),
+    ).rejects.toMatchObject({
       name: 'AccountRegisteredException',
     });
-    await expect(client.send(new RegisterOrganizationDelegatedAdminCommand({ MemberAccountId: org.management.accountId }))).rejects.toMatchObject({
+    await expect(
+      client.send(
+        new RegisterOrganizationDelegatedAdminCommand({ MemberAccountId: org.management.accountId }),
+      ),
+    ).rejects.toMatchObject({
       name: 'CannotDelegateManagementAccountException',
     });
     await expect(
-      app.cloudtrail(members[1]!).send(new RegisterOrganizationDelegatedAdminCommand({ MemberAccountId: members[3]!.accountId })),
+      app
+        .cloudtrail(members[1])
+        .send(new RegisterOrganizationDelegatedAdminCommand({ MemberAccountId: members[3].accountId })),
     ).rejects.toMatchObject({ name: 'NotOrganizationManagementAccountException' });
     const outsider = await given.account(app);
-    await expect(client.send(new DeregisterOrganizationDelegatedAdminCommand({ DelegatedAdminAccountId: outsider.accountId }))).rejects.toMatchObject({
+    await expect(
+      client.send(
+        new DeregisterOrganizationDelegatedAdminCommand({ DelegatedAdminAccountId: outsider.accountId }),
+      ),
+    ).rejects.toMatchObject({
       name: expect.stringMatching(/AccountNotFoundException|AccountNotRegisteredException/),
     });
     await expect(
-      app.organizations(org.management).send(new RemoveAccountFromOrganizationCommand({ AccountId: members[0]!.accountId })),
-    ).rejects.toMatchObject({ name: 'ConstraintViolationException', Reason: 'CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG' });
+      app
+        .organizations(org.management)
+        .send(new RemoveAccountFromOrganizationCommand({ AccountId: members[0].accountId })),
+    ).rejects.toMatchObject({
+      name: 'ConstraintViolationException',
+      Reason: 'CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG',
+    });
   });
 
   it('follows membership: a joining account receives existing trails, a leaving one loses them', async () => {
@@ -195,7 +256,9 @@ describe('organization trails', () => {
     const trail = await orgTrail(org.management);
     const joiner = await given.member(app, org);
     await eventuallyVisible(joiner, trail.arn, 'eu-west-1');
-    await app.organizations(org.management).send(new RemoveAccountFromOrganizationCommand({ AccountId: joiner.accountId }));
+    await app
+      .organizations(org.management)
+      .send(new RemoveAccountFromOrganizationCommand({ AccountId: joiner.accountId }));
     await eventuallyGone(joiner, trail.arn, 'eu-west-1');
     await eventuallyGone(joiner, trail.arn, 'us-east-1');
   });
@@ -205,7 +268,9 @@ describe('organization trails', () => {
     const member = await given.member(app, org);
     const trail = await orgTrail(org.management);
     await eventuallyVisible(member, trail.arn);
-    const region = `xx-${uniqueName('o').replace(/[^a-z]/g, '').slice(0, 10)}-1`;
+    const region = `xx-${uniqueName('o')
+      .replace(/[^a-z]/g, '')
+      .slice(0, 10)}-1`;
     expect((await app.rest(OPERATOR).post('/v1/regions', { name: region, optIn: false })).status).toBe(201);
     await eventuallyVisible(member, trail.arn, region);
     await eventuallyVisible(org.management, trail.arn, region);
@@ -228,12 +293,15 @@ describe('organization trails', () => {
     const org = await organizationWithCloudTrail();
     const member = await given.member(app, org);
     const client = app.cloudtrail(member, 'eu-west-1');
-    for (let i = 0; i < 5; i++) await client.send(new CreateTrailCommand({ Name: uniqueName('own'), S3BucketName: 'logs' }));
+    for (let i = 0; i < 5; i++)
+      await client.send(new CreateTrailCommand({ Name: uniqueName('own'), S3BucketName: 'logs' }));
     const trail = await orgTrail(org.management);
     await eventuallyVisible(member, trail.arn, 'eu-west-1');
     const { trailList } = await client.send(new DescribeTrailsCommand({}));
     expect(trailList).toHaveLength(6);
-    await expect(client.send(new CreateTrailCommand({ Name: uniqueName('own'), S3BucketName: 'logs' }))).rejects.toMatchObject({
+    await expect(
+      client.send(new CreateTrailCommand({ Name: uniqueName('own'), S3BucketName: 'logs' })),
+    ).rejects.toMatchObject({
       name: 'MaximumNumberOfTrailsExceededException',
     });
   });

@@ -22,7 +22,8 @@ import { eventually, TestApp } from '../support/test-app';
 // The delegated administrator acts last: its DeleteTrail on the organization trail is allowed.
 const ROLES = ['standalone', 'management', 'member', 'otherOrganization', 'delegatedAdmin'] as const;
 type Role = (typeof ROLES)[number];
-type Resource = 'standaloneTrail' | 'managementTrail' | 'organizationTrail' | 'memberTrail' | 'otherOrganizationTrail';
+type Resource =
+  'standaloneTrail' | 'managementTrail' | 'organizationTrail' | 'memberTrail' | 'otherOrganizationTrail';
 type Outcome = 'allowed' | 'AccessDeniedException' | 'NotOrganizationMasterAccountException';
 
 const READS = ['GetTrail', 'GetTrailStatus', 'GetEventSelectors', 'ListTags'] as const;
@@ -42,7 +43,10 @@ function expected(role: Role, resource: Resource, operation: Operation): Outcome
   if (OWNER[resource] === role) return 'allowed';
   if (resource === 'organizationTrail') {
     if (role === 'delegatedAdmin') return 'allowed';
-    if (role === 'member') return (READS as readonly string[]).includes(operation) ? 'allowed' : 'NotOrganizationMasterAccountException';
+    if (role === 'member')
+      return (READS as readonly string[]).includes(operation)
+        ? 'allowed'
+        : 'NotOrganizationMasterAccountException';
   }
   return 'AccessDeniedException';
 }
@@ -78,11 +82,17 @@ describe('cross-account access matrix', () => {
   beforeAll(async () => {
     app = await TestApp.start();
     const org = await given.organization(app);
-    await app.organizations(org.management).send(new EnableAWSServiceAccessCommand({ ServicePrincipal: 'cloudtrail.amazonaws.com' }));
+    await app
+      .organizations(org.management)
+      .send(new EnableAWSServiceAccessCommand({ ServicePrincipal: 'cloudtrail.amazonaws.com' }));
     identities.management = org.management;
     identities.member = await given.member(app, org);
     identities.delegatedAdmin = await given.member(app, org);
-    await app.cloudtrail(org.management).send(new RegisterOrganizationDelegatedAdminCommand({ MemberAccountId: identities.delegatedAdmin.accountId }));
+    await app.cloudtrail(org.management).send(
+      new RegisterOrganizationDelegatedAdminCommand({
+        MemberAccountId: identities.delegatedAdmin.accountId,
+      }),
+    );
     identities.standalone = await given.account(app);
     identities.otherOrganization = (await given.organization(app)).management;
   });
@@ -129,32 +139,38 @@ describe('cross-account access matrix', () => {
     return fresh;
   }
 
-  it.each([...READS, ...WRITES])('%s: exactly the documented access for every principal and resource', async (operation) => {
-    Object.assign(trails, await createTrails());
-    const results: string[] = [];
-    const wanted: string[] = [];
-    for (const role of ROLES) {
-      for (const resource of Object.keys(OWNER) as Resource[]) {
-        // Owners act last on their own trails, so a DeleteTrail by the owner does not hide other rows.
-        if (OWNER[resource] === role && (operation === 'DeleteTrail' || operation === 'UpdateTrail')) continue;
-        let outcome: string;
-        try {
-          await app.cloudtrail(identities[role]).send(command(operation, trails[resource]) as never);
-          outcome = 'allowed';
-        } catch (error) {
-          outcome = (error as { name: string }).name;
+  it.each([...READS, ...WRITES])(
+    '%s: exactly the documented access for every principal and resource',
+    async (operation) => {
+      Object.assign(trails, await createTrails());
+      const results: string[] = [];
+      const wanted: string[] = [];
+      for (const role of ROLES) {
+        for (const resource of Object.keys(OWNER) as Resource[]) {
+          // Owners act last on their own trails, so a DeleteTrail by the owner does not hide other rows.
+          if (OWNER[resource] === role && (operation === 'DeleteTrail' || operation === 'UpdateTrail'))
+            continue;
+          let outcome: string;
+          try {
+            await app.cloudtrail(identities[role]).send(command(operation, trails[resource]) as never);
+            outcome = 'allowed';
+          } catch (error) {
+            outcome = (error as { name: string }).name;
+          }
+          results.push(`${role} → ${resource}: ${outcome}`);
+          wanted.push(`${role} → ${resource}: ${expected(role, resource, operation)}`);
         }
-        results.push(`${role} → ${resource}: ${outcome}`);
-        wanted.push(`${role} → ${resource}: ${expected(role, resource, operation)}`);
       }
-    }
-    expect(results).toEqual(wanted);
-    // Members and outsiders changed nothing: the org trail is intact for its owner.
-    if (operation !== 'DeleteTrail') {
-      const { Trail } = await app.cloudtrail(identities.management).send(new GetTrailCommand({ Name: trails.organizationTrail }));
-      expect(Trail?.IsOrganizationTrail).toBe(true);
-    }
-  });
+      expect(results).toEqual(wanted);
+      // Members and outsiders changed nothing: the org trail is intact for its owner.
+      if (operation !== 'DeleteTrail') {
+        const { Trail } = await app
+          .cloudtrail(identities.management)
+          .send(new GetTrailCommand({ Name: trails.organizationTrail }));
+        expect(Trail?.IsOrganizationTrail).toBe(true);
+      }
+    },
+  );
 
   it('never shows one account’s events to another, and records denials as events', async () => {
     const outsider = identities.standalone;
@@ -163,23 +179,34 @@ describe('cross-account access matrix', () => {
     ).rejects.toMatchObject({ name: 'AccessDeniedException' });
     const denial = await eventually(async () => {
       const { Events } = await app.cloudtrail(outsider).send(
-        new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'GetTrail' }] }),
+        new LookupEventsCommand({
+          LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'GetTrail' }],
+        }),
       );
-      return Events?.find((e) => JSON.parse(e.CloudTrailEvent!).errorCode === 'AccessDeniedException');
+      return Events?.find((e) => JSON.parse(e.CloudTrailEvent!).errorCode === 'AccessDenied');
     });
     expect(JSON.parse(denial.CloudTrailEvent!).recipientAccountId).toBe(outsider.accountId);
     const { Events } = await app.cloudtrail(outsider).send(new LookupEventsCommand({ MaxResults: 50 }));
-    for (const event of Events ?? []) expect(JSON.parse(event.CloudTrailEvent!).recipientAccountId).toBe(outsider.accountId);
+    for (const event of Events ?? [])
+      expect(JSON.parse(event.CloudTrailEvent!).recipientAccountId).toBe(outsider.accountId);
   });
 
   it('takes write access away from a delegated administrator the moment it is deregistered', async () => {
     const { organizationTrail } = await createTrails();
     const admin = app.cloudtrail(identities.delegatedAdmin);
     await admin.send(new StopLoggingCommand({ Name: organizationTrail }));
-    await app.cloudtrail(identities.management).send(new DeregisterOrganizationDelegatedAdminCommand({ DelegatedAdminAccountId: identities.delegatedAdmin.accountId }));
+    await app.cloudtrail(identities.management).send(
+      new DeregisterOrganizationDelegatedAdminCommand({
+        DelegatedAdminAccountId: identities.delegatedAdmin.accountId,
+      }),
+    );
     await expect(admin.send(new StopLoggingCommand({ Name: organizationTrail }))).rejects.toMatchObject({
       name: 'NotOrganizationMasterAccountException',
     });
-    await app.cloudtrail(identities.management).send(new RegisterOrganizationDelegatedAdminCommand({ MemberAccountId: identities.delegatedAdmin.accountId }));
+    await app.cloudtrail(identities.management).send(
+      new RegisterOrganizationDelegatedAdminCommand({
+        MemberAccountId: identities.delegatedAdmin.accountId,
+      }),
+    );
   });
 });

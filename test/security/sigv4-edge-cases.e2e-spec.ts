@@ -33,14 +33,20 @@ describe('SigV4 edge cases (replay, tampering, scope, presigned URLs)', () => {
   it('accepts a captured request replayed within the 15-minute window and refuses it 1 s past either edge', async () => {
     const now = Date.now();
     expect((await send(headersAt(new Date(now - 15 * 60_000 + 5_000)))).status).toBe(200);
-    expect(code(await send(headersAt(new Date(now - 15 * 60_000 - 1_000))))).toBe('InvalidSignatureException');
+    expect(code(await send(headersAt(new Date(now - 15 * 60_000 - 1_000))))).toBe(
+      'InvalidSignatureException',
+    );
     expect((await send(headersAt(new Date(now + 15 * 60_000 - 5_000)))).status).toBe(200);
     // X-Amz-Date has whole seconds: 2 s past the edge is past it whatever the rounding and latency.
-    expect(code(await send(headersAt(new Date(now + 15 * 60_000 + 2_000))))).toBe('InvalidSignatureException');
+    expect(code(await send(headersAt(new Date(now + 15 * 60_000 + 2_000))))).toBe(
+      'InvalidSignatureException',
+    );
   });
 
   it('refuses a request whose signed header was omitted or altered, and ignores unsigned extras', async () => {
-    const signed = await signHeaders(app.url, OPERATOR, 'GET', path, undefined, { headers: { 'x-trailplane-tag': 'a' } });
+    const signed = await signHeaders(app.url, OPERATOR, 'GET', path, undefined, {
+      headers: { 'x-trailplane-tag': 'a' },
+    });
     const { 'x-trailplane-tag': _omitted, ...withoutTag } = signed;
     expect(code(await send(withoutTag))).toBe('InvalidSignatureException');
     expect(code(await send({ ...signed, 'x-trailplane-tag': 'b' }))).toBe('InvalidSignatureException');
@@ -48,13 +54,20 @@ describe('SigV4 edge cases (replay, tampering, scope, presigned URLs)', () => {
   });
 
   it('refuses a credential scope with the wrong service, an unknown Region, or a date that is not the request’s', async () => {
-    expect(code(await send(headersAt(new Date(), { service: 'cloudtrail' })))).toBe('InvalidSignatureException');
-    expect(code(await send(headersAt(new Date(), { region: 'zz-nowhere-9' })))).toBe('InvalidSignatureException');
+    expect(code(await send(headersAt(new Date(), { service: 'cloudtrail' })))).toBe(
+      'InvalidSignatureException',
+    );
+    expect(code(await send(headersAt(new Date(), { region: 'zz-nowhere-9' })))).toBe(
+      'InvalidSignatureException',
+    );
     const good = headersAt(new Date());
-    const otherDay = good.authorization!.replace(/Credential=([^/]+)\/(\d{8})/, (_m, key: string, day: string) => {
-      const shifted = new Date(Date.UTC(+day.slice(0, 4), +day.slice(4, 6) - 1, +day.slice(6, 8) - 1));
-      return `Credential=${key}/${shifted.toISOString().slice(0, 10).replace(/-/g, '')}`;
-    });
+    const otherDay = good.authorization.replace(
+      /Credential=([^/]+)\/(\d{8})/,
+      (_m, key: string, day: string) => {
+        const shifted = new Date(Date.UTC(+day.slice(0, 4), +day.slice(4, 6) - 1, +day.slice(6, 8) - 1));
+        return `Credential=${key}/${shifted.toISOString().slice(0, 10).replace(/-/g, '')}`;
+      },
+    );
     expect(code(await send({ ...good, authorization: otherDay }))).toBe('IncompleteSignatureException');
   });
 
@@ -105,6 +118,8 @@ describe('SigV4 edge cases (replay, tampering, scope, presigned URLs)', () => {
     const response = await fetch(url, { method: 'PUT' });
     expect(response.status).toBe(403);
     const regions = await app.rest(account).get(path);
-    expect(regions.body.regions.find((r: { regionName: string }) => r.regionName === 'af-south-1').regionOptStatus).toBe('DISABLED');
+    expect(
+      regions.body.regions.find((r: { regionName: string }) => r.regionName === 'af-south-1').regionOptStatus,
+    ).toBe('DISABLED');
   });
 });

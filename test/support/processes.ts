@@ -88,7 +88,8 @@ export class ApiProcess extends NodeProcess {
   async exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     const child = this.child;
     if (!child) throw new Error('not started');
-    if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode };
+    if (child.exitCode !== null || child.signalCode !== null)
+      return { code: child.exitCode, signal: child.signalCode };
     return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   }
 

@@ -92,10 +92,19 @@ export class TestApp {
           })
         : undefined;
     await worker?.init();
-    return new TestApp(`http://127.0.0.1:${address.port}`, databaseUrl, prefix, settings, logs, api, worker, async () => {
-      rmSync(dataDir, { recursive: true, force: true });
-      await database?.drop();
-    });
+    return new TestApp(
+      `http://127.0.0.1:${address.port}`,
+      databaseUrl,
+      prefix,
+      settings,
+      logs,
+      api,
+      worker,
+      async () => {
+        rmSync(dataDir, { recursive: true, force: true });
+        await database?.drop();
+      },
+    );
   }
 
   get<T>(type: abstract new (...args: never[]) => T): T {

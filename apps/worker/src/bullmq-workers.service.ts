@@ -1,4 +1,9 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import {
   createRedisConnection,
   EnvSchema,
@@ -37,7 +42,11 @@ export class BullmqWorkers implements OnApplicationBootstrap, BeforeApplicationS
         queueName,
         async (job) => {
           try {
-            return await this.dispatcher.dispatch(job.name as JobName, job.data as JobPayloads[JobName], job.id as string);
+            return await this.dispatcher.dispatch(
+              job.name as JobName,
+              job.data as JobPayloads[JobName],
+              job.id as string,
+            );
           } catch (error) {
             if (error instanceof PermanentJobFailure) throw new UnrecoverableError(error.message);
             throw error;

@@ -23,7 +23,8 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
         return;
       }
       this.metrics.render().then(
-        (text) => response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(text),
+        (text) =>
+          response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(text),
         () => response.writeHead(500).end(),
       );
     });

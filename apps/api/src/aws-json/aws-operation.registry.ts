@@ -55,6 +55,16 @@ export class AwsOperationRegistry implements OnModuleInit {
     }
   }
 
+  /** Every registered operation with the `X-Amz-Target` values (JSON) or `Action` (query) that name it. */
+  operations(): { readonly operation: AwsOperation; readonly targets: readonly string[] }[] {
+    const found = new Map<AwsOperation, string[]>();
+    for (const [target, operation] of this.byTarget)
+      found.set(operation, [...(found.get(operation) ?? []), target]);
+    for (const [action, operation] of this.byAction)
+      found.set(operation, [...(found.get(operation) ?? []), action]);
+    return [...found].map(([operation, targets]) => ({ operation, targets }));
+  }
+
   /** The operation a request at `POST /` names, by X-Amz-Target (JSON) or Action (query). */
   resolve(request: TrailplaneRequest): AwsOperation {
     if (protocolOf(request) === 'aws-query') {

@@ -52,6 +52,14 @@ function decodeBody(bytes: Buffer, contentType: string): unknown {
   throw new UnsupportedBodyError(contentType);
 }
 
+const UNSTORABLE = 'Strings must be well-formed Unicode without U+0000.';
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/** Whether PostgreSQL can store `value` as text and in jsonb. */
+export function storable(value: string): boolean {
+  return !value.includes('\u0000') && !LONE_SURROGATE.test(value);
+}
+
 /** Refuses JSON nested deeper than `limit` before parsing it (a linear scan outside strings). */
 function assertNestingWithin(text: string, limit: number): void {
   let depth = 0;
@@ -59,7 +67,8 @@ function assertNestingWithin(text: string, limit: number): void {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      // A backslash escapes the next character.
+      if (c === 0x5c) i++;
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -70,20 +79,21 @@ function assertNestingWithin(text: string, limit: number): void {
 
 /**
  * Walks a decoded body (iteratively): drops `constructor` keys (`__proto__` is already gone) and
- * refuses U+0000, which PostgreSQL cannot store in text or jsonb.
+ * refuses strings PostgreSQL cannot store (in text, or in the events' jsonb): U+0000 and lone
+ * surrogates (`"\ud800"` is valid JSON text but no Unicode string).
  */
 function checked(body: unknown): unknown {
   const pending: unknown[] = [body];
   while (pending.length > 0) {
     const value = pending.pop();
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) throw new Error('Strings may not contain U+0000.');
+      if (!storable(value)) throw new Error(UNSTORABLE);
     } else if (Array.isArray(value)) {
       for (const item of value as unknown[]) pending.push(item);
     } else if (typeof value === 'object' && value !== null) {
       const record = value as Record<string, unknown>;
       for (const key of Object.keys(record)) {
-        if (key.includes('\u0000')) throw new Error('Member names may not contain U+0000.');
+        if (!storable(key)) throw new Error(UNSTORABLE);
         if (PROTOTYPE_KEYS.has(key)) delete record[key];
         else pending.push(record[key]);
       }

@@ -34,7 +34,7 @@ export async function createApiApplication(
   });
   const fastify = adapter.getInstance();
   // Resolved once the Nest container exists; hooks only run after that.
-  let metrics: Metrics | undefined;
+  const resolved: { metrics?: Metrics } = {};
   registerBodyParsing(fastify);
   // At shutdown, answers to requests still in flight end their keep-alive connections, so the
   // server can close without waiting out idle keep-alive sockets.
@@ -56,10 +56,15 @@ export async function createApiApplication(
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     const state = stateOf(request);
+    const metrics = resolved.metrics;
     if (state.operation && metrics) {
       const operation = `${state.operation.service}:${state.operation.name}`;
       const errorCode = state.errorCode ?? '';
-      metrics.requests.inc({ operation, outcome: reply.statusCode < 400 ? 'success' : 'error', error_code: errorCode });
+      metrics.requests.inc({
+        operation,
+        outcome: reply.statusCode < 400 ? 'success' : 'error',
+        error_code: errorCode,
+      });
       metrics.requestDuration.observe({ operation }, Number(process.hrtime.bigint() - state.startedAt) / 1e9);
       if (errorCode.startsWith('AccessDenied')) metrics.authorizationDenials.inc({ operation });
     }
@@ -87,7 +92,7 @@ export async function createApiApplication(
       logger: new PinoNestLogger(logger.child({ component: 'nest' })),
     },
   );
-  metrics = app.get(Metrics);
+  resolved.metrics = app.get(Metrics);
   app.useGlobalPipes(restValidationPipe);
   const document = SwaggerModule.createDocument(
     app,

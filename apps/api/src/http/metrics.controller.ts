@@ -1,7 +1,14 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { EventRecorder } from '@app/events';
-import { BullmqJobQueue, InlineJobQueue, JobOutbox, JobQueue, Metrics, TransactionRunner } from '@app/platform';
+import {
+  BullmqJobQueue,
+  InlineJobQueue,
+  JobOutbox,
+  JobQueue,
+  Metrics,
+  TransactionRunner,
+} from '@app/platform';
 import { ReplicaReconciler } from '@app/trails';
 import { Public } from './operation';
 
@@ -19,7 +26,11 @@ export class MetricsController {
     reconciler: ReplicaReconciler,
   ) {
     const backlog = () => tx.read((em) => reconciler.backlog(em));
-    metrics.gauge('trailplane_event_buffer_depth', 'Events waiting to be bulk-inserted', () => recorder.depth);
+    metrics.gauge(
+      'trailplane_event_buffer_depth',
+      'Events waiting to be bulk-inserted',
+      () => recorder.depth,
+    );
     metrics.gauge('trailplane_queue_depth', 'Jobs waiting or running', async () =>
       jobs instanceof BullmqJobQueue ? jobs.depth() : jobs instanceof InlineJobQueue ? jobs.depth : 0,
     );

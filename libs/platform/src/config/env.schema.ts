@@ -62,7 +62,8 @@ export class EnvSchema {
   /** Overrides, JSON: {"LookupEvents": 2, "read": 10, "write": 1, "organizations:ListAccounts": 5}. */
   @IsOptional() @IsString() TRAILPLANE_THROTTLE_RATES?: string;
   /** Accounts per ReconcileTrail job (propagation batch size). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) TRAILPLANE_RECONCILE_BATCH_ACCOUNTS: number = 1000;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) TRAILPLANE_RECONCILE_BATCH_ACCOUNTS: number =
+    1000;
   /** Test-only fault injection: `reconcile-delay-ms=<n>` slows each propagation batch before commit. */
   @IsOptional() @Matches(/^(reconcile-delay-ms=\d{1,6})?$/) TRAILPLANE_FAULTS?: string;
 }
