@@ -29,6 +29,10 @@ import { TrailResourceFacts } from './http/authorization/trail-resource.facts';
 import { ServiceControlPoliciesAwsService } from './aws-json/organizations/service-control-policies.aws-service';
 import { StsAwsService } from './aws-json/sts/sts.aws-service';
 import { IamPoliciesController } from './rest/iam/iam-policies.controller';
+import {
+  IamRolePoliciesController,
+  IamUserPoliciesController,
+} from './rest/iam/iam-principal-policies.controller';
 import { IamRolesController } from './rest/iam/iam-roles.controller';
 import { IamSimulationController } from './rest/iam/iam-simulation.controller';
 import { IamUsersController } from './rest/iam/iam-users.controller';
@@ -121,6 +125,8 @@ export class ApiModule {
         CloudTrailDelegatedAdministratorsController,
         IamUsersController,
         IamRolesController,
+        IamUserPoliciesController,
+        IamRolePoliciesController,
         IamPoliciesController,
         IamSimulationController,
         StsController,
