@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { CreateTrailCommand, GetTrailCommand, LookupEventsCommand, type LookupEventsCommandInput } from '@aws-sdk/client-cloudtrail';
+import {
+  CreateTrailCommand,
+  GetTrailCommand,
+  LookupEventsCommand,
+  type LookupEventsCommandInput,
+} from '@aws-sdk/client-cloudtrail';
 import { buildEvent, EventRepository, EventRetentionTask } from '@app/events';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -94,7 +99,7 @@ describe('event history (LookupEvents)', () => {
       return Events?.[0];
     });
     expect(JSON.parse(createAccount.CloudTrailEvent!)).toMatchObject({
-      errorCode: 'AccessDeniedException',
+      errorCode: 'AccessDenied',
       eventSource: 'trailplane.amazonaws.com',
     });
   });
@@ -346,7 +351,7 @@ describe('LookupEvents throttling', () => {
     );
     const throttled = results.filter((r) => r.status === 'rejected');
     expect(throttled.length).toBeGreaterThanOrEqual(2);
-    expect((throttled[0]).reason).toMatchObject({
+    expect(throttled[0].reason).toMatchObject({
       name: 'ThrottlingException',
       $metadata: { httpStatusCode: 429 },
     });

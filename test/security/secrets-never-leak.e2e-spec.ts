@@ -22,10 +22,17 @@ describe('secrets never appear in logs, events or error messages', () => {
     // Failures carry secrets too: a wrong secret, and a secret sent as a request parameter.
     const wrong = 'WrongSecretWrongSecretWrongSecret0000000';
     secrets.push(wrong);
-    const refused = await signedRequest(app.url, { ...account, secretAccessKey: wrong }, 'GET', '/v1/account/regions');
+    const refused = await signedRequest(
+      app.url,
+      { ...account, secretAccessKey: wrong },
+      'GET',
+      '/v1/account/regions',
+    );
     expect(refused.status).toBe(403);
     expect(JSON.stringify(refused.body)).not.toContain(wrong);
-    const echoed = await app.rest(account).post('/v1/accounts', { name: 'x', email: 'x@example.com', secretAccessKey: account.secretAccessKey });
+    const echoed = await app
+      .rest(account)
+      .post('/v1/accounts', { name: 'x', email: 'x@example.com', secretAccessKey: account.secretAccessKey });
     expect(echoed.status).toBeGreaterThanOrEqual(400);
     expect(JSON.stringify(echoed.body)).not.toContain(account.secretAccessKey);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -37,10 +44,16 @@ describe('secrets never appear in logs, events or error messages', () => {
     try {
       for (const secret of secrets) {
         expect({ secret, inLogs: logs.includes(secret) }).toEqual({ secret, inLogs: false });
-        const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE record::text LIKE $1`, [`%${secret}%`]);
-        expect({ secret, inEvents: rows[0]!.n }).toEqual({ secret, inEvents: 0 });
-        const stored = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM access_keys WHERE secret_sealed LIKE $1`, [`%${secret}%`]);
-        expect(stored.rows[0]!.n).toBe(0);
+        const { rows } = await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM events WHERE record::text LIKE $1`,
+          [`%${secret}%`],
+        );
+        expect({ secret, inEvents: rows[0].n }).toEqual({ secret, inEvents: 0 });
+        const stored = await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM access_keys WHERE secret_sealed LIKE $1`,
+          [`%${secret}%`],
+        );
+        expect(stored.rows[0].n).toBe(0);
       }
     } finally {
       await db.end();

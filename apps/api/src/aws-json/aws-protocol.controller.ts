@@ -47,6 +47,7 @@ export class AwsProtocolController {
     const input = operation.input
       ? await validateAwsInput(operation.input, body ?? {}, operation.service.validationCode)
       : {};
+    stateOf(request).input = input;
     const output = await operation.invoke(ctx, input);
     stateOf(request).result = output;
     if (operation.service.protocol === 'query') {

@@ -70,15 +70,25 @@ function requestParametersOf(request: TrailplaneRequest): Record<string, unknown
   const protocol = protocolOf(request);
   if (protocol === 'aws-json') return camelKeys<Record<string, unknown>>(body);
   if (protocol === 'aws-query') {
-    const { Action: _action, Version: _version, ...parameters } = body;
+    // Query members arrive as text; once validated they are typed (`DurationSeconds: 900`), as AWS records them.
+    const { input } = stateOf(request);
+    const { Action: _action, Version: _version, ...parameters } = isObject(input) ? input : body;
     return camelKeys<Record<string, unknown>>(parameters);
   }
   const parameters = {
     ...(isObject(request.params) ? request.params : {}),
-    ...(isObject(request.query) ? request.query : {}),
+    ...(isObject(request.query) ? withoutQueryAuthentication(request.query) : {}),
     ...body,
   };
   return Object.keys(parameters).length > 0 ? parameters : null;
+}
+
+/**
+ * A presigned URL's `X-Amz-*` members authenticate the request, they are not its parameters: the
+ * session token is a secret, and the signature lets anyone replay the URL until it expires.
+ */
+function withoutQueryAuthentication(query: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(query).filter(([key]) => !/^x-amz-/i.test(key)));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -19,7 +19,9 @@ export class ProtocolErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const rendered = renderError(exception, protocolOf(request), request.id);
     stateOf(request).errorCode = rendered.code;
-    if (rendered.unexpected) this.logger.error({ err: exception, url: request.url }, 'unexpected failure');
+    // The path only: a presigned URL's query carries its signature and session token.
+    if (rendered.unexpected)
+      this.logger.error({ err: exception, url: request.url.split('?', 1)[0] }, 'unexpected failure');
     this.recording.recordFailure(request, toDomainError(exception).error);
     void reply.status(rendered.status).headers(rendered.headers).send(rendered.body);
   }

@@ -18,6 +18,8 @@ export interface RequestState {
   /** What AuthorizationGuard decided (action, resources, decision and reason); set for every
    * authenticated operation, allowed or denied, before its use case runs. */
   authorization?: AuthorizationOutcome;
+  /** The AWS protocol input as validated: its members typed (query members arrive as text). */
+  input?: object;
   /** What the operation returned, before rendering (AWS protocol handlers render to text). */
   result?: unknown;
   /** The AWS error code the call failed with (metrics). */
@@ -34,7 +36,10 @@ export function stateOf(request: TrailplaneRequest): RequestState {
   return request.state;
 }
 
-export function protocolOf(request: FastifyRequest): WireProtocol {
+/** What decides the protocol: a routed request, or the request line and headers read off a raw socket. */
+export type ProtocolClues = Pick<FastifyRequest, 'url' | 'method' | 'headers'>;
+
+export function protocolOf(request: ProtocolClues): WireProtocol {
   const path = request.url.split('?', 1)[0];
   if (path !== '/') return 'rest';
   if (request.headers['x-amz-target'] !== undefined) return 'aws-json';

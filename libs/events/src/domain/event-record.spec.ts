@@ -59,12 +59,24 @@ describe(buildEvent.name, () => {
 
   it('records reads with null responseElements and failures with errorCode', () => {
     expect(buildEvent(call({ readOnly: true })).record.responseElements).toBeNull();
-    const failed = buildEvent(call({ error: { code: 'AccessDeniedException', message: 'no' } })).record;
-    expect(failed).toMatchObject({
-      errorCode: 'AccessDeniedException',
+    const failed = buildEvent(call({ error: { code: 'TrailNotFoundException', message: 'no' } }));
+    expect(failed.record).toMatchObject({
+      errorCode: 'TrailNotFoundException',
       errorMessage: 'no',
       responseElements: null,
     });
+    expect(failed.errorCode).toBe('TrailNotFoundException');
+  });
+
+  it('records an authorization denial as AccessDenied, as CloudTrail does, whatever the protocol answered', () => {
+    for (const code of ['AccessDeniedException', 'AccessDenied']) {
+      const denied = buildEvent(call({ error: { code, message: 'User: x is not authorized' } }));
+      expect(denied.record).toMatchObject({
+        errorCode: 'AccessDenied',
+        errorMessage: 'User: x is not authorized',
+      });
+      expect(denied.errorCode).toBe('AccessDenied');
+    }
   });
 
   it('records global services in us-east-1', () => {
@@ -86,6 +98,29 @@ describe(buildEvent.name, () => {
     expect(text).not.toContain('s3cr3t');
     expect(text).not.toContain('t0k3n');
     expect(text).toContain(REDACTED);
+  });
+
+  it('redacts secret-bearing members whatever their case and separators', () => {
+    const { record } = buildEvent(
+      call({
+        requestParameters: {
+          'X-Amz-Security-Token': 't0k3n-1',
+          'x-amz-signature': 'sig-2',
+          session_token: 't0k3n-3',
+          SecretAccessKey: 's3cr3t-4',
+          nested: [{ Authorization: 'AWS4-HMAC-SHA256 5' }],
+          roleSessionName: 'kept',
+        },
+      }),
+    );
+    expect(record.requestParameters).toEqual({
+      'X-Amz-Security-Token': REDACTED,
+      'x-amz-signature': REDACTED,
+      session_token: REDACTED,
+      SecretAccessKey: REDACTED,
+      nested: [{ Authorization: REDACTED }],
+      roleSessionName: 'kept',
+    });
   });
 
   it('names an assumed role by session, with its issuer', () => {

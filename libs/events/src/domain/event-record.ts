@@ -70,6 +70,14 @@ export interface StoredEvent {
   readonly record: CloudTrailRecord;
 }
 
+/**
+ * The `errorCode` CloudTrail records for a failure: an authorization denial is `AccessDenied`
+ * whichever protocol answered it (`AccessDeniedException` on AWS JSON and REST); other codes as answered.
+ */
+export function recordedErrorCode(code: string): string {
+  return code === 'AccessDeniedException' ? 'AccessDenied' : code;
+}
+
 export function eventSourceOf(service: string): string {
   return `${service}.amazonaws.com`;
 }
@@ -133,7 +141,9 @@ export function buildEvent(call: ApiCall): StoredEvent {
     awsRegion,
     sourceIPAddress: call.sourceIp,
     userAgent: call.userAgent.slice(0, 1024),
-    ...(call.error ? { errorCode: call.error.code, errorMessage: call.error.message.slice(0, 1024) } : {}),
+    ...(call.error
+      ? { errorCode: recordedErrorCode(call.error.code), errorMessage: call.error.message.slice(0, 1024) }
+      : {}),
     requestParameters,
     responseElements,
     requestID: call.requestId,
@@ -166,7 +176,7 @@ export function buildEvent(call: ApiCall): StoredEvent {
     readOnly: call.readOnly,
     username: usernameOf(call.principal),
     accessKeyId: call.principal.accessKeyId,
-    errorCode: call.error?.code ?? null,
+    errorCode: record.errorCode ?? null,
     requestId: call.requestId,
     resources,
     record,
