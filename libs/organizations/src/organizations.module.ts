@@ -50,11 +50,13 @@ import { PolicyTypeRepository } from './persistence/policy-type.repository';
 import { ScpAttachmentRepository } from './persistence/scp-attachment.repository';
 import { ScpTargetRepository } from './persistence/scp-target.repository';
 import { ServiceControlPolicyRepository } from './persistence/service-control-policy.repository';
-import { AttachServiceControlPolicyUseCase } from './use-cases/attach-service-control-policy.use-case';
+import {
+  AttachServiceControlPolicyUseCase,
+  DetachServiceControlPolicyUseCase,
+} from './use-cases/change-service-control-policy-attachment.use-case';
 import { CreateServiceControlPolicyUseCase } from './use-cases/create-service-control-policy.use-case';
 import { DeleteServiceControlPolicyUseCase } from './use-cases/delete-service-control-policy.use-case';
 import { DescribeServiceControlPolicyUseCase } from './use-cases/describe-service-control-policy.use-case';
-import { DetachServiceControlPolicyUseCase } from './use-cases/detach-service-control-policy.use-case';
 import { DisablePolicyTypeUseCase } from './use-cases/disable-policy-type.use-case';
 import { EnablePolicyTypeUseCase } from './use-cases/enable-policy-type.use-case';
 import { ListPoliciesForTargetUseCase } from './use-cases/list-policies-for-target.use-case';

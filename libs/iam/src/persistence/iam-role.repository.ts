@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation, randomAwsId, sql } from '@app/platform';
 import { type EntityManager } from 'typeorm';
+import { NamedPrincipalTable } from './named-principal.table';
 import { EntityAlreadyExistsError } from '../domain/iam.errors';
 import { MAX_SESSION_DURATION } from '../domain/iam-limits';
 import { type Tag } from '../domain/iam-names';
@@ -21,9 +22,16 @@ interface RoleRow {
 const COLUMNS =
   'id, account_id, name, path, trust_policy, description, max_session_seconds, tags, created_at';
 
-/** IAM roles of an account. Role names are unique per account, ignoring case (uq_iam_roles_account_name). */
+/**
+ * IAM roles of an account. Role names are unique per account, ignoring case (uq_iam_roles_account_name);
+ * deleting a role deletes its sessions (fk_sts_sessions_role cascades).
+ */
 @Injectable()
-export class IamRoleRepository {
+export class IamRoleRepository extends NamedPrincipalTable<RoleRow, IamRole> {
+  constructor() {
+    super('iam_roles', COLUMNS, toIamRole);
+  }
+
   async insert(em: EntityManager, role: NewIamRole, at: Date): Promise<IamRole> {
     const created: IamRole = {
       id: randomAwsId('AROA'),
@@ -68,47 +76,6 @@ export class IamRoleRepository {
       );
     }
     return created;
-  }
-
-  /** The role, optionally locked for a change of its attachments or inline policies. */
-  async findByName(
-    em: EntityManager,
-    accountId: string,
-    name: string,
-    options: { forUpdate?: boolean } = {},
-  ): Promise<IamRole | undefined> {
-    const { rows } = await sql<RoleRow>(
-      em,
-      `SELECT ${COLUMNS} FROM iam_roles WHERE account_id = $1 AND lower(name) = lower($2)${options.forUpdate ? ' FOR UPDATE' : ''}`,
-      [accountId, name],
-    );
-    return rows[0] ? toIamRole(rows[0]) : undefined;
-  }
-
-  async findById(em: EntityManager, id: string): Promise<IamRole | undefined> {
-    const { rows } = await sql<RoleRow>(em, `SELECT ${COLUMNS} FROM iam_roles WHERE id = $1`, [id]);
-    return rows[0] ? toIamRole(rows[0]) : undefined;
-  }
-
-  /** Roles whose path starts with `pathPrefix`, by name, after `afterName` (lower case). */
-  async list(
-    em: EntityManager,
-    accountId: string,
-    options: { pathPrefix: string; afterName?: string; limit: number },
-  ): Promise<IamRole[]> {
-    const { rows } = await sql<RoleRow>(
-      em,
-      `SELECT ${COLUMNS} FROM iam_roles
-        WHERE account_id = $1 AND starts_with(path, $2) AND ($3::text IS NULL OR lower(name) > $3)
-        ORDER BY lower(name) LIMIT $4`,
-      [accountId, options.pathPrefix, options.afterName ?? null, options.limit],
-    );
-    return rows.map(toIamRole);
-  }
-
-  /** Deletes the role; its sessions go with it (fk_sts_sessions_role cascades). */
-  async delete(em: EntityManager, id: string): Promise<void> {
-    await sql(em, `DELETE FROM iam_roles WHERE id = $1`, [id]);
   }
 }
 

@@ -1,14 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, type RequestContext, TransactionRunner } from '@app/platform';
-import { assertPolicyId, attachmentsAfterDetach } from '../domain/service-control-policy';
+import {
+  assertPolicyId,
+  attachmentsAfterAttach,
+  attachmentsAfterDetach,
+} from '../domain/service-control-policy';
 import { ScpAttachmentRepository } from '../persistence/scp-attachment.repository';
-import { type ServiceControlPolicyTargetInput } from './attach-service-control-policy.use-case';
 import { OrganizationAccessService } from './organization-access.service';
 import { ServiceControlPolicyAccess } from './service-control-policy.access';
 
-/** Organizations DetachPolicy (management account only): a target keeps at least one SCP. */
+export interface ServiceControlPolicyTargetInput {
+  policyId: string;
+  targetId: string;
+}
+
+/**
+ * AttachPolicy and DetachPolicy share every step but the rule that computes a target's new set of
+ * policies. The organization lock serialises changes, so the rules' limits hold under concurrency.
+ */
 @Injectable()
-export class DetachServiceControlPolicyUseCase {
+abstract class ChangeServiceControlPolicyAttachment {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly access: OrganizationAccessService,
@@ -16,6 +27,8 @@ export class DetachServiceControlPolicyUseCase {
     private readonly attachments: ScpAttachmentRepository,
     private readonly clock: Clock,
   ) {}
+
+  protected abstract attachmentsAfter(attached: readonly string[], policyId: string): string[];
 
   async execute(ctx: RequestContext, input: ServiceControlPolicyTargetInput): Promise<void> {
     assertPolicyId(input.policyId);
@@ -26,14 +39,29 @@ export class DetachServiceControlPolicyUseCase {
       await this.scps.assertEnabled(em, org);
       const attached =
         (await this.attachments.forTargets(em, org.id, [target.targetId])).get(target.targetId) ?? [];
-      const next = attachmentsAfterDetach(attached, policy.id);
       await this.attachments.replace(
         em,
         org.id,
         { id: target.targetId, type: target.type },
-        next,
+        this.attachmentsAfter(attached, policy.id),
         this.clock.now(),
       );
     });
+  }
+}
+
+/** Organizations AttachPolicy (management account only): at most five SCPs per root, OU or account. */
+@Injectable()
+export class AttachServiceControlPolicyUseCase extends ChangeServiceControlPolicyAttachment {
+  protected attachmentsAfter(attached: readonly string[], policyId: string): string[] {
+    return attachmentsAfterAttach(attached, policyId);
+  }
+}
+
+/** Organizations DetachPolicy (management account only): a target keeps at least one SCP. */
+@Injectable()
+export class DetachServiceControlPolicyUseCase extends ChangeServiceControlPolicyAttachment {
+  protected attachmentsAfter(attached: readonly string[], policyId: string): string[] {
+    return attachmentsAfterDetach(attached, policyId);
   }
 }
