@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { Authenticator } from '@app/identity';
 import { Clock, DomainError, EnvSchema, requestScope, type RequestContext } from '@app/platform';
 import { AwsOperationRegistry } from '../aws-json/aws-operation.registry';
+import { urlProblem } from './body-parsing';
 import { OPERATION, type OperationDescriptor, PUBLIC_ROUTE, SIGNING_NAMES } from './operation';
 import { protocolOf, stateOf, type TrailplaneRequest } from './trailplane-request';
 
@@ -69,6 +70,13 @@ export class AuthenticationGuard implements CanActivate {
       throw new DomainError(
         protocol === 'aws-json' ? 'SerializationException' : 'ValidationException',
         `The request body is not valid: ${state.malformedBody}`,
+      );
+    }
+    const badUrl = urlProblem(request.params, request.query);
+    if (badUrl !== undefined) {
+      throw new DomainError(
+        protocol === 'aws-json' ? 'SerializationException' : 'ValidationException',
+        `The request URL is not valid: ${badUrl}`,
       );
     }
     return true;

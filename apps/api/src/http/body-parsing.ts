@@ -60,6 +60,21 @@ export function storable(value: string): boolean {
   return !value.includes('\u0000') && !LONE_SURROGATE.test(value);
 }
 
+/**
+ * Why the decoded URL (path parameters, query names and values) cannot be served, if it cannot:
+ * `%00` decodes to U+0000, which no lookup or record may carry.
+ */
+export function urlProblem(params: unknown, query: unknown): string | undefined {
+  for (const part of [params, query]) {
+    if (typeof part !== 'object' || part === null) continue;
+    for (const [name, value] of Object.entries(part as Record<string, unknown>)) {
+      const values: unknown[] = Array.isArray(value) ? value : [value];
+      if (!storable(name) || values.some((v) => typeof v === 'string' && !storable(v))) return UNSTORABLE;
+    }
+  }
+  return undefined;
+}
+
 /** Refuses JSON nested deeper than `limit` before parsing it (a linear scan outside strings). */
 function assertNestingWithin(text: string, limit: number): void {
   let depth = 0;

@@ -115,6 +115,10 @@ function fromFastifyError(code: string, error: Error & { statusCode?: number }):
       );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new DomainError('UnsupportedMediaTypeException', 'Unsupported content type.');
+    case 'FST_ERR_BAD_URL':
+      return new DomainError('ValidationException', 'The request path is not valid percent-encoded UTF-8.');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new DomainError('ValidationException', 'A path parameter of the request is too long.');
     default:
       return (error.statusCode ?? 500) < 500
         ? new DomainError('ValidationException', `The request could not be read: ${error.message}`)

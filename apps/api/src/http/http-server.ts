@@ -7,6 +7,7 @@ import { type Logger } from 'pino';
 import { ApiModule } from '../api.module';
 import { BODY_LIMIT_BYTES, registerBodyParsing } from './body-parsing';
 import { stateOf } from './trailplane-request';
+import { answerClientError, MAX_PATH_PARAMETER_LENGTH, renderFrameworkError } from './transport-errors';
 import { restValidationPipe } from './validation';
 
 export interface ApiApplicationOptions {
@@ -31,6 +32,9 @@ export async function createApiApplication(
     return503OnClosing: true,
     // Keep-alive connections with no request in flight are closed at shutdown instead of waited for.
     forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
+    frameworkErrors: renderFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const fastify = adapter.getInstance();
   // Resolved once the Nest container exists; hooks only run after that.

@@ -1,4 +1,4 @@
-import { type ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, type ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, type ErrorCode } from '@app/platform';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -16,8 +16,18 @@ export function describeValidationErrors(errors: ValidationError[], parent = '')
   });
 }
 
+/**
+ * REST bodies are validated as the AWS inputs are: a JSON `null` member means "not set" (and
+ * `@IsOptional()` would otherwise let it through to the use case).
+ */
+class RestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    return super.transform(metadata.type === 'body' ? inputMembers(value) : value, metadata);
+  }
+}
+
 /** REST: unknown fields rejected, types and limits checked, one precise 400 ValidationException. */
-export const restValidationPipe = new ValidationPipe({
+export const restValidationPipe = new RestValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
@@ -67,7 +77,7 @@ export async function validateAwsInput<T extends object>(
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new DomainError('SerializationException', 'The request body must be a JSON object.');
   }
-  const instance = plainToInstance(type, awsInputOf(body), { excludeExtraneousValues: false });
+  const instance = plainToInstance(type, inputMembers(body), { excludeExtraneousValues: false });
   const errors = await validate(instance, {
     whitelist: true,
     forbidNonWhitelisted: false,
@@ -87,17 +97,17 @@ export async function validateAwsInput<T extends object>(
 }
 
 /**
- * The members of an AWS input as validation should see them. A JSON `null` member means "not set"
- * (SDKs omit unset members), and `@IsOptional()` would let it through to the use case; keys that
- * reach prototypes (`constructor` would replace the instance's class for class-validator) are no
- * member of any input. Bodies are at most MAX_BODY_DEPTH deep (body parsing refuses deeper ones).
+ * The members of an input (AWS or REST) as validation should see them. A JSON `null` member means
+ * "not set" (SDKs omit unset members), and `@IsOptional()` would let it through to the use case;
+ * keys that reach prototypes (`constructor` would replace the instance's class for class-validator)
+ * are no member of any input. Bodies are at most MAX_BODY_DEPTH deep (body parsing refuses deeper ones).
  */
-function awsInputOf(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(awsInputOf);
+function inputMembers(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(inputMembers);
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
     Object.entries(value)
       .filter(([key, member]) => member !== null && key !== 'constructor' && key !== '__proto__')
-      .map(([key, member]) => [key, awsInputOf(member)]),
+      .map(([key, member]) => [key, inputMembers(member)]),
   );
 }

@@ -150,4 +150,26 @@ describe(buildEvent.name, () => {
       },
     });
   });
+
+  it('records what PostgreSQL cannot store (U+0000, lone surrogates, half a pair cut off) as U+FFFD', () => {
+    const { record, resources } = buildEvent(
+      call({
+        operation: 'GetUser',
+        readOnly: true,
+        requestParameters: {
+          userName: 'a\u0000b',
+          'k\uD800': ['\uDFFFx', 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/t\u0000'],
+        },
+        response: undefined,
+        error: { code: 'ValidationException', message: `Name "${'x'.repeat(1017)}\uD808\uDF24" is invalid` },
+      }),
+    );
+    expect(record.requestParameters).toEqual({
+      userName: 'a\uFFFDb',
+      'k\uFFFD': ['\uFFFDx', 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/t\uFFFD'],
+    });
+    expect(record.errorMessage).toBe(`Name "${'x'.repeat(1017)}\uFFFD`);
+    expect(JSON.stringify(record)).not.toMatch(/\\u0000|\\ud[89a-f]/i);
+    expect(resources.map((r) => r.name)).toEqual(['t\uFFFD']);
+  });
 });

@@ -113,11 +113,37 @@ export function userIdentityOf(principal: Principal): Record<string, unknown> {
   return base;
 }
 
+const LONE_SURROGATE = /\p{Surrogate}/gu;
+
+/**
+ * `value` with every string PostgreSQL cannot store (U+0000 anywhere, lone surrogates in jsonb)
+ * made storable, each such character as U+FFFD: what a caller sent must never keep its call's
+ * event, or the others buffered with it, out of the history.
+ */
+function storableCopy(value: unknown): unknown {
+  if (typeof value === 'string') return storableText(value);
+  if (Array.isArray(value)) return value.map(storableCopy);
+  if (typeof value !== 'object' || value === null || value instanceof Date) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, member]) => [storableText(key), storableCopy(member)]),
+  );
+}
+
+/** `text` cut to `max` UTF-16 units and made storable (a surrogate pair cut in half becomes U+FFFD). */
+function storableText(text: string, max = Infinity): string {
+  return text.slice(0, max).replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '\uFFFD');
+}
+
 /**
  * Builds the stored form of one API call: the CloudTrail record with secrets redacted, response
  * elements only for writes, global-service events in us-east-1, and the resources it touched.
  */
-export function buildEvent(call: ApiCall): StoredEvent {
+export function buildEvent(recorded: ApiCall): StoredEvent {
+  const call: ApiCall = {
+    ...recorded,
+    requestParameters: storableCopy(recorded.requestParameters) as ApiCall['requestParameters'],
+    response: storableCopy(recorded.response),
+  };
   const awsRegion = GLOBAL_SERVICES.has(call.service) ? GLOBAL_EVENTS_REGION : call.region;
   const requestParameters =
     call.requestParameters === null
@@ -140,9 +166,12 @@ export function buildEvent(call: ApiCall): StoredEvent {
     eventName: call.operation,
     awsRegion,
     sourceIPAddress: call.sourceIp,
-    userAgent: call.userAgent.slice(0, 1024),
+    userAgent: storableText(call.userAgent, 1024),
     ...(call.error
-      ? { errorCode: recordedErrorCode(call.error.code), errorMessage: call.error.message.slice(0, 1024) }
+      ? {
+          errorCode: recordedErrorCode(call.error.code),
+          errorMessage: storableText(call.error.message, 1024),
+        }
       : {}),
     requestParameters,
     responseElements,

@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   UnknownOperationException: 400,
   SerializationException: 400,
   RequestEntityTooLargeException: 413,
+  RequestHeaderFieldsTooLargeException: 431,
+  RequestTimeoutException: 408,
   UnsupportedMediaTypeException: 415,
   NotFoundException: 404,
   InvalidAction: 400,

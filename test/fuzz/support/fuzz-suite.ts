@@ -1,0 +1,41 @@
+import { TestApp } from '../../support/test-app';
+import { type CallContext } from './fuzz-calls';
+import { FuzzHarness } from './fuzz-harness';
+import { fuzzSettings } from './fuzz-settings';
+import { buildWorld, type FuzzWorld } from './fuzz-world';
+import { allMemberNames } from './operation-catalog';
+
+/** One app per fuzz file, its world, and a harness that sends and checks the calls. */
+export interface FuzzSuite {
+  readonly app: TestApp;
+  readonly world: FuzzWorld;
+  readonly context: CallContext;
+  readonly harness: FuzzHarness;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Trailplane for a fuzz file: in-process jobs (so a checkpoint can wait for them) and no
+ * periodic sweep during the run (so nothing but the calls under test writes).
+ */
+export async function startFuzzSuite(): Promise<FuzzSuite> {
+  const app = await TestApp.start({ jobs: 'inline', env: { TRAILPLANE_SWEEP_INTERVAL_MS: '3600000' } });
+  try {
+    const world = await buildWorld(app);
+    const context = { identities: world.identities, known: world.known, dictionary: allMemberNames() };
+    const harness = await FuzzHarness.start(app, fuzzSettings());
+    return {
+      app,
+      world,
+      context,
+      harness,
+      close: async () => {
+        await harness.close();
+        await app.close();
+      },
+    };
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}
