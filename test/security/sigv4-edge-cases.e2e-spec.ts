@@ -104,6 +104,31 @@ describe('SigV4 edge cases (replay, tampering, scope, presigned URLs)', () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('RequestExpired');
   });
 
+  it('answers a NUL in a presigned credential as an unknown key or Region, without failing requests authenticated with it', async () => {
+    const presigned = (accessKeyId: string, region: string) =>
+      presignUrl({
+        url: `${app.url}${path}`,
+        accessKeyId,
+        secretAccessKey: OPERATOR.secretAccessKey,
+        region,
+        service: 'trailplane',
+        now: new Date(),
+        expiresInSeconds: 60,
+      });
+    // Sent together, so that their credentials are looked up in one query.
+    const [badKey, badRegion, valid] = await Promise.all([
+      fetch(presigned('AKIA\u0000NULKEY', 'us-east-1')),
+      fetch(presigned(OPERATOR.accessKeyId, 'us-east-\u00001')),
+      send(headersAt(new Date())),
+    ]);
+    expect(badKey.status).toBe(403);
+    expect(((await badKey.json()) as { error: { code: string } }).error.code).toBe(
+      'UnrecognizedClientException',
+    );
+    expect(badRegion.status).toBe(403);
+    expect(valid.status).toBe(200);
+  });
+
   it('refuses a presigned URL for a write (the body is not signed)', async () => {
     const account = await given.account(app);
     const url = presignUrl({

@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { RegionsModule } from '@app/regions';
 import { Authenticator } from './authentication/authenticator';
 import { ExpiredSessionsTask } from './jobs/expired-sessions.task';
 import { AccessKeyRepository } from './persistence/access-key.repository';
 import { SessionRepository } from './persistence/session.repository';
 
 @Module({
-  imports: [RegionsModule],
   providers: [AccessKeyRepository, SessionRepository, Authenticator, ExpiredSessionsTask],
   exports: [AccessKeyRepository, SessionRepository, Authenticator],
 })

@@ -11,6 +11,7 @@ export * from './database/data-source.options';
 export * from './database/database.module';
 export * from './database/embedded-postgres';
 export * from './database/migrate';
+export * from './database/read-batcher';
 export * from './database/sql';
 export * from './database/sql-errors';
 export * from './database/transaction';

@@ -22,8 +22,7 @@ export function parseAmzDate(value: string): Date | undefined {
 
 /** Formats a time as SigV4's ISO-8601 basic timestamp, dropping milliseconds. */
 export function formatAmzDate(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z')
-    .replace(/[-:]/g, '');
+  // `YYYY-MM-DDTHH:MM:SS.sssZ` sliced rather than rewritten by regular expressions: runs on every request.
+  const iso = date.toISOString();
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The only signing algorithm SigV4 (as opposed to SigV4a) defines. */
 export const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -9,7 +9,8 @@ export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 export const SIGNATURE_QUERY_PARAMETER = 'X-Amz-Signature';
 
 export function sha256Hex(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
+  // One-shot: several times cheaper than a Hash object for the short inputs of every request.
+  return hash('sha256', data, 'hex');
 }
 
 export function credentialScope(date: string, region: string, service: string): string {

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 import { SCOPE_TERMINATOR } from './canonical';
 
 export function hmacSha256(key: string | Buffer, data: string): Buffer {
@@ -41,9 +41,7 @@ export class SigningKeyCache {
 
   signingKey(secretAccessKey: string, date: string, region: string, service: string): Buffer {
     // JSON framing keeps distinct tuples distinct whatever characters the parts contain.
-    const id = createHash('sha256')
-      .update(JSON.stringify([secretAccessKey, date, region, service]))
-      .digest('base64');
+    const id = hash('sha256', JSON.stringify([secretAccessKey, date, region, service]), 'base64');
     const cached = this.#entries.get(id);
     if (cached) {
       // Re-insert to mark it most recently used: a Map iterates in insertion order.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { RegionRepository } from '@app/regions';
-import { Clock, DomainError, EnvSchema, type Principal, TransactionRunner } from '@app/platform';
+import { type RegionStanding } from '@app/regions';
+import { Clock, DomainError, EnvSchema, type Principal, ReadBatcher, TransactionRunner } from '@app/platform';
 import {
   type IncomingSignedRequest,
   type ParsedSignature,
@@ -9,7 +9,11 @@ import {
   verifySignature,
 } from '@app/sigv4';
 import { assumedRolePrincipal, rootPrincipal, userPrincipal } from '../principals';
-import { AccessKeyRepository } from '../persistence/access-key.repository';
+import {
+  type AccessKeyForRequest,
+  AccessKeyRepository,
+  type KeyLookup,
+} from '../persistence/access-key.repository';
 import { SessionRepository } from '../persistence/session.repository';
 
 export interface AuthenticatedCaller {
@@ -24,13 +28,14 @@ export interface AuthenticatedCaller {
   readonly authorizationGeneration: number;
 }
 
-/** A verified credential: who it names, its secret, and the generation read with it. */
+/** A credential found: who it names, its secret, and the generation and Region standing read with it. */
 interface ResolvedCredential {
   readonly principal: Principal;
   readonly secretAccessKey: string;
   readonly accountId: string;
   readonly accountActive: boolean;
   readonly authorizationGeneration: number;
+  readonly region: RegionStanding;
 }
 
 const INVALID_TOKEN = 'The security token included in the request is invalid.';
@@ -44,16 +49,25 @@ const TEMPORARY_KEY_PREFIX = 'ASIA';
  * signature's form, the service it was scoped to, the credential (long-term key, or temporary key
  * with its session token, not expired), the signature and clock, and finally that the scoped Region
  * exists and is enabled for the caller's account.
+ *
+ * Speed: one query reads the credential, its account's authorization generation and the Region's
+ * standing together, shared by the requests that arrive in the same turn of the event loop. It is
+ * not cached, so that a deleted key, a deleted role's session or a policy change made through any
+ * replica counts on the very next request; the signing key derived from the secret is cached per
+ * (secret, day, Region, service).
  */
 @Injectable()
 export class Authenticator {
   private readonly keyCache = new SigningKeyCache(10_000);
+  /** Long-term keys' lookups, one query for the requests of one turn of the event loop. */
+  private readonly keyLookups = new ReadBatcher<KeyLookup, AccessKeyForRequest | undefined>((lookups) =>
+    this.tx.read((em) => this.keys.findManyForRequests(em, lookups)),
+  );
 
   constructor(
     private readonly tx: TransactionRunner,
     private readonly keys: AccessKeyRepository,
     private readonly sessions: SessionRepository,
-    private readonly regions: RegionRepository,
     private readonly env: EnvSchema,
     private readonly clock: Clock,
   ) {}
@@ -80,7 +94,7 @@ export class Authenticator {
       maxSkewMs: this.env.TRAILPLANE_SIGV4_MAX_SKEW_SECONDS * 1000,
       keyCache: this.keyCache,
     });
-    await this.assertRegionUsable(credential.accountId, signature.region);
+    assertRegionUsable(credential, signature.region);
     return {
       principal: credential.principal,
       region: signature.region,
@@ -93,8 +107,12 @@ export class Authenticator {
     // A session token belongs with temporary credentials only.
     if (signature.securityToken !== undefined)
       throw new DomainError('UnrecognizedClientException', INVALID_TOKEN);
-    const owner = await this.tx.read((em) => this.keys.findActive(em, signature.accessKeyId));
-    if (!owner) throw new DomainError('UnrecognizedClientException', INVALID_TOKEN);
+    const found = await this.keyLookups.load({
+      accessKeyId: signature.accessKeyId,
+      region: signature.region,
+    });
+    if (!found) throw new DomainError('UnrecognizedClientException', INVALID_TOKEN);
+    const { owner } = found;
     const partition = this.env.TRAILPLANE_PARTITION;
     return {
       principal: owner.user
@@ -104,6 +122,7 @@ export class Authenticator {
       accountId: owner.accountId,
       accountActive: owner.accountActive,
       authorizationGeneration: owner.authorizationGeneration,
+      region: found.region,
     };
   }
 
@@ -113,7 +132,9 @@ export class Authenticator {
    * temporary key is looked up as a long-term key, and is unknown there.)
    */
   private async temporaryCredential(signature: ParsedSignature, token: string): Promise<ResolvedCredential> {
-    const session = await this.tx.read((em) => this.sessions.find(em, signature.accessKeyId));
+    const session = await this.tx.read((em) =>
+      this.sessions.find(em, signature.accessKeyId, signature.region),
+    );
     if (!session?.matchesToken(token)) throw new DomainError('UnrecognizedClientException', INVALID_TOKEN);
     if (session.expiresAt.getTime() <= this.clock.now().getTime()) {
       throw new DomainError('ExpiredTokenException', EXPIRED_TOKEN);
@@ -128,23 +149,19 @@ export class Authenticator {
       accountId: session.accountId,
       accountActive: session.accountActive,
       authorizationGeneration: session.authorizationGeneration,
+      region: session.region,
     };
   }
+}
 
-  private async assertRegionUsable(accountId: string, regionName: string): Promise<void> {
-    const enabled = await this.tx.read(async (em) => {
-      const region = await this.regions.find(em, regionName);
-      if (!region) return undefined;
-      return !region.optIn || (await this.regions.enabledOptInRegions(em, accountId)).has(regionName);
-    });
-    if (enabled === undefined) {
-      throw new DomainError('InvalidSignatureException', 'Credential should be scoped to a valid region.');
-    }
-    if (!enabled) {
-      throw new DomainError(
-        'UnrecognizedClientException',
-        `${INVALID_TOKEN} Region ${regionName} is not enabled for account ${accountId}.`,
-      );
-    }
+function assertRegionUsable(credential: ResolvedCredential, regionName: string): void {
+  if (credential.region === 'unknown') {
+    throw new DomainError('InvalidSignatureException', 'Credential should be scoped to a valid region.');
+  }
+  if (credential.region === 'disabled') {
+    throw new DomainError(
+      'UnrecognizedClientException',
+      `${INVALID_TOKEN} Region ${regionName} is not enabled for account ${credential.accountId}.`,
+    );
   }
 }

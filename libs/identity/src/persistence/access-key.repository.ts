@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomAwsId, randomSecretAccessKey, SecretBox, sql } from '@app/platform';
+import { type RegionStanding, regionStandingOf, regionStandingSql } from '@app/regions';
 import { type EntityManager } from 'typeorm';
 import { AccessKeyEntity } from './access-key.entity';
+import { signatureText } from './signature-text';
 
 export interface NewAccessKey {
   readonly accessKeyId: string;
@@ -38,6 +40,18 @@ export interface AccessKeyOwner {
   readonly authorizationGeneration: number;
 }
 
+/** A request's credential to look up: its access key, and the Region its signature is scoped to. */
+export interface KeyLookup {
+  readonly accessKeyId: string;
+  readonly region: string | null;
+}
+
+/** A key found for a request: its owner, and the standing of the Region the request is scoped to. */
+export interface AccessKeyForRequest {
+  readonly owner: AccessKeyOwner;
+  readonly region: RegionStanding;
+}
+
 /** Long-term access keys (`AKIA…`) of root users and IAM users; secrets sealed at rest. */
 @Injectable()
 export class AccessKeyRepository {
@@ -65,7 +79,21 @@ export class AccessKeyRepository {
   }
 
   async findActive(em: EntityManager, accessKeyId: string): Promise<AccessKeyOwner | undefined> {
+    const [found] = await this.findManyForRequests(em, [{ accessKeyId, region: null }]);
+    return found?.owner;
+  }
+
+  /**
+   * Authentication's one round trip, for any number of requests at once: each active key, its owner
+   * and its account's authorization generation, with the standing of the request's Region for that
+   * account (`unknown` when none is given). One answer per lookup, in order.
+   */
+  async findManyForRequests(
+    em: EntityManager,
+    lookups: readonly KeyLookup[],
+  ): Promise<(AccessKeyForRequest | undefined)[]> {
     const { rows } = await sql<{
+      lookup: number;
       id: string;
       account_id: string;
       principal_kind: 'root' | 'user';
@@ -76,33 +104,46 @@ export class AccessKeyRepository {
       account_status: string;
       is_operator: boolean;
       generation: string;
+      region_standing: 'enabled' | 'disabled' | null;
     }>(
       em,
-      `SELECT k.id, k.account_id, k.principal_kind, u.id AS user_id, u.name AS user_name, u.path AS user_path,
-              k.secret_sealed, a.status AS account_status, a.is_operator, coalesce(g.generation, 0) AS generation
-         FROM access_keys k
+      `SELECT q.lookup::int AS lookup, k.id, k.account_id, k.principal_kind,
+              u.id AS user_id, u.name AS user_name, u.path AS user_path, k.secret_sealed,
+              a.status AS account_status, a.is_operator, coalesce(g.generation, 0) AS generation,
+              ${regionStandingSql('k.account_id', 'q.region')} AS region_standing
+         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(access_key_id, region, lookup)
+         JOIN access_keys k ON k.id = q.access_key_id AND k.status = 'Active'
          JOIN accounts a ON a.id = k.account_id
          LEFT JOIN iam_users u ON u.id = k.user_id
-         LEFT JOIN authorization_generations g ON g.account_id = k.account_id
-        WHERE k.id = $1 AND k.status = 'Active'`,
-      [accessKeyId],
+         LEFT JOIN authorization_generations g ON g.account_id = k.account_id`,
+      [
+        lookups.map((lookup) => signatureText(lookup.accessKeyId)),
+        lookups.map((lookup) => signatureText(lookup.region)),
+      ],
+      { prepareAs: 'identity.access-keys-for-requests' },
     );
-    const row = rows[0];
-    // A user key whose user is gone cannot authenticate (users are deleted after their keys).
-    if (!row || (row.principal_kind === 'user' && row.user_id === null)) return undefined;
-    return {
-      accessKeyId: row.id,
-      accountId: row.account_id,
-      principalKind: row.principal_kind,
-      user:
-        row.user_id === null
-          ? null
-          : { id: row.user_id, name: row.user_name as string, path: row.user_path as string },
-      secretAccessKey: this.secrets.open(row.secret_sealed),
-      accountActive: row.account_status === 'ACTIVE',
-      isOperatorAccount: row.is_operator,
-      authorizationGeneration: Number(row.generation),
-    };
+    const found: (AccessKeyForRequest | undefined)[] = lookups.map(() => undefined);
+    for (const row of rows) {
+      // A user key whose user is gone cannot authenticate (users are deleted after their keys).
+      if (row.principal_kind === 'user' && row.user_id === null) continue;
+      found[row.lookup - 1] = {
+        owner: {
+          accessKeyId: row.id,
+          accountId: row.account_id,
+          principalKind: row.principal_kind,
+          user:
+            row.user_id === null
+              ? null
+              : { id: row.user_id, name: row.user_name as string, path: row.user_path as string },
+          secretAccessKey: this.secrets.open(row.secret_sealed),
+          accountActive: row.account_status === 'ACTIVE',
+          isOperatorAccount: row.is_operator,
+          authorizationGeneration: Number(row.generation),
+        },
+        region: regionStandingOf(row.region_standing),
+      };
+    }
+    return found;
   }
 
   async listForUser(em: EntityManager, userId: string): Promise<AccessKeyMetadata[]> {

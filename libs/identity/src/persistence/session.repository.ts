@@ -1,7 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { randomAwsId, randomSecretAccessKey, SecretBox, sql } from '@app/platform';
+import { type RegionStanding, regionStandingOf, regionStandingSql } from '@app/regions';
 import { type EntityManager } from 'typeorm';
+import { signatureText } from './signature-text';
 
 /** Temporary credentials as STS returns them: the secret and the token are shown once. */
 export interface TemporaryCredentials {
@@ -32,6 +34,8 @@ export interface SessionOwner {
   readonly expiresAt: Date;
   readonly accountActive: boolean;
   readonly authorizationGeneration: number;
+  /** The standing, for the session's account, of the Region the request is scoped to. */
+  readonly region: RegionStanding;
   /** Constant-time check of the token presented with the session's key. */
   matchesToken(token: string): boolean;
 }
@@ -71,7 +75,11 @@ export class SessionRepository {
     return { accessKeyId, secretAccessKey, sessionToken, expiration: session.expiresAt };
   }
 
-  async find(em: EntityManager, accessKeyId: string): Promise<SessionOwner | undefined> {
+  /**
+   * Authentication's one round trip: the session, the role behind it, its account's authorization
+   * generation, and `region`'s standing for that account.
+   */
+  async find(em: EntityManager, accessKeyId: string, region: string): Promise<SessionOwner | undefined> {
     const { rows } = await sql<{
       id: string;
       account_id: string;
@@ -85,17 +93,20 @@ export class SessionRepository {
       expires_at: Date;
       account_status: string;
       generation: string;
+      region_standing: 'enabled' | 'disabled' | null;
     }>(
       em,
       `SELECT s.id, s.account_id, r.id AS role_id, r.name AS role_name, r.path AS role_path, s.session_name,
               s.secret_sealed, s.token_sha256, s.created_at, s.expires_at, a.status AS account_status,
-              coalesce(g.generation, 0) AS generation
+              coalesce(g.generation, 0) AS generation,
+              ${regionStandingSql('s.account_id', '$2::text')} AS region_standing
          FROM sts_sessions s
          JOIN iam_roles r ON r.id = s.role_id
          JOIN accounts a ON a.id = s.account_id
          LEFT JOIN authorization_generations g ON g.account_id = s.account_id
         WHERE s.id = $1`,
-      [accessKeyId],
+      [signatureText(accessKeyId), signatureText(region)],
+      { prepareAs: 'identity.session-for-request' },
     );
     const row = rows[0];
     if (!row) return undefined;
@@ -110,6 +121,7 @@ export class SessionRepository {
       expiresAt: row.expires_at,
       accountActive: row.account_status === 'ACTIVE',
       authorizationGeneration: Number(row.generation),
+      region: regionStandingOf(row.region_standing),
       matchesToken: (token) => timingSafeEqual(sha256(token), expected),
     };
   }

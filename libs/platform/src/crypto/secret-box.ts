@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
+const MAX_OPENED = 10_000;
 
 /**
  * Encrypts secrets at rest (access keys' secrets, session secrets) with AES-256-GCM under the
@@ -8,6 +9,12 @@ const VERSION = 'v1';
  */
 export class SecretBox {
   private readonly key: Buffer;
+  /**
+   * Opened secrets by sealed form. Authentication opens the caller's secret on every request, and
+   * setting up AES-GCM costs more than the rest of that lookup; a sealed form always opens to the
+   * same secret, so nothing here ever goes stale. Bounded, oldest dropped first.
+   */
+  private readonly opened = new Map<string, string>();
 
   constructor(masterKey: Buffer) {
     if (masterKey.length !== 32) throw new Error('The master key must be 32 bytes');
@@ -30,6 +37,15 @@ export class SecretBox {
   }
 
   open(sealed: string): string {
+    const known = this.opened.get(sealed);
+    if (known !== undefined) return known;
+    const secret = this.decrypt(sealed);
+    this.opened.set(sealed, secret);
+    if (this.opened.size > MAX_OPENED) this.opened.delete(this.opened.keys().next().value as string);
+    return secret;
+  }
+
+  private decrypt(sealed: string): string {
     const [version, iv, tag, body] = sealed.split('.');
     if (version !== VERSION || !iv || !tag || body === undefined) throw new Error('Unreadable sealed secret');
     const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));

@@ -5,6 +5,12 @@ export interface Region {
   readonly optIn: boolean;
 }
 
+/**
+ * Whether an account may act in a Region: a default Region or an opt-in one it enabled
+ * (`enabled`), an opt-in one it has not enabled (`disabled`), or no Region of that name (`unknown`).
+ */
+export type RegionStanding = 'enabled' | 'disabled' | 'unknown';
+
 /** AWS's `RegionOptStatus` values as the Account API reports them. */
 export type RegionOptStatus = 'ENABLED' | 'DISABLED' | 'ENABLED_BY_DEFAULT';
 

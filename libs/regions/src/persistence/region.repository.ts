@@ -1,8 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from '@app/platform';
 import { type EntityManager } from 'typeorm';
-import { type Region } from '../domain/region';
+import { type Region, type RegionStanding } from '../domain/region';
 import { AccountRegionEntity, RegionEntity } from './region.entity';
+
+/**
+ * A scalar SQL expression for the standing of the Region named by `regionExpression` for the
+ * account in `accountColumn`: 'enabled', 'disabled', or NULL when there is no such Region. Request
+ * authentication selects it with the caller's credential, so checking the Region costs no round
+ * trip of its own and still sees every committed opt-in change at once.
+ */
+export function regionStandingSql(accountColumn: string, regionExpression: string): string {
+  return `(SELECT CASE WHEN NOT r.opt_in
+                         OR EXISTS (SELECT 1 FROM account_regions ar
+                                     WHERE ar.account_id = ${accountColumn} AND ar.region = r.name)
+                       THEN 'enabled' ELSE 'disabled' END
+             FROM regions r WHERE r.name = ${regionExpression})`;
+}
+
+/** What `regionStandingSql` selected, as a standing. */
+export function regionStandingOf(selected: 'enabled' | 'disabled' | null): RegionStanding {
+  return selected ?? 'unknown';
+}
 
 /** The partition's Region catalogue and each account's opt-in enablements. */
 @Injectable()

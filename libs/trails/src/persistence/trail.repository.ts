@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { advisoryLockKeys, sql } from '@app/platform';
-import { type EntityManager } from 'typeorm';
+import { advisoryLockKeys, ReadBatcher, sql } from '@app/platform';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type TrailSettings } from '../domain/trail';
 import { type TrailRecord } from '../domain/trail-record';
 import { TrailEntity } from './trail.entity';
@@ -21,9 +21,25 @@ export type TrailChange = Partial<
   >
 > & { propagate?: boolean };
 
+/** A trail by its owner, home Region and name (unique together). */
+interface TrailKey {
+  readonly ownerAccountId: string;
+  readonly homeRegion: string;
+  readonly name: string;
+}
+
 /** Trails and their visibility through replicas; every method takes the transaction's manager. */
 @Injectable()
 export class TrailRepository {
+  /** `t.<column> AS "<property>"` for every column of the entity, built once from its metadata. */
+  private entityColumns?: string;
+  /** Lookups by name outside a transaction (GetTrail's), coalesced across concurrent requests. */
+  private readonly byName = new ReadBatcher<TrailKey, TrailRecord | undefined>((keys) =>
+    this.findManyByName(this.dataSource.manager, keys),
+  );
+
+  constructor(private readonly dataSource: DataSource) {}
+
   /**
    * Serialises creators (and converters to multi-Region) of the same account: the name in every
    * Region and the five slots of each Region they would occupy. Keys are taken in sorted order.
@@ -99,8 +115,34 @@ export class TrailRepository {
     homeRegion: string,
     name: string,
   ): Promise<TrailRecord | undefined> {
-    const row = await em.findOne(TrailEntity, { where: { ownerAccountId, homeRegion, name } });
-    return row ? toTrailRecord(row) : undefined;
+    const key = { ownerAccountId, homeRegion, name };
+    // Outside a transaction, concurrent requests' lookups share one round trip.
+    if (em === this.dataSource.manager) return this.byName.load(key);
+    const [trail] = await this.findManyByName(em, [key]);
+    return trail;
+  }
+
+  /**
+   * GetTrail's hot path, for several trails at once (one answer per key, in order): building the
+   * query through the ORM, and planning it on every call, cost more than the read itself.
+   */
+  private async findManyByName(
+    em: EntityManager,
+    keys: readonly TrailKey[],
+  ): Promise<(TrailRecord | undefined)[]> {
+    const { rows } = await sql<TrailEntity & { lookup: number }>(
+      em,
+      `SELECT q.lookup::int AS lookup, ${this.columns(em)}
+         FROM unnest($1::char(12)[], $2::text[], $3::text[]) WITH ORDINALITY
+              AS q(owner_account_id, home_region, name, lookup)
+         JOIN trails t
+           ON t.owner_account_id = q.owner_account_id AND t.home_region = q.home_region AND t.name = q.name`,
+      [keys.map((key) => key.ownerAccountId), keys.map((key) => key.homeRegion), keys.map((key) => key.name)],
+      { prepareAs: 'trails.find-many-by-name' },
+    );
+    const found: (TrailRecord | undefined)[] = keys.map(() => undefined);
+    for (const row of rows) found[row.lookup - 1] = toTrailRecord(row);
+    return found;
   }
 
   async findById(em: EntityManager, id: string): Promise<TrailRecord | undefined> {
@@ -115,20 +157,15 @@ export class TrailRepository {
     region: string,
     arn: string,
   ): Promise<TrailRecord | undefined> {
-    const row = await em
-      .createQueryBuilder(TrailEntity, 't')
-      .innerJoin(
-        'trail_replicas',
-        'r',
-        'r.trail_id = t.id AND r.account_id = :accountId AND r.region = :region',
-        {
-          accountId,
-          region,
-        },
-      )
-      .where('t.arn = :arn', { arn })
-      .getOne();
-    return row ? toTrailRecord(row) : undefined;
+    const { rows } = await sql<TrailEntity>(
+      em,
+      `SELECT ${this.columns(em)} FROM trails t
+         JOIN trail_replicas r ON r.trail_id = t.id AND r.account_id = $1 AND r.region = $2
+        WHERE t.arn = $3`,
+      [accountId, region, arn],
+      { prepareAs: 'trails.find-visible-by-arn' },
+    );
+    return rows[0] ? toTrailRecord(rows[0]) : undefined;
   }
 
   /**
@@ -227,6 +264,15 @@ export class TrailRepository {
       [ownerAccountId, at],
     );
     return rowCount;
+  }
+
+  /** The select list of raw reads, whose rows then come back shaped as `TrailEntity`. */
+  private columns(em: EntityManager): string {
+    this.entityColumns ??= em.connection
+      .getMetadata(TrailEntity)
+      .columns.map((column) => `t.${column.databaseName} AS "${column.propertyName}"`)
+      .join(', ');
+    return this.entityColumns;
   }
 }
 
