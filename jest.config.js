@@ -33,6 +33,10 @@ const shared = {
 
 module.exports = {
   testTimeout: 60000,
+  // Two workers use both cores; a worker past 1 GB is replaced, so what one suite leaves behind
+  // (servers, pools, timers of the libraries) cannot slow the suites after it.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       ...shared,

@@ -103,6 +103,14 @@ describe('REST validation', () => {
     expect(shapeProblems('rest', response)).toEqual([]);
     expect(response.status).toBe(400);
   });
+
+  it('refuses a list where a list of objects is expected (was a 500 in PutEventSelectors)', async () => {
+    const restResponse = await send(
+      rest('PUT', `/v1/trails/${TRAIL}/event-selectors`, { advancedEventSelectors: [[]] }),
+    );
+    expect(shapeProblems('rest', restResponse)).toEqual([]);
+    expect(restResponse.status).toBe(400);
+  });
 });
 
 describe('the event history', () => {

@@ -7,6 +7,7 @@ import {
   IsArray,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -24,6 +25,7 @@ export class LookupEventsAwsRequest {
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => LookupAttributeAwsShape)
   LookupAttributes?: LookupAttributeAwsShape[];
   /** Epoch seconds (AWS JSON timestamps). */

@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -23,6 +24,7 @@ class EventSelectorAwsShape {
   @IsArray()
   @ArrayMaxSize(1000)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => DataResourceAwsShape)
   DataResources?: DataResourceAwsShape[];
   @IsOptional()
@@ -61,6 +63,7 @@ class AdvancedEventSelectorAwsShape {
   @IsArray()
   @ArrayMaxSize(1000)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => AdvancedFieldSelectorAwsShape)
   FieldSelectors!: AdvancedFieldSelectorAwsShape[];
 }
@@ -71,12 +74,14 @@ export class PutEventSelectorsAwsRequest {
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => EventSelectorAwsShape)
   EventSelectors?: EventSelectorAwsShape[];
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => AdvancedEventSelectorAwsShape)
   AdvancedEventSelectors?: AdvancedEventSelectorAwsShape[];
 }
@@ -100,6 +105,7 @@ export class PutInsightSelectorsAwsRequest {
   @IsArray()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => InsightSelectorAwsShape)
   InsightSelectors!: InsightSelectorAwsShape[];
 }

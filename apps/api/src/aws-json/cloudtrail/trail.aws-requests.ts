@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -35,6 +36,7 @@ export class CreateTrailAwsRequest extends TrailSettingsAwsShape {
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => TagAwsShape)
   TagsList?: TagAwsShape[];
 }
@@ -68,6 +70,7 @@ export class TagsAwsRequest {
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => TagAwsShape)
   TagsList!: TagAwsShape[];
 }

@@ -3,6 +3,7 @@ import {
   IsArray,
   IsDefined,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -41,6 +42,7 @@ export class CreateAccountAwsRequest extends OrganizationsAwsRequest {
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => TagAwsRequest)
   Tags?: TagAwsRequest[];
 }

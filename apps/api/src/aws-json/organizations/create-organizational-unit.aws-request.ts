@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   IsArray,
   IsDefined,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -28,6 +29,7 @@ export class CreateOrganizationalUnitAwsRequest extends OrganizationsAwsRequest 
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => TagAwsRequest)
   Tags?: TagAwsRequest[];
 }

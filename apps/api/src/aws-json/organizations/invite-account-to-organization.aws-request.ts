@@ -41,6 +41,7 @@ export class InviteAccountToOrganizationAwsRequest extends OrganizationsAwsReque
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => TagAwsRequest)
   Tags?: TagAwsRequest[];
 }

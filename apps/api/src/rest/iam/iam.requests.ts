@@ -43,6 +43,7 @@ function TagsMember(): PropertyDecorator {
     IsArray(),
     ArrayMaxSize(200),
     ValidateNested({ each: true }),
+    IsObject({ each: true }),
     Type(() => IamTagRequest),
   );
 }

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -49,6 +50,7 @@ export class CreateTrailRequest extends TrailSettingsRequest implements CreateTr
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => TagRequest)
   tagsList?: TagRequest[];
 }
@@ -97,6 +99,7 @@ class EventSelectorRequest implements EventSelectorInput {
   @IsArray()
   @ArrayMaxSize(1000)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => DataResourceRequest)
   dataResources?: DataResourceRequest[];
   @ApiPropertyOptional({ type: [String] })
@@ -136,6 +139,7 @@ class AdvancedEventSelectorRequest implements AdvancedEventSelector {
   @IsArray()
   @ArrayMaxSize(1000)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => AdvancedFieldSelectorRequest)
   fieldSelectors!: AdvancedFieldSelectorRequest[];
 }
@@ -146,6 +150,7 @@ export class PutEventSelectorsRequest {
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => EventSelectorRequest)
   eventSelectors?: EventSelectorRequest[];
 
@@ -154,6 +159,7 @@ export class PutEventSelectorsRequest {
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => AdvancedEventSelectorRequest)
   advancedEventSelectors?: AdvancedEventSelectorRequest[];
 }
@@ -173,6 +179,7 @@ export class PutInsightSelectorsRequest {
   @IsArray()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => InsightSelectorRequest)
   insightSelectors!: InsightSelectorRequest[];
 }
@@ -182,6 +189,7 @@ export class TagsRequest {
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => TagRequest)
   tagsList!: TagRequest[];
 }
