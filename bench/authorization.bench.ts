@@ -22,8 +22,9 @@ import {
   Module,
   NotFoundException,
   Param,
+  SetMetadata,
 } from '@nestjs/common';
-import { APP_GUARD, NestFactory, Reflector } from '@nestjs/core';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   Authorizer,
@@ -36,9 +37,8 @@ import {
 import { Clock, LOGGER, type Principal, type RequestContext, TransactionRunner } from '@app/platform';
 import { PolicyCache } from '@app/policy';
 import pino from 'pino';
-import { AuthorizationGuard } from '../apps/api/src/http/authorization.guard';
-import { OPERATION, Operation, type OperationDescriptor, Public } from '../apps/api/src/http/operation';
-import { stateOf, type TrailplaneRequest } from '../apps/api/src/http/trailplane-request';
+import { GetTrail } from '@app/trails';
+import { type FastifyRequest } from 'fastify';
 
 interface AutocannonResult {
   readonly requests: { readonly average: number };
@@ -53,6 +53,7 @@ type Autocannon = (options: {
 const autocannon = createRequire(__filename)('autocannon') as Autocannon;
 
 const ACCOUNT = '222222222222';
+const UNGUARDED = 'bench:unguarded';
 const CONNECTIONS = 50;
 const SECONDS = 3;
 const REPETITIONS = 5;
@@ -203,37 +204,47 @@ function getTrail(name: string): object {
 @Controller('v1')
 class BenchTrailsController {
   @Get('trails/:trail')
-  @Operation('cloudtrail', 'GetTrail', { readOnly: true })
   guarded(@Param('trail') trail: string): object {
     return getTrail(trail);
   }
 
   /** The same route, which the authorization guard skips. */
   @Get('unguarded/trails/:trail')
-  @Public()
+  @SetMetadata(UNGUARDED, true)
   unguarded(@Param('trail') trail: string): object {
     return getTrail(trail);
   }
 }
 
-/** What SigV4 authentication leaves on the request: the caller, the operation, the generation. */
+/**
+ * The operation runner's authorization step for GetTrail, with a stand-in for SigV4 (the caller as
+ * authentication resolves it, generation 1): prepare the caller's policy set, compute the operation's
+ * resources, decide.
+ */
 @Injectable()
-class StandInAuthentication implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+class AuthorizationStep implements CanActivate {
+  constructor(private readonly authorizer: Authorizer) {}
 
-  canActivate(execution: ExecutionContext): boolean {
-    const request = execution.switchToHttp().getRequest<TrailplaneRequest>();
-    const state = stateOf(request);
-    state.operation = this.reflector.get<OperationDescriptor | undefined>(
-      OPERATION,
-      execution.getHandler(),
-    ) ?? {
-      service: 'cloudtrail',
-      name: 'GetTrail',
-      readOnly: true,
-    };
-    state.context = context(request.id);
-    state.authorizationGeneration = 1;
+  async canActivate(execution: ExecutionContext): Promise<boolean> {
+    if (Reflect.getMetadata(UNGUARDED, execution.getHandler()) === true) return true;
+    const request = execution.switchToHttp().getRequest<FastifyRequest<{ Params: { trail: string } }>>();
+    const ctx = context(request.id);
+    const caller = await this.authorizer.prepare(ctx, 1);
+    const resources = await (GetTrail.resources?.(
+      { name: request.params.trail },
+      {
+        partition: ctx.partition,
+        region: ctx.region,
+        accountId: ctx.accountId,
+        organization: caller.policies.organization,
+        read: () => Promise.reject(new Error('no reads in this benchmark')),
+        resolve: () => {
+          throw new Error('no providers in this benchmark');
+        },
+      },
+    ) ?? []);
+    const outcome = await this.authorizer.decide(caller, 'cloudtrail:GetTrail', resources);
+    if (outcome.error) throw outcome.error;
     return true;
   }
 }
@@ -293,8 +304,7 @@ const organizationPolicies = {
     { provide: Clock, useValue: new Clock() },
     { provide: LOGGER, useValue: pino({ level: 'silent' }) },
     Authorizer,
-    { provide: APP_GUARD, useClass: StandInAuthentication },
-    { provide: APP_GUARD, useClass: AuthorizationGuard },
+    { provide: APP_GUARD, useClass: AuthorizationStep },
   ],
 })
 class BenchModule {}

@@ -24,7 +24,6 @@ import { statfsSync } from 'node:fs';
 import { type ApiCall, buildEvent, EventRecorder, type StoredEvent } from '@app/events';
 import { type Principal } from '@app/platform';
 import { Client, Pool } from 'pg';
-import { ApiCallRecording } from '../apps/api/src/http/api-call-recording';
 import { BENCH_OPERATOR, type BenchApp, type BenchCredentials, startBenchApp } from './support/bench-app';
 import { type Cell, multiRowInsert, singleRowInserts } from './support/bulk-baseline';
 import { accessKeyOf, dropEventIndexes, eventIdOf, type EventWorld, loadEvents } from './support/event-load';
@@ -418,11 +417,10 @@ async function recording(
     201,
     'CreateTrail',
   ).json<Record<string, unknown>>();
-  const recordingSeam = app.api.get(ApiCallRecording);
+  const recordingSeam = app.api.get(EventRecorder);
   const off = () => [
-    stub(recordingSeam, 'recordRead', () => undefined),
-    stub(recordingSeam, 'recordFailure', () => undefined),
-    stub(recordingSeam, 'recordChange', async () => undefined),
+    stub(recordingSeam, 'recordLater', () => undefined),
+    stub(recordingSeam, 'recordWithChange', async () => undefined),
   ];
   const getTrail = async (withRecording: boolean, round: number) => {
     const restores = withRecording ? [] : off();
@@ -489,8 +487,9 @@ async function recording(
     userAgent: 'autocannon',
     secureTransport: false,
     host: '127.0.0.1',
-    requestParameters: { trail },
+    requestParameters: { name: trail },
     response: created,
+    resources: [{ arn: trail, accountId: principal.accountId }],
   });
   const recorder = app.api.get(EventRecorder);
   const pool = new Pool({ connectionString: app.databaseUrl, max: 10 });

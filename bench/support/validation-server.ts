@@ -1,30 +1,35 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { CreateTrailAwsRequest } from '../../apps/api/src/aws-json/cloudtrail/trail.aws-requests';
+import { CreateTrailRequest } from '@app/trails';
+import { camelMembers } from '../../apps/api/src/aws-json/wire-members';
 import { registerBodyParsing } from '../../apps/api/src/http/body-parsing';
-import { restValidationPipe, validateAwsInput } from '../../apps/api/src/http/validation';
-import { CreateTrailRequest } from '../../apps/api/src/rest/trails/trail.requests';
+import { checkInput } from '../../apps/api/src/operations/input-check';
 
 /**
  * PERFORMANCE.md P7 in isolation: a CreateTrail route on Nest + Fastify, in memory (no database),
- * with the API's own body parsing, and its body either validated as the API validates it — the
- * REST `ValidationPipe` instance with the `CreateTrailRequest` DTO, or the AWS JSON path's
- * `validateAwsInput` with `CreateTrailAwsRequest` — or only parsed.
+ * with the API's own body parsing, and its body either validated as the operation runner validates
+ * it — `checkInput` with CreateTrail's input class, strict as REST or after the AWS JSON renaming —
+ * or only parsed.
  */
 @Controller()
 class ValidationController {
   @Post('validated/trails')
   @HttpCode(200)
-  validated(@Body(restValidationPipe) body: CreateTrailRequest): { name: string } {
-    return { name: body.name };
+  async validated(@Body() body: object): Promise<{ name: string }> {
+    const { input } = await checkInput(CreateTrailRequest, body, true);
+    return { name: input.name };
   }
 
   @Post('validated-aws/trails')
   @HttpCode(200)
-  async validatedAws(@Body() body: unknown): Promise<{ name: string }> {
-    const input = await validateAwsInput(CreateTrailAwsRequest, body, 'InvalidParameterException');
-    return { name: input.Name };
+  async validatedAws(@Body() body: object): Promise<{ name: string }> {
+    const { input } = await checkInput(
+      CreateTrailRequest,
+      camelMembers(body as Record<string, unknown>).members,
+      false,
+    );
+    return { name: input.name };
   }
 
   @Post('raw/trails')
@@ -80,16 +85,13 @@ export const CREATE_TRAIL_AWS_BODY = {
   ],
 };
 
-/** Median microseconds of one REST validation (the pipe alone, no HTTP), over batches. */
+/** Median microseconds of one REST validation (`checkInput` alone, no HTTP), over batches. */
 export async function restValidationMicros(batches = 51, batchSize = 500): Promise<number> {
   const samples: number[] = [];
   for (let b = 0; b < batches; b++) {
     const start = process.hrtime.bigint();
     for (let i = 0; i < batchSize; i++) {
-      await restValidationPipe.transform(
-        { ...CREATE_TRAIL_BODY },
-        { type: 'body', metatype: CreateTrailRequest, data: undefined },
-      );
+      await checkInput(CreateTrailRequest, { ...CREATE_TRAIL_BODY }, true);
     }
     samples.push(Number(process.hrtime.bigint() - start) / 1e3 / batchSize);
   }

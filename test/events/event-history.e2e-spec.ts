@@ -290,6 +290,7 @@ describe('event history (LookupEvents)', () => {
         service: 'cloudtrail',
         operation: `Aged${daysAgo}`,
         readOnly: true,
+        resources: [],
         principal: {
           type: 'Root',
           accountId: account.accountId,

@@ -1,9 +1,9 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import {
-  type CreatePolicyRequest,
+  type CreateManagedPolicyRequest as CreatePolicyRequest,
   type CreateRoleRequest,
   type CreateUserRequest,
-} from '../../apps/api/src/rest/iam/iam.requests';
+} from '@app/iam';
 import { given, givenIam, uniqueName } from '../support/given';
 import { TestApp } from '../support/test-app';
 import { sdkError, stsClient } from './support/iam-clients';

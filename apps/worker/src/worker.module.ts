@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { type Clock, type Env } from '@app/platform';
+import { runtimeModules } from '@app/runtime';
 import { type Logger } from 'pino';
-import { DOMAIN_MODULES, platformModules } from '../../api/src/api.module';
 import { BullmqWorkers } from './bullmq-workers.service';
 import { WorkerMetricsServer } from './worker-metrics.server';
 
@@ -11,7 +11,7 @@ export class WorkerModule {
   static forRoot(env: Env, logger: Logger, clock?: Clock): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...platformModules(env, logger, true, clock), ...DOMAIN_MODULES],
+      imports: runtimeModules({ env, logger, runsJobs: true, clock }),
       providers: [BullmqWorkers, WorkerMetricsServer],
     };
   }

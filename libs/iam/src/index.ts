@@ -49,6 +49,4 @@ export * from './use-cases/list-users.use-case';
 export * from './use-cases/put-principal-policy.use-case';
 export * from './use-cases/set-default-policy-version.use-case';
 export * from './iam.module';
-
-/** IAM persists through SQL only (no TypeORM entities). */
-export const IAM_ENTITIES: Array<new () => unknown> = [];
+export * from './operations';

@@ -39,6 +39,7 @@ export * from './use-cases/move-account.use-case';
 export * from './use-cases/register-delegated-administrator.use-case';
 export * from './use-cases/remove-account-from-organization.use-case';
 export * from './organizations.module';
+export * from './operations';
 export * from './domain/scp-content';
 export * from './domain/service-control-policy';
 export * from './domain/service-control-policy.errors';

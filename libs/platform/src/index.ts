@@ -35,5 +35,7 @@ export * from './time/clock';
 export * from './pagination/page-token';
 export * from './throttling/api-rates';
 export * from './throttling/rate-limiter';
+export * from './throttling/throttled.error';
 export * from './metrics/metrics';
+export * from './operations';
 export * from './lifecycle/graceful-shutdown';

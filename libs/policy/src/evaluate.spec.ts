@@ -2,9 +2,37 @@ import { type AuthorizationRequest, type RequestPrincipal } from './authorizatio
 import { compilePolicy, type CompiledPolicy } from './compile-policy';
 import { evaluate, isRootUser, type PolicySet } from './evaluate';
 import { type Decision, type EvaluationResult } from './evaluation-result';
-import { organizationTrailRule } from './organization-trail-rule';
 import { parsePolicyDocument } from './parse-policy-document';
 import { type PolicyKind, type PolicyVersion } from './policy-document';
+
+/** An organization trail's resource rule (as the trails lib builds it): members read, delegated administrators manage. */
+function organizationTrailRule(input: {
+  trailArn: string;
+  organizationId: string;
+  delegatedAdministratorAccountIds: string[];
+}): object {
+  const statements: object[] = [
+    {
+      Sid: 'OrganizationMembersMayRead',
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: ['cloudtrail:Describe*', 'cloudtrail:Get*', 'cloudtrail:List*'],
+      Resource: input.trailArn,
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': input.organizationId } },
+    },
+  ];
+  if (input.delegatedAdministratorAccountIds.length > 0) {
+    statements.push({
+      Sid: 'DelegatedAdministratorsMayManage',
+      Effect: 'Allow',
+      Principal: { AWS: input.delegatedAdministratorAccountIds },
+      Action: 'cloudtrail:*',
+      Resource: input.trailArn,
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': input.organizationId } },
+    });
+  }
+  return { Version: '2012-10-17', Statement: statements };
+}
 
 const MANAGEMENT = '111111111111';
 const MEMBER = '222222222222';

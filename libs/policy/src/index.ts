@@ -51,7 +51,6 @@ export {
   type EvaluationResult,
 } from './evaluation-result';
 export { MalformedPolicyError } from './malformed-policy.error';
-export { ORGANIZATION_TRAIL_READ_ACTIONS, organizationTrailRule } from './organization-trail-rule';
 export { parsePolicyDocument } from './parse-policy-document';
 export { PolicyCache, type StoredPolicy } from './policy-cache';
 export {

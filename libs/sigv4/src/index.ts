@@ -37,4 +37,5 @@ export {
   MissingAuthenticationTokenError,
   RequestExpiredError,
   SIGNATURE_MISMATCH_MESSAGE,
+  UnsignedHeadersError,
 } from './sigv4.errors';

@@ -11,6 +11,7 @@ import {
   IncompleteSignatureError,
   InvalidSignatureError,
   MissingAuthenticationTokenError,
+  UnsignedHeadersError,
 } from './sigv4.errors';
 
 export interface ParseOptions {
@@ -42,8 +43,8 @@ const SIGNATURE = /^[0-9a-f]{64}$/;
  * Reads the SigV4 signature of a request — the Authorization header or, for a presigned URL, the
  * `X-Amz-*` query parameters — and checks everything that needs no secret and no clock: its
  * form, the credential scope (date equal to X-Amz-Date's, `aws4_request` terminator, and the
- * service when `expectedServices` is given), and that `host` (and `x-amz-date`, when sent as a
- * header) are signed.
+ * service when `expectedServices` is given), and that `host`, every `x-amz-*` header and the
+ * content type of a request with a body are signed.
  *
  * @throws MissingAuthenticationTokenError when the request carries no signature at all.
  * @throws IncompleteSignatureError when the signature is malformed or incomplete.
@@ -67,12 +68,36 @@ export function parseSignedRequest(
   else if (hasAuthorization) parsed = parseAuthorizationHeader(request, authorization);
   else throw new MissingAuthenticationTokenError();
 
+  assertHeadersSigned(request, parsed);
   const { expectedServices } = options;
   if (expectedServices && !expectedServices.includes(parsed.service)) {
     const expected = expectedServices.map((s) => `'${s}'`).join(' or ');
     throw new InvalidSignatureError(`Credential should be scoped to correct service: ${expected}.`);
   }
   return parsed;
+}
+
+/**
+ * Headers whose value the signature covers another way: the session token is checked against its
+ * credential, the payload hash against the body (and it is the canonical request's last line).
+ */
+const SELF_CHECKED_HEADERS = new Set(['x-amz-security-token', 'x-amz-content-sha256']);
+
+/**
+ * Every `x-amz-*` header sent (the operation's `X-Amz-Target` first) and the `content-type` of a
+ * request with a body must be among the signed headers. A presigned URL's own `X-Amz-Date` is in
+ * its query; a header of that name changes nothing.
+ */
+function assertHeadersSigned(request: IncomingSignedRequest, parsed: ParsedSignature): void {
+  const signed = new Set(parsed.signedHeaders.map((name) => name.toLowerCase()));
+  const unsigned = Object.keys(request.headers).filter((name) => {
+    const header = name.toLowerCase();
+    if (signed.has(header) || request.headers[name] === undefined || SELF_CHECKED_HEADERS.has(header))
+      return false;
+    if (parsed.presigned && header === 'x-amz-date') return false;
+    return header.startsWith('x-amz-') || (header === 'content-type' && request.body.length > 0);
+  });
+  if (unsigned.length > 0) throw new UnsignedHeadersError(unsigned.map((name) => name.toLowerCase()).sort());
 }
 
 function parseAuthorizationHeader(request: IncomingSignedRequest, authorization: string): ParsedSignature {

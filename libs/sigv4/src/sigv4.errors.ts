@@ -31,3 +31,17 @@ export class RequestExpiredError extends DomainError {
     super('RequestExpired', 'Request has expired');
   }
 }
+
+/**
+ * Headers that change what a request does are not covered by its signature: every `x-amz-*` header
+ * (the operation's `X-Amz-Target` among them) and the content type of a request with a body.
+ * Without this, signed bytes could be replayed as another operation.
+ */
+export class UnsignedHeadersError extends DomainError {
+  constructor(readonly headers: readonly string[]) {
+    super(
+      'InvalidSignatureException',
+      `There were headers present in the request which were not signed: ${headers.join(', ')}. Every x-amz-* header and the content-type of a request with a body must be signed.`,
+    );
+  }
+}

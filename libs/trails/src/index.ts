@@ -1,4 +1,5 @@
 export * from './domain';
+export * from './operations';
 export * from './jobs/reconcile-trail.handler';
 export * from './persistence/replica-reconciler';
 export * from './persistence/trail.entity';
@@ -18,6 +19,7 @@ export * from './use-cases/set-trail-logging.use-case';
 export * from './use-cases/update-trail.use-case';
 export * from './use-cases/organization-delegated-admin.use-case';
 export * from './trails.module';
+export * from './authorization/trail-resource.facts';
 
 import { TrailEntity } from './persistence/trail.entity';
 export const TRAIL_ENTITIES = [TrailEntity];

@@ -1,7 +1,7 @@
 import { HttpAdapterHost } from '@nestjs/core';
 import { getMetadataStorage } from 'class-validator';
 import { type FastifyInstance } from 'fastify';
-import { AwsOperationRegistry } from '../../../apps/api/src/aws-json/aws-operation.registry';
+import { AwsProtocolController } from '../../../apps/api/src/aws-json/aws-protocol.controller';
 import { type TestApp } from '../../support/test-app';
 
 /** What the fuzzer knows about one input member: its name, type checks, length limits, choices. */
@@ -65,17 +65,17 @@ export function signingNameOf(service: string): string {
 /** Every AWS protocol operation the running app registered, found through its registry. */
 export function awsOperations(app: TestApp): AwsOperationTarget[] {
   return app
-    .get(AwsOperationRegistry)
+    .get(AwsProtocolController)
     .operations()
-    .map(({ operation, targets }) => ({
+    .map(({ operation, protocol, targets }) => ({
       kind: 'aws' as const,
-      key: `${operation.descriptor.service}:${operation.descriptor.name}`,
-      protocol: operation.service.protocol === 'query' ? ('aws-query' as const) : ('aws-json' as const),
-      service: operation.descriptor.service,
-      name: operation.descriptor.name,
-      readOnly: operation.descriptor.readOnly,
+      key: `${operation.service}:${operation.name}`,
+      protocol,
+      service: operation.service,
+      name: operation.name,
+      readOnly: operation.readOnly,
       targets: [...targets].sort(),
-      members: operation.input ? classMembers(operation.input) : [],
+      members: classMembers(operation.input),
     }))
     .sort((a, b) => a.key.localeCompare(b.key));
 }

@@ -1,6 +1,6 @@
 import { type FastifyInstance } from 'fastify';
 import secureJson from 'secure-json-parse';
-import { stateOf } from './trailplane-request';
+import { factsOf } from './request-facts';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -18,14 +18,14 @@ export function registerBodyParsing(fastify: FastifyInstance): void {
     '*',
     { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES },
     (request, raw, done) => {
-      const state = stateOf(request);
+      const facts = factsOf(request);
       const bytes = raw as Buffer;
-      state.rawBody = bytes;
+      facts.rawBody = bytes;
       const type = String(request.headers['content-type'] ?? '').toLowerCase();
       try {
         done(null, decodeBody(bytes, type));
       } catch (error) {
-        state.malformedBody = error instanceof Error ? error.message : 'unreadable body';
+        facts.unreadable = `The request body is not valid: ${error instanceof Error ? error.message : 'unreadable body'}`;
         done(null, undefined);
       }
     },

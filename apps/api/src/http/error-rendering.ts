@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, type ErrorCode, isDatabaseUnavailable, statusOf } from '@app/platform';
-import { type WireProtocol } from './trailplane-request';
+import { DomainError, type ErrorCode, isDatabaseUnavailable, statusOf, ThrottledError } from '@app/platform';
+import { type WireProtocol } from './request-facts';
 
 export interface RenderedError {
   readonly status: number;
@@ -54,12 +54,14 @@ export function renderError(error: unknown, protocol: WireProtocol, requestId: s
   const { error: domainError, unexpected } = toDomainError(error);
   const status = statusOf(domainError.code);
   const message = domainError.message;
+  const retryAfter: Record<string, string> =
+    domainError instanceof ThrottledError ? { 'retry-after': String(domainError.retryAfterSeconds) } : {};
   if (protocol === 'rest') {
     return {
       status,
       code: domainError.code,
       unexpected,
-      headers: { 'content-type': 'application/json; charset=utf-8' },
+      headers: { 'content-type': 'application/json; charset=utf-8', ...retryAfter },
       body: JSON.stringify({
         error: { code: domainError.code, message, requestId, ...lowerKeys(domainError.fields) },
       }),
@@ -72,7 +74,7 @@ export function renderError(error: unknown, protocol: WireProtocol, requestId: s
       status,
       code,
       unexpected,
-      headers: { 'content-type': 'text/xml' },
+      headers: { 'content-type': 'text/xml', ...retryAfter },
       body:
         `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>${type}</Type>` +
         `<Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error>` +
@@ -83,7 +85,11 @@ export function renderError(error: unknown, protocol: WireProtocol, requestId: s
     status,
     code: domainError.code,
     unexpected,
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': domainError.code },
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amzn-errortype': domainError.code,
+      ...retryAfter,
+    },
     body: JSON.stringify({ __type: domainError.code, Message: message, message, ...domainError.fields }),
   };
 }

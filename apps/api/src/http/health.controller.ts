@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { JobQueue } from '@app/platform';
 import { type FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { Public } from './operation';
+import { Public } from './public-route';
 
 @ApiTags('health')
 @Public()

@@ -6,9 +6,8 @@ import { type Clock, type Env, Metrics, PinoNestLogger } from '@app/platform';
 import { type Logger } from 'pino';
 import { ApiModule } from '../api.module';
 import { BODY_LIMIT_BYTES, registerBodyParsing } from './body-parsing';
-import { stateOf } from './trailplane-request';
+import { factsOf } from './request-facts';
 import { answerClientError, MAX_PATH_PARAMETER_LENGTH, renderFrameworkError } from './transport-errors';
-import { restValidationPipe } from './validation';
 
 export interface ApiApplicationOptions {
   clock?: Clock;
@@ -54,22 +53,22 @@ export async function createApiApplication(
     done(null, payload);
   });
   fastify.addHook('onRequest', (request, reply, done) => {
-    stateOf(request);
+    factsOf(request);
     void reply.header('x-amzn-requestid', request.id);
     done();
   });
   fastify.addHook('onResponse', (request, reply, done) => {
-    const state = stateOf(request);
+    const facts = factsOf(request);
     const metrics = resolved.metrics;
-    if (state.operation && metrics) {
-      const operation = `${state.operation.service}:${state.operation.name}`;
-      const errorCode = state.errorCode ?? '';
+    const operation = facts.operation;
+    if (operation && metrics) {
+      const errorCode = facts.errorCode ?? '';
       metrics.requests.inc({
         operation,
         outcome: reply.statusCode < 400 ? 'success' : 'error',
         error_code: errorCode,
       });
-      metrics.requestDuration.observe({ operation }, Number(process.hrtime.bigint() - state.startedAt) / 1e9);
+      metrics.requestDuration.observe({ operation }, Number(process.hrtime.bigint() - facts.startedAt) / 1e9);
       if (errorCode.startsWith('AccessDenied')) metrics.authorizationDenials.inc({ operation });
     }
     logger.info(
@@ -77,10 +76,10 @@ export async function createApiApplication(
         requestId: request.id,
         method: request.method,
         url: request.url.split('?', 1)[0],
-        operation: state.operation ? `${state.operation.service}:${state.operation.name}` : undefined,
-        account: state.context?.accountId,
+        operation,
+        account: facts.accountId,
         status: reply.statusCode,
-        ms: Number(process.hrtime.bigint() - state.startedAt) / 1e6,
+        ms: Number(process.hrtime.bigint() - facts.startedAt) / 1e6,
       },
       'request',
     );
@@ -97,7 +96,6 @@ export async function createApiApplication(
     },
   );
   resolved.metrics = app.get(Metrics);
-  app.useGlobalPipes(restValidationPipe);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -10,7 +10,7 @@ import {
   TransactionRunner,
 } from '@app/platform';
 import { ReplicaReconciler } from '@app/trails';
-import { Public } from './operation';
+import { Public } from './public-route';
 
 /** Prometheus metrics (text exposition format) for scraping; no signature, like health. */
 @ApiExcludeController()

@@ -4,7 +4,7 @@ import { type Socket } from 'node:net';
 import { DomainError } from '@app/platform';
 import { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { renderError } from './error-rendering';
-import { protocolOf, type ProtocolClues, type WireProtocol } from './trailplane-request';
+import { protocolOf, type ProtocolClues, type WireProtocol } from './request-facts';
 
 /** Longest decoded path parameter the router accepts: room for a URL-encoded IAM policy ARN (path included). */
 export const MAX_PATH_PARAMETER_LENGTH = 2048;

@@ -25,6 +25,7 @@ const call = (overrides: Partial<ApiCall> = {}): ApiCall => ({
   secureTransport: false,
   requestParameters: { name: 't1', s3BucketName: 'logs' },
   response: { trailARN: 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/t1', name: 't1' },
+  resources: [{ arn: 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/t1', accountId: '111122223333' }],
   ...overrides,
 });
 
@@ -161,6 +162,9 @@ describe(buildEvent.name, () => {
           'k\uD800': ['\uDFFFx', 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/t\u0000'],
         },
         response: undefined,
+        resources: [
+          { arn: 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/t\u0000', accountId: '111122223333' },
+        ],
         error: { code: 'ValidationException', message: `Name "${'x'.repeat(1017)}\uD808\uDF24" is invalid` },
       }),
     );

@@ -1,6 +1,6 @@
 import type { Principal } from '@app/platform';
 import { redactSecrets } from './redaction';
-import { resourcesIn, type EventResource } from './event-resources';
+import { eventResource, type EventResource } from './event-resources';
 
 export const EVENT_VERSION = '1.11';
 
@@ -23,8 +23,10 @@ export interface ApiCall {
   readonly secureTransport: boolean;
   readonly host?: string;
   readonly requestParameters: Record<string, unknown> | null;
-  /** What the call returned (for writes it becomes `responseElements`; reads record null). */
+  /** The call's `responseElements` (null for reads and failures). */
   readonly response: unknown;
+  /** What the request names (a trail by name or ARN, an account, a policy): the event's `resources`. */
+  readonly resources: readonly { readonly arn: string; readonly accountId: string }[];
   readonly error?: { readonly code: string; readonly message: string };
 }
 
@@ -157,7 +159,9 @@ export function buildEvent(recorded: ApiCall): StoredEvent {
     typeof call.response !== 'object'
       ? null
       : (redactSecrets(call.response) as Record<string, unknown>);
-  const resources = resourcesIn([call.requestParameters, call.response], call.principal.accountId);
+  const resources = call.resources.flatMap(
+    (named) => eventResource(storableText(named.arn), named.accountId) ?? [],
+  );
   const record: CloudTrailRecord = {
     eventVersion: EVENT_VERSION,
     userIdentity: userIdentityOf(call.principal),

@@ -19,36 +19,9 @@ const RESOURCE_TYPES: ReadonlyArray<[RegExp, string]> = [
   [/^arn:[\w-]+:iam::\d{12}:role\/.+$/, 'AWS::IAM::Role'],
   [/^arn:[\w-]+:iam::(\d{12}|aws):policy\/.+$/, 'AWS::IAM::Policy'],
 ];
-const ARN = /^arn:[\w-]+:[\w-]+:[\w-]*:(\d{12}|aws)?:.+$/;
-const MAX_DEPTH = 6;
-
-/** The distinct resources named by ARN anywhere in `values` (request parameters and response). */
-export function resourcesIn(values: readonly unknown[], callerAccountId: string): EventResource[] {
-  const found = new Map<string, EventResource>();
-  const visit = (value: unknown, depth: number): void => {
-    if (depth > MAX_DEPTH || found.size >= 20) return;
-    if (typeof value === 'string') {
-      const resource =
-        value.length <= 2048 && ARN.test(value) ? toResource(value, callerAccountId) : undefined;
-      if (resource && !found.has(resource.arn)) found.set(resource.arn, resource);
-      return;
-    }
-    if (Array.isArray(value)) value.forEach((item) => visit(item, depth + 1));
-    else if (typeof value === 'object' && value !== null)
-      Object.values(value).forEach((item) => visit(item, depth + 1));
-  };
-  values.forEach((value) => visit(value, 0));
-  return [...found.values()];
-}
-
-function toResource(arn: string, callerAccountId: string): EventResource | undefined {
+/** The resource an ARN names, typed as CloudTrail types it; undefined for ARNs of no known type. */
+export function eventResource(arn: string, accountId: string): EventResource | undefined {
   const type = RESOURCE_TYPES.find(([pattern]) => pattern.test(arn))?.[1];
   if (!type) return undefined;
-  const account = arn.split(':')[4];
-  return {
-    arn,
-    accountId: account && /^\d{12}$/.test(account) ? account : callerAccountId,
-    type,
-    name: arn.slice(arn.lastIndexOf('/') + 1),
-  };
+  return { arn, accountId, type, name: arn.slice(arn.lastIndexOf('/') + 1) };
 }

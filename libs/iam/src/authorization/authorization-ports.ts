@@ -1,5 +1,7 @@
 import { type PolicyDocumentInput, type StoredPolicy } from '@app/policy';
-import { type DomainError } from '@app/platform';
+import { type DomainError, type ResourceKind, type ResourceRef } from '@app/platform';
+
+export type { ResourceKind, ResourceRef };
 import { type EntityManager } from 'typeorm';
 
 /** An account's organization as authorization needs it. */
@@ -16,22 +18,6 @@ export interface AccountOrganization {
 /** Implemented by Organizations: which organization an account is in, and its SCP path. */
 export abstract class OrganizationPolicySource {
   abstract forAccount(em: EntityManager, accountId: string): Promise<AccountOrganization | undefined>;
-}
-
-/** Resources whose owner has rules of its own: trails (organization trails), roles being assumed. */
-export type ResourceKind = 'trail' | 'assumable-role';
-
-/** One resource a request acts on. */
-export interface ResourceRef {
-  /** The resource's ARN, or `*` for operations that take none. */
-  readonly arn: string;
-  /**
-   * The account that owns it. A resource of another account is reachable only where its resource
-   * rule allows (iam.md §2); for `*` and Organizations' own resources, the caller's account.
-   */
-  readonly account: string;
-  /** Set when a `ResourceFactsSource` knows more about it (tags, resource rule). */
-  readonly kind?: ResourceKind;
 }
 
 /** A resource rule (or trust policy) as a document; compiled once per distinct content. */

@@ -1,4 +1,4 @@
-import { organizationTrailRule, PolicyCache, type StoredPolicy } from '@app/policy';
+import { PolicyCache, type StoredPolicy } from '@app/policy';
 import {
   Clock,
   DomainError,
@@ -22,6 +22,35 @@ import {
   type ResourceRef,
 } from './authorization-ports';
 import { Authorizer } from './authorizer';
+
+/** An organization trail's resource rule (as the trails lib builds it): members read, delegated administrators manage. */
+function organizationTrailRule(input: {
+  trailArn: string;
+  organizationId: string;
+  delegatedAdministratorAccountIds: string[];
+}): object {
+  const statements: object[] = [
+    {
+      Sid: 'OrganizationMembersMayRead',
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: ['cloudtrail:Describe*', 'cloudtrail:Get*', 'cloudtrail:List*'],
+      Resource: input.trailArn,
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': input.organizationId } },
+    },
+  ];
+  if (input.delegatedAdministratorAccountIds.length > 0) {
+    statements.push({
+      Sid: 'DelegatedAdministratorsMayManage',
+      Effect: 'Allow',
+      Principal: { AWS: input.delegatedAdministratorAccountIds },
+      Action: 'cloudtrail:*',
+      Resource: input.trailArn,
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': input.organizationId } },
+    });
+  }
+  return { Version: '2012-10-17', Statement: statements };
+}
 
 const ACCOUNT = '111122223333';
 const OTHER = '444455556666';

@@ -37,6 +37,8 @@ export interface RequestContext {
   readonly userAgent: string;
   readonly receivedAt: Date;
   readonly secureTransport: boolean;
+  /** The caller's account authorization generation, read with its credentials (policy-set cache key). */
+  readonly authorizationGeneration?: number;
 }
 
 /** Request-scoped values reachable without threading them through every call (logs, events). */

@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   NotFoundException: 404,
   InvalidAction: 400,
   InvalidParameterValue: 400,
+  InvalidArgument: 400,
   MissingParameter: 400,
   MalformedQueryString: 400,
   OperationNotPermittedException: 400,

@@ -96,7 +96,7 @@ const FIELD_PATTERN = /^[\w|.]+$/;
 const RESOURCE_TYPE_PATTERN = /^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/;
 
 /** A PutEventSelectors request: exactly one of the two kinds. */
-export interface PutEventSelectorsRequest {
+export interface EventSelectorsChange {
   readonly eventSelectors?: readonly EventSelectorInput[];
   readonly advancedEventSelectors?: readonly AdvancedEventSelector[];
 }
@@ -112,10 +112,7 @@ export interface ReadWriteCoverage {
  * in, or advanced selectors as given. Supplying both kinds, or neither, is refused; an empty list
  * counts as supplied (and then fails its own minimum).
  */
-export function planEventSelectors(
-  request: PutEventSelectorsRequest,
-  partition: string,
-): TrailEventSelectors {
+export function planEventSelectors(request: EventSelectorsChange, partition: string): TrailEventSelectors {
   const { eventSelectors, advancedEventSelectors } = request;
   if (eventSelectors !== undefined && advancedEventSelectors !== undefined) {
     throw invalid('Specify either EventSelectors or AdvancedEventSelectors, but not both.');

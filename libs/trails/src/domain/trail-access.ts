@@ -1,6 +1,24 @@
 import { DomainError } from '@app/platform/errors';
 import { type TrailRecord } from './trail-record';
 
+/*
+ * The organization-trail rule, in one place (iam.md §7, cloudtrail.md decisions 3 and 6): members of
+ * the owning organization may read an organization trail, its owner (the management account) and
+ * CloudTrail delegated administrators may change it. Authorization evaluates it as the trail's
+ * resource rule (`organizationTrailRule`); use cases check it again on the trail they locked
+ * (`assertMayChangeTrail`); both answer a member's change with the same error.
+ */
+
+/** A member's change of the organization trail it inherits (decision 3). */
+export class NotOrganizationMasterAccountError extends DomainError {
+  constructor() {
+    super(
+      'NotOrganizationMasterAccountException',
+      'You cannot configure or manage trails for an organization because this action requires being signed in with the management account.',
+    );
+  }
+}
+
 /** What decides whether a caller may change a trail it can see. */
 export interface TrailChangeRequest {
   readonly trail: Pick<TrailRecord, 'ownerAccountId' | 'homeRegion' | 'settings' | 'arn'>;
@@ -26,10 +44,7 @@ export function assertMayChangeTrail(request: TrailChangeRequest): void {
   }
   if (request.callerAccountId === trail.ownerAccountId) return;
   if (trail.settings.isOrganizationTrail && !request.callerIsDelegatedAdministrator) {
-    throw new DomainError(
-      'NotOrganizationMasterAccountException',
-      'You cannot configure or manage trails for an organization because this action requires being signed in with the management account.',
-    );
+    throw new NotOrganizationMasterAccountError();
   }
 }
 
@@ -83,9 +98,47 @@ export function assertOrganizationTrailAllowed(
     );
   }
   if (callerAccountId !== organization.managementAccountId && !organization.callerIsDelegatedAdministrator) {
-    throw new DomainError(
-      'NotOrganizationMasterAccountException',
-      'You cannot configure or manage trails for an organization because this action requires being signed in with the management account.',
-    );
+    throw new NotOrganizationMasterAccountError();
   }
+}
+
+/** The read-only actions members may perform on the organization trails they inherit (iam.md §7). */
+export const ORGANIZATION_TRAIL_READ_ACTIONS = [
+  'cloudtrail:Describe*',
+  'cloudtrail:Get*',
+  'cloudtrail:List*',
+];
+
+/**
+ * The built-in resource rule of an organization trail (iam.md §7, cloudtrail.md decisions 3 and 6). The
+ * trail's ARN carries the management account, so a member's call is cross-account: members of the owning
+ * organization may read it, CloudTrail delegated administrators may manage it, and every other call from
+ * another account is implicitly denied whatever the caller's identity policies say.
+ */
+export function organizationTrailRule(input: {
+  readonly trailArn: string;
+  readonly organizationId: string;
+  readonly delegatedAdministratorAccountIds: readonly string[];
+}): object {
+  const statements: object[] = [
+    {
+      Sid: 'OrganizationMembersMayRead',
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: ORGANIZATION_TRAIL_READ_ACTIONS,
+      Resource: input.trailArn,
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': input.organizationId } },
+    },
+  ];
+  if (input.delegatedAdministratorAccountIds.length > 0) {
+    statements.push({
+      Sid: 'DelegatedAdministratorsMayManage',
+      Effect: 'Allow',
+      Principal: { AWS: [...input.delegatedAdministratorAccountIds] },
+      Action: 'cloudtrail:*',
+      Resource: input.trailArn,
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': input.organizationId } },
+    });
+  }
+  return { Version: '2012-10-17', Statement: statements };
 }

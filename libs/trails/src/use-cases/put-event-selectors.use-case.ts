@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, type RequestContext, TransactionRunner } from '@app/platform';
-import { type PutEventSelectorsRequest, planEventSelectors } from '../domain/event-selectors';
+import { type EventSelectorsChange, planEventSelectors } from '../domain/event-selectors';
 import { type TrailRecord } from '../domain/trail-record';
 import { TrailRepository } from '../persistence/trail.repository';
 import { TrailLocator } from '../services/trail-locator';
@@ -19,7 +19,7 @@ export class PutEventSelectorsUseCase {
 
   async execute(
     ctx: RequestContext,
-    input: { trailName: string } & PutEventSelectorsRequest,
+    input: { trailName: string } & EventSelectorsChange,
   ): Promise<TrailRecord> {
     const eventSelectors = planEventSelectors(input, ctx.partition);
     return this.tx.run(async (em) => {

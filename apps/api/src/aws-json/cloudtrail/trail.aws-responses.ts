@@ -1,8 +1,12 @@
+// Types only (erased at build): the SDK's model shapes keep the member names here honest.
+import type * as Aws from '@aws-sdk/client-cloudtrail';
+import { type FoundEvent } from '@app/events';
 import { type TrailEventSelectors, type TrailRecord } from '@app/trails';
-import { epochSeconds, pascalKeys } from '../../http/key-case';
+import { type AwsWire, optionalEpochSeconds } from '../aws-wire';
+import { pascalKeys } from '../key-case';
 
 /** CreateTrail / UpdateTrail response (§2.1): flat, without HomeRegion and the Has* flags. */
-export function toAwsTrailSummary(trail: TrailRecord): Record<string, unknown> {
+export function toAwsTrailSummary(trail: TrailRecord): AwsWire<Aws.CreateTrailResponse> {
   const s = trail.settings;
   return {
     Name: trail.name,
@@ -22,7 +26,7 @@ export function toAwsTrailSummary(trail: TrailRecord): Record<string, unknown> {
 }
 
 /** The `Trail` shape of GetTrail and DescribeTrails. */
-export function toAwsTrail(trail: TrailRecord): Record<string, unknown> {
+export function toAwsTrail(trail: TrailRecord): AwsWire<Aws.Trail> {
   return {
     ...toAwsTrailSummary(trail),
     HomeRegion: trail.homeRegion,
@@ -31,27 +35,49 @@ export function toAwsTrail(trail: TrailRecord): Record<string, unknown> {
   };
 }
 
-export function toAwsTrailStatus(trail: TrailRecord): Record<string, unknown> {
+export function toAwsTrailStatus(trail: TrailRecord): AwsWire<Aws.GetTrailStatusResponse> {
   return {
     IsLogging: trail.isLogging,
-    StartLoggingTime: epochSeconds(trail.startLoggingTime),
-    StopLoggingTime: epochSeconds(trail.stopLoggingTime),
+    StartLoggingTime: optionalEpochSeconds(trail.startLoggingTime),
+    StopLoggingTime: optionalEpochSeconds(trail.stopLoggingTime),
     // Deprecated string members the live service still fills.
     TimeLoggingStarted: trail.startLoggingTime?.toISOString(),
     TimeLoggingStopped: trail.stopLoggingTime?.toISOString(),
   };
 }
 
-export function toAwsEventSelectors(trail: TrailRecord): Record<string, unknown> {
+export function toAwsEventSelectors(trail: TrailRecord): AwsWire<Aws.GetEventSelectorsResponse> {
   return { TrailARN: trail.arn, ...selectorsOf(trail.eventSelectors) };
 }
 
-function selectorsOf(selectors: TrailEventSelectors): Record<string, unknown> {
+function selectorsOf(selectors: TrailEventSelectors): AwsWire<Aws.GetEventSelectorsResponse> {
   return selectors.kind === 'basic'
-    ? { EventSelectors: pascalKeys(selectors.eventSelectors) }
-    : { AdvancedEventSelectors: pascalKeys(selectors.advancedEventSelectors) };
+    ? { EventSelectors: pascalKeys(selectors.eventSelectors) as AwsWire<Aws.EventSelector>[] }
+    : {
+        AdvancedEventSelectors: pascalKeys(
+          selectors.advancedEventSelectors,
+        ) as AwsWire<Aws.AdvancedEventSelector>[],
+      };
 }
 
-export function toAwsInsightSelectors(trail: TrailRecord): Record<string, unknown> {
-  return { TrailARN: trail.arn, InsightSelectors: pascalKeys(trail.insightSelectors) };
+export function toAwsInsightSelectors(trail: TrailRecord): AwsWire<Aws.GetInsightSelectorsResponse> {
+  return {
+    TrailARN: trail.arn,
+    InsightSelectors: pascalKeys(trail.insightSelectors) as AwsWire<Aws.InsightSelector>[],
+  };
+}
+
+export function toAwsEvent(event: FoundEvent): AwsWire<Aws.Event> {
+  const { record } = event;
+  return {
+    EventId: record.eventID,
+    EventName: record.eventName,
+    ReadOnly: String(record.readOnly),
+    AccessKeyId: record.userIdentity.accessKeyId as string | undefined,
+    EventTime: event.eventTime.getTime() / 1000,
+    EventSource: record.eventSource,
+    Username: event.username ?? undefined,
+    Resources: (record.resources ?? []).map((r) => ({ ResourceType: r.type, ResourceName: r.ARN })),
+    CloudTrailEvent: JSON.stringify(record),
+  };
 }

@@ -15,27 +15,9 @@ import {
   type PolicyTypeSummary,
   type Root,
 } from '@app/organizations';
+import { type AwsWire, epochSeconds } from '../aws-wire';
 
-/**
- * A model shape as it travels in AWS JSON 1.1: timestamps are epoch seconds (decision 11), enums
- * are plain strings, and absent optional members are omitted rather than null.
- */
-export type AwsWire<T> = T extends Date
-  ? number
-  : T extends string
-    ? string
-    : T extends readonly (infer U)[]
-      ? AwsWire<U>[]
-      : T extends object
-        ? { [K in keyof T]?: AwsWire<Exclude<T[K], undefined>> }
-        : T;
-
-/** The output of an operation whose model has none. */
-export type AwsEmptyOutput = Record<string, never>;
-
-export function epochSeconds(date: Date): number {
-  return date.getTime() / 1000;
-}
+export { type AwsEmptyOutput, type AwsWire } from '../aws-wire';
 
 /** `{NextToken}` while more items remain, nothing on the last page. */
 export function awsNextToken(page: Page<unknown>): { NextToken?: string } {

@@ -1,37 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { type FoundEvent, LOOKUP_ATTRIBUTE_KEYS, LookupEventsUseCase } from '@app/events';
-import { type RequestContext } from '@app/platform';
-import { Transform } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Operation } from '../../http/operation';
-import { Ctx } from '../../http/request-context.decorator';
-
-const toDate = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? new Date(value) : value;
-const toInt = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
-
-export class LookupEventsQuery {
-  @ApiPropertyOptional({ enum: LOOKUP_ATTRIBUTE_KEYS })
-  @IsOptional()
-  @IsIn(LOOKUP_ATTRIBUTE_KEYS)
-  attributeKey?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4096) attributeValue?: string;
-  @ApiPropertyOptional({ description: 'ISO-8601' })
-  @IsOptional()
-  @Transform(toDate)
-  @IsDate()
-  startTime?: Date;
-  @ApiPropertyOptional({ description: 'ISO-8601' }) @IsOptional() @Transform(toDate) @IsDate() endTime?: Date;
-  @ApiPropertyOptional({ enum: ['insight'] }) @IsOptional() @IsString() eventCategory?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 50 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  maxResults?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(8192) nextToken?: string;
-}
+import { Controller, Get, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { type FoundEvent, LookupEvents } from '@app/events';
+import { type FastifyRequest } from 'fastify';
+import { queryInteger, RestOperation, RestOperations } from '../rest-operations';
 
 function toEventResponse(event: FoundEvent): Record<string, unknown> {
   const { record } = event;
@@ -48,29 +19,41 @@ function toEventResponse(event: FoundEvent): Record<string, unknown> {
   };
 }
 
+/** The one lookup attribute a REST query names (`attributeKey` and `attributeValue`). */
+function lookupAttributes(key: unknown, value: unknown): object[] | undefined {
+  return key === undefined ? undefined : [{ attributeKey: key, attributeValue: value ?? '' }];
+}
+
+/** An ISO-8601 query parameter as a time; anything else is left for validation to refuse. */
+function queryTime(value: string | string[] | undefined): unknown {
+  return typeof value === 'string' ? new Date(value) : value;
+}
+
 @ApiTags('events')
 @Controller('v1/events')
 export class EventsController {
-  constructor(private readonly lookupEvents: LookupEventsUseCase) {}
+  constructor(private readonly rest: RestOperations) {}
 
   @Get()
-  @Operation('cloudtrail', 'LookupEvents', { readOnly: true })
-  @ApiOperation({ summary: 'LookupEvents: the caller’s events in the called Region, newest first (90 days)' })
-  async lookup(
-    @Ctx() ctx: RequestContext,
-    @Query() query: LookupEventsQuery,
+  @RestOperation(
+    LookupEvents,
+    "The caller's events in the called Region, newest first, over the last 90 days: one `attributeKey`/`attributeValue` filter, `startTime`/`endTime` (ISO-8601), `maxResults` (1–50), `nextToken`.",
+  )
+  lookup(
+    @Req() request: FastifyRequest,
   ): Promise<{ events: Array<Record<string, unknown>>; nextToken?: string }> {
-    const page = await this.lookupEvents.execute(ctx, {
-      lookupAttributes:
-        query.attributeKey !== undefined
-          ? [{ attributeKey: query.attributeKey, attributeValue: query.attributeValue ?? '' }]
-          : undefined,
-      startTime: query.startTime,
-      endTime: query.endTime,
-      eventCategory: query.eventCategory,
-      maxResults: query.maxResults,
-      nextToken: query.nextToken,
-    });
-    return { events: page.events.map(toEventResponse), nextToken: page.nextToken };
+    return this.rest.run(
+      request,
+      LookupEvents,
+      ({ query }) => ({
+        lookupAttributes: lookupAttributes(query.attributeKey, query.attributeValue),
+        startTime: queryTime(query.startTime),
+        endTime: queryTime(query.endTime),
+        eventCategory: query.eventCategory,
+        maxResults: queryInteger(query.maxResults),
+        nextToken: query.nextToken,
+      }),
+      (page) => ({ events: page.events.map(toEventResponse), nextToken: page.nextToken }),
+    );
   }
 }

@@ -1,25 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
-  CreatePolicyUseCase,
-  CreatePolicyVersionUseCase,
-  DeletePolicyUseCase,
-  DeletePolicyVersionUseCase,
-  GetPolicyUseCase,
-  GetPolicyVersionUseCase,
-  ListPoliciesUseCase,
-  ListPolicyVersionsUseCase,
-  SetDefaultPolicyVersionUseCase,
+  CreatePolicy,
+  CreatePolicyVersion,
+  DeletePolicy,
+  DeletePolicyVersion,
+  GetPolicy,
+  GetPolicyVersion,
+  ListPolicies,
+  ListPolicyVersions,
+  SetDefaultPolicyVersion,
 } from '@app/iam';
-import { type RequestContext } from '@app/platform';
-import { Operation } from '../../http/operation';
-import { Ctx } from '../../http/request-context.decorator';
-import {
-  CreatePolicyRequest,
-  CreatePolicyVersionRequest,
-  ListPoliciesQuery,
-  SetDefaultPolicyVersionRequest,
-} from './iam.requests';
+import { type FastifyRequest } from 'fastify';
+import { queryBoolean, RestOperation, RestOperations, type RestParts } from '../rest-operations';
+import { iamListInput } from './iam-list-query';
 import {
   PolicyListResponse,
   PolicyResponse,
@@ -34,112 +28,107 @@ const POLICY_ARN = {
   name: 'policyArn',
   description: 'The policy ARN, URL-encoded (e.g. arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy%2FReadOnlyAccess)',
 };
+const nothing = (): void => undefined;
+const policy = ({ params }: RestParts): object => ({ policyArn: params.policyArn });
+const version = ({ params }: RestParts): object => ({
+  policyArn: params.policyArn,
+  versionId: params.versionId,
+});
 
 /** Managed policies: the caller's customer managed policies (with versions) and the AWS managed ones. */
 @ApiTags('iam')
 @Controller('v1/iam/policies')
 export class IamPoliciesController {
-  constructor(
-    private readonly createPolicy: CreatePolicyUseCase,
-    private readonly getPolicy: GetPolicyUseCase,
-    private readonly listPolicies: ListPoliciesUseCase,
-    private readonly deletePolicy: DeletePolicyUseCase,
-    private readonly createVersion: CreatePolicyVersionUseCase,
-    private readonly getVersion: GetPolicyVersionUseCase,
-    private readonly listVersions: ListPolicyVersionsUseCase,
-    private readonly deleteVersion: DeletePolicyVersionUseCase,
-    private readonly setDefaultVersion: SetDefaultPolicyVersionUseCase,
-  ) {}
+  constructor(private readonly rest: RestOperations) {}
 
   @Post()
-  @Operation('iam', 'CreatePolicy', { readOnly: false })
+  @RestOperation(CreatePolicy)
   @ApiCreatedResponse({ type: PolicyResponse })
-  async create(@Ctx() ctx: RequestContext, @Body() body: CreatePolicyRequest): Promise<PolicyResponse> {
-    return toPolicyResponse(await this.createPolicy.execute(ctx, body));
+  create(@Req() request: FastifyRequest): Promise<PolicyResponse> {
+    return this.rest.run(request, CreatePolicy, ({ body }) => body, toPolicyResponse);
   }
 
   @Get()
-  @Operation('iam', 'ListPolicies', { readOnly: true })
+  @RestOperation(ListPolicies)
   @ApiOkResponse({ type: PolicyListResponse })
-  async list(@Ctx() ctx: RequestContext, @Query() query: ListPoliciesQuery): Promise<PolicyListResponse> {
-    return toPolicyListResponse(await this.listPolicies.execute(ctx, query));
+  list(@Req() request: FastifyRequest): Promise<PolicyListResponse> {
+    return this.rest.run(
+      request,
+      ListPolicies,
+      (parts) => ({
+        ...iamListInput(parts),
+        scope: parts.query.scope,
+        onlyAttached: queryBoolean(parts.query.onlyAttached),
+      }),
+      toPolicyListResponse,
+    );
   }
 
   @Get(':policyArn')
   @ApiParam(POLICY_ARN)
-  @Operation('iam', 'GetPolicy', { readOnly: true })
+  @RestOperation(GetPolicy)
   @ApiOkResponse({ type: PolicyResponse })
-  async get(@Ctx() ctx: RequestContext, @Param('policyArn') policyArn: string): Promise<PolicyResponse> {
-    return toPolicyResponse(await this.getPolicy.execute(ctx, { policyArn }));
+  get(@Req() request: FastifyRequest): Promise<PolicyResponse> {
+    return this.rest.run(request, GetPolicy, policy, toPolicyResponse);
   }
 
   @Delete(':policyArn')
   @ApiParam(POLICY_ARN)
   @HttpCode(204)
-  @Operation('iam', 'DeletePolicy', { readOnly: false })
-  @ApiNoContentResponse()
-  async remove(@Ctx() ctx: RequestContext, @Param('policyArn') policyArn: string): Promise<void> {
-    await this.deletePolicy.execute(ctx, { policyArn });
+  @RestOperation(DeletePolicy)
+  remove(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(request, DeletePolicy, policy, nothing);
   }
 
   @Post(':policyArn/versions')
   @ApiParam(POLICY_ARN)
-  @Operation('iam', 'CreatePolicyVersion', { readOnly: false })
+  @RestOperation(CreatePolicyVersion)
   @ApiCreatedResponse({ type: PolicyVersionResponse })
-  async createPolicyVersion(
-    @Ctx() ctx: RequestContext,
-    @Param('policyArn') policyArn: string,
-    @Body() body: CreatePolicyVersionRequest,
-  ): Promise<PolicyVersionResponse> {
-    return toPolicyVersionResponse(await this.createVersion.execute(ctx, { policyArn, ...body }));
+  createVersion(@Req() request: FastifyRequest): Promise<PolicyVersionResponse> {
+    return this.rest.run(
+      request,
+      CreatePolicyVersion,
+      (parts) => parts.bodyWith({ policyArn: parts.params.policyArn }),
+      toPolicyVersionResponse,
+    );
   }
 
   @Get(':policyArn/versions')
   @ApiParam(POLICY_ARN)
-  @Operation('iam', 'ListPolicyVersions', { readOnly: true })
+  @RestOperation(ListPolicyVersions)
   @ApiOkResponse({ type: PolicyVersionListResponse })
-  async versions(
-    @Ctx() ctx: RequestContext,
-    @Param('policyArn') policyArn: string,
-  ): Promise<PolicyVersionListResponse> {
-    return { versions: (await this.listVersions.execute(ctx, { policyArn })).map(toPolicyVersionResponse) };
+  versions(@Req() request: FastifyRequest): Promise<PolicyVersionListResponse> {
+    return this.rest.run(request, ListPolicyVersions, policy, (versions) => ({
+      versions: versions.map(toPolicyVersionResponse),
+    }));
   }
 
   @Get(':policyArn/versions/:versionId')
   @ApiParam(POLICY_ARN)
-  @Operation('iam', 'GetPolicyVersion', { readOnly: true })
+  @RestOperation(GetPolicyVersion)
   @ApiOkResponse({ type: PolicyVersionResponse })
-  async version(
-    @Ctx() ctx: RequestContext,
-    @Param('policyArn') policyArn: string,
-    @Param('versionId') versionId: string,
-  ): Promise<PolicyVersionResponse> {
-    return toPolicyVersionResponse(await this.getVersion.execute(ctx, { policyArn, versionId }));
+  version(@Req() request: FastifyRequest): Promise<PolicyVersionResponse> {
+    return this.rest.run(request, GetPolicyVersion, version, toPolicyVersionResponse);
   }
 
   @Delete(':policyArn/versions/:versionId')
   @ApiParam(POLICY_ARN)
   @HttpCode(204)
-  @Operation('iam', 'DeletePolicyVersion', { readOnly: false })
-  @ApiNoContentResponse()
-  async removeVersion(
-    @Ctx() ctx: RequestContext,
-    @Param('policyArn') policyArn: string,
-    @Param('versionId') versionId: string,
-  ): Promise<void> {
-    await this.deleteVersion.execute(ctx, { policyArn, versionId });
+  @RestOperation(DeletePolicyVersion)
+  removeVersion(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(request, DeletePolicyVersion, version, nothing);
   }
 
   @Put(':policyArn/default-version')
   @ApiParam(POLICY_ARN)
   @HttpCode(204)
-  @Operation('iam', 'SetDefaultPolicyVersion', { readOnly: false })
-  @ApiNoContentResponse()
-  async setDefault(
-    @Ctx() ctx: RequestContext,
-    @Param('policyArn') policyArn: string,
-    @Body() body: SetDefaultPolicyVersionRequest,
-  ): Promise<void> {
-    await this.setDefaultVersion.execute(ctx, { policyArn, versionId: body.versionId });
+  @RestOperation(SetDefaultPolicyVersion, 'The version to make the default is `versionId` in the body.')
+  setDefault(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(
+      request,
+      SetDefaultPolicyVersion,
+      (parts) => parts.bodyWith({ policyArn: parts.params.policyArn }),
+      nothing,
+    );
   }
 }

@@ -1,19 +1,13 @@
-import { type Type, Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type Type, Controller, Delete, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
-  AttachPrincipalPolicyUseCase,
-  DeletePrincipalPolicyUseCase,
-  DetachPrincipalPolicyUseCase,
-  GetPrincipalPolicyUseCase,
-  ListAttachedPrincipalPoliciesUseCase,
-  ListPrincipalPoliciesUseCase,
   type PrincipalKind,
-  PutPrincipalPolicyUseCase,
+  type PrincipalPolicyOperations,
+  ROLE_POLICY_OPERATIONS,
+  USER_POLICY_OPERATIONS,
 } from '@app/iam';
-import { type RequestContext } from '@app/platform';
-import { Operation } from '../../http/operation';
-import { Ctx } from '../../http/request-context.decorator';
-import { AttachPolicyRequest, DetachPolicyQuery, PutInlinePolicyRequest } from './iam.requests';
+import { type FastifyRequest } from 'fastify';
+import { RestOperation as restOperation, RestOperations } from '../rest-operations';
 import {
   AttachedPolicyListResponse,
   InlinePolicyNamesResponse,
@@ -21,115 +15,118 @@ import {
   toAttachedPolicyListResponse,
 } from './iam.responses';
 
+const nothing = (): void => undefined;
+
 /**
- * The managed and inline policies of a user or a role: the same routes and use cases under
- * `/v1/iam/users/{userName}` and `/v1/iam/roles/{roleName}`, named as IAM names each operation
- * (`AttachUserPolicy`, `AttachRolePolicy`, …).
+ * The managed and inline policies of a user or a role: the same routes under
+ * `/v1/iam/users/{userName}` and `/v1/iam/roles/{roleName}`, each serving IAM's operation of its
+ * kind (`AttachUserPolicy`, `AttachRolePolicy`, …).
  */
-function principalPoliciesController(kind: PrincipalKind): Type<unknown> {
+function principalPoliciesController(
+  kind: PrincipalKind,
+  operations: PrincipalPolicyOperations,
+): Type<unknown> {
   const Kind = kind === 'user' ? 'User' : 'Role';
-  // The parameter keeps IAM's name: authorization reads `userName` / `roleName` from the route.
   const nameParam = `${kind}Name`;
+  const principal = (params: Readonly<Record<string, string>>): Record<string, string> => ({
+    [nameParam]: params[nameParam],
+  });
 
   @ApiTags('iam')
   @Controller(`v1/iam/${kind}s/:${nameParam}`)
   class PrincipalPoliciesController {
-    constructor(
-      private readonly attachPolicy: AttachPrincipalPolicyUseCase,
-      private readonly detachPolicy: DetachPrincipalPolicyUseCase,
-      private readonly listAttachedPolicies: ListAttachedPrincipalPoliciesUseCase,
-      private readonly putPolicy: PutPrincipalPolicyUseCase,
-      private readonly getPolicy: GetPrincipalPolicyUseCase,
-      private readonly deletePolicy: DeletePrincipalPolicyUseCase,
-      private readonly listPolicies: ListPrincipalPoliciesUseCase,
-    ) {}
+    constructor(private readonly rest: RestOperations) {}
 
     @Get('attached-policies')
-    @Operation('iam', `ListAttached${Kind}Policies`, { readOnly: true })
+    @restOperation(operations.listAttached)
     @ApiOkResponse({ type: AttachedPolicyListResponse })
-    async attachedPolicies(
-      @Ctx() ctx: RequestContext,
-      @Param(nameParam) principalName: string,
-    ): Promise<AttachedPolicyListResponse> {
-      return toAttachedPolicyListResponse(
-        await this.listAttachedPolicies.execute(ctx, { kind, principalName }),
+    attachedPolicies(@Req() request: FastifyRequest): Promise<AttachedPolicyListResponse> {
+      return this.rest.run(
+        request,
+        operations.listAttached,
+        ({ params }) => principal(params),
+        toAttachedPolicyListResponse,
       );
     }
 
     @Post('attached-policies')
     @HttpCode(204)
-    @Operation('iam', `Attach${Kind}Policy`, { readOnly: false })
-    @ApiNoContentResponse()
-    async attach(
-      @Ctx() ctx: RequestContext,
-      @Param(nameParam) principalName: string,
-      @Body() body: AttachPolicyRequest,
-    ): Promise<void> {
-      await this.attachPolicy.execute(ctx, { kind, principalName, policyArn: body.policyArn });
+    @restOperation(operations.attach)
+    attach(@Req() request: FastifyRequest): Promise<void> {
+      return this.rest.run(
+        request,
+        operations.attach,
+        (parts) => parts.bodyWith(principal(parts.params)),
+        nothing,
+      );
     }
 
     @Delete('attached-policies')
     @HttpCode(204)
-    @Operation('iam', `Detach${Kind}Policy`, { readOnly: false })
-    @ApiNoContentResponse()
-    async detach(
-      @Ctx() ctx: RequestContext,
-      @Param(nameParam) principalName: string,
-      @Query() query: DetachPolicyQuery,
-    ): Promise<void> {
-      await this.detachPolicy.execute(ctx, { kind, principalName, policyArn: query.policyArn });
+    @restOperation(operations.detach, 'The policy to detach is the `policyArn` query parameter.')
+    detach(@Req() request: FastifyRequest): Promise<void> {
+      return this.rest.run(
+        request,
+        operations.detach,
+        ({ params, query }) => ({ ...principal(params), policyArn: query.policyArn }),
+        nothing,
+      );
     }
 
     @Get('policies')
-    @Operation('iam', `List${Kind}Policies`, { readOnly: true })
+    @restOperation(operations.list)
     @ApiOkResponse({ type: InlinePolicyNamesResponse })
-    async inlinePolicies(
-      @Ctx() ctx: RequestContext,
-      @Param(nameParam) principalName: string,
-    ): Promise<InlinePolicyNamesResponse> {
-      return { policyNames: await this.listPolicies.execute(ctx, { kind, principalName }) };
+    inlinePolicies(@Req() request: FastifyRequest): Promise<InlinePolicyNamesResponse> {
+      return this.rest.run(
+        request,
+        operations.list,
+        ({ params }) => principal(params),
+        (policyNames) => ({
+          policyNames,
+        }),
+      );
     }
 
     @Put('policies/:policyName')
     @HttpCode(204)
-    @Operation('iam', `Put${Kind}Policy`, { readOnly: false })
-    @ApiNoContentResponse()
-    async putInline(
-      @Ctx() ctx: RequestContext,
-      @Param(nameParam) principalName: string,
-      @Param('policyName') policyName: string,
-      @Body() body: PutInlinePolicyRequest,
-    ): Promise<void> {
-      await this.putPolicy.execute(ctx, { kind, principalName, policyName, ...body });
+    @restOperation(operations.put)
+    putInline(@Req() request: FastifyRequest): Promise<void> {
+      return this.rest.run(
+        request,
+        operations.put,
+        (parts) => parts.bodyWith({ ...principal(parts.params), policyName: parts.params.policyName }),
+        nothing,
+      );
     }
 
     @Get('policies/:policyName')
-    @Operation('iam', `Get${Kind}Policy`, { readOnly: true })
+    @restOperation(operations.get)
     @ApiOkResponse({ type: InlinePolicyResponse })
-    async getInline(
-      @Ctx() ctx: RequestContext,
-      @Param(nameParam) principalName: string,
-      @Param('policyName') policyName: string,
-    ): Promise<InlinePolicyResponse> {
-      return this.getPolicy.execute(ctx, { kind, principalName, policyName });
+    getInline(@Req() request: FastifyRequest): Promise<InlinePolicyResponse> {
+      return this.rest.run(
+        request,
+        operations.get,
+        ({ params }) => ({ ...principal(params), policyName: params.policyName }),
+        (policy) => policy,
+      );
     }
 
     @Delete('policies/:policyName')
     @HttpCode(204)
-    @Operation('iam', `Delete${Kind}Policy`, { readOnly: false })
-    @ApiNoContentResponse()
-    async deleteInline(
-      @Ctx() ctx: RequestContext,
-      @Param(nameParam) principalName: string,
-      @Param('policyName') policyName: string,
-    ): Promise<void> {
-      await this.deletePolicy.execute(ctx, { kind, principalName, policyName });
+    @restOperation(operations.remove)
+    deleteInline(@Req() request: FastifyRequest): Promise<void> {
+      return this.rest.run(
+        request,
+        operations.remove,
+        ({ params }) => ({ ...principal(params), policyName: params.policyName }),
+        nothing,
+      );
     }
   }
-  // Distinct class names keep OpenAPI operation ids (`<Controller>_<method>`) unique.
+  // Distinct class names keep OpenAPI operation ids unique.
   Object.defineProperty(PrincipalPoliciesController, 'name', { value: `Iam${Kind}PoliciesController` });
   return PrincipalPoliciesController;
 }
 
-export const IamUserPoliciesController = principalPoliciesController('user');
-export const IamRolePoliciesController = principalPoliciesController('role');
+export const IamUserPoliciesController = principalPoliciesController('user', USER_POLICY_OPERATIONS);
+export const IamRolePoliciesController = principalPoliciesController('role', ROLE_POLICY_OPERATIONS);

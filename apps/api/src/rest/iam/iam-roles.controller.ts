@@ -1,49 +1,47 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CreateRoleUseCase, DeleteRoleUseCase, GetRoleUseCase, ListRolesUseCase } from '@app/iam';
-import { type RequestContext } from '@app/platform';
-import { Operation } from '../../http/operation';
-import { Ctx } from '../../http/request-context.decorator';
-import { CreateRoleRequest, IamListQuery } from './iam.requests';
+import { Controller, Delete, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CreateRole, DeleteRole, GetRole, ListRoles } from '@app/iam';
+import { type FastifyRequest } from 'fastify';
+import { RestOperation, RestOperations } from '../rest-operations';
+import { iamListInput } from './iam-list-query';
 import { RoleListResponse, RoleResponse, toRoleListResponse, toRoleResponse } from './iam.responses';
 
 /** IAM roles of the caller's account and their trust policies (policies: iam-principal-policies.controller.ts). */
 @ApiTags('iam')
 @Controller('v1/iam/roles')
 export class IamRolesController {
-  constructor(
-    private readonly createRole: CreateRoleUseCase,
-    private readonly getRole: GetRoleUseCase,
-    private readonly listRoles: ListRolesUseCase,
-    private readonly deleteRole: DeleteRoleUseCase,
-  ) {}
+  constructor(private readonly rest: RestOperations) {}
 
   @Post()
-  @Operation('iam', 'CreateRole', { readOnly: false })
+  @RestOperation(CreateRole)
   @ApiCreatedResponse({ type: RoleResponse })
-  async create(@Ctx() ctx: RequestContext, @Body() body: CreateRoleRequest): Promise<RoleResponse> {
-    return toRoleResponse(await this.createRole.execute(ctx, body));
+  create(@Req() request: FastifyRequest): Promise<RoleResponse> {
+    return this.rest.run(request, CreateRole, ({ body }) => body, toRoleResponse);
   }
 
   @Get()
-  @Operation('iam', 'ListRoles', { readOnly: true })
+  @RestOperation(ListRoles)
   @ApiOkResponse({ type: RoleListResponse })
-  async list(@Ctx() ctx: RequestContext, @Query() query: IamListQuery): Promise<RoleListResponse> {
-    return toRoleListResponse(await this.listRoles.execute(ctx, query));
+  list(@Req() request: FastifyRequest): Promise<RoleListResponse> {
+    return this.rest.run(request, ListRoles, iamListInput, toRoleListResponse);
   }
 
   @Get(':roleName')
-  @Operation('iam', 'GetRole', { readOnly: true })
+  @RestOperation(GetRole)
   @ApiOkResponse({ type: RoleResponse })
-  async get(@Ctx() ctx: RequestContext, @Param('roleName') roleName: string): Promise<RoleResponse> {
-    return toRoleResponse(await this.getRole.execute(ctx, { roleName }));
+  get(@Req() request: FastifyRequest): Promise<RoleResponse> {
+    return this.rest.run(request, GetRole, ({ params }) => ({ roleName: params.roleName }), toRoleResponse);
   }
 
   @Delete(':roleName')
   @HttpCode(204)
-  @Operation('iam', 'DeleteRole', { readOnly: false })
-  @ApiNoContentResponse()
-  async remove(@Ctx() ctx: RequestContext, @Param('roleName') roleName: string): Promise<void> {
-    await this.deleteRole.execute(ctx, { roleName });
+  @RestOperation(DeleteRole)
+  remove(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(
+      request,
+      DeleteRole,
+      ({ params }) => ({ roleName: params.roleName }),
+      () => undefined,
+    );
   }
 }

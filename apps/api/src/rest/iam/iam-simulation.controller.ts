@@ -1,44 +1,49 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
+  SimulateCustomPolicy,
+  SimulatePrincipalPolicy,
   type SimulationAnswer,
-  SimulateCustomPolicyUseCase,
-  SimulatePrincipalPolicyUseCase,
   type SimulationResult,
 } from '@app/iam';
-import { type RequestContext } from '@app/platform';
-import { Operation } from '../../http/operation';
-import { Ctx } from '../../http/request-context.decorator';
-import { SimulatePrincipalPolicyRequest } from './iam.requests';
+import { type FastifyRequest } from 'fastify';
+import { RestOperation, RestOperations } from '../rest-operations';
 
 /** The policy engine, asked directly: a case with inline policies, or a principal of the account. */
 @ApiTags('iam')
 @Controller('v1/iam')
 export class IamSimulationController {
-  constructor(
-    private readonly simulateCustom: SimulateCustomPolicyUseCase,
-    private readonly simulatePrincipal: SimulatePrincipalPolicyUseCase,
-  ) {}
+  constructor(private readonly rest: RestOperations) {}
 
-  /** Accepts exactly the `{ request, policies }` case format of iam.md §8; answers `{ decision, reason, message? }`. */
   @Post('simulate')
   @HttpCode(200)
-  @Operation('iam', 'SimulateCustomPolicy', { readOnly: true })
-  @ApiBody({ description: 'An iam.md §8 case: { request, policies }', schema: { type: 'object' } })
+  @RestOperation(
+    SimulateCustomPolicy,
+    'Accepts exactly the `{ request, policies }` case format of the policy engine; answers `{ decision, reason, message? }`.',
+  )
   @ApiOkResponse({ description: '{ decision: Allow | ImplicitDeny | ExplicitDeny, reason, message? }' })
-  async simulate(@Body() body: Record<string, unknown>): Promise<SimulationAnswer> {
-    return this.simulateCustom.execute(body);
+  simulate(@Req() request: FastifyRequest): Promise<SimulationAnswer> {
+    return this.rest.run(
+      request,
+      SimulateCustomPolicy,
+      ({ body }) => body,
+      (answer) => answer,
+    );
   }
 
-  /** Like SimulatePrincipalPolicy: a decision per (action, resource) pair for a user or role of the account. */
   @Post('simulate-principal')
   @HttpCode(200)
-  @Operation('iam', 'SimulatePrincipalPolicy', { readOnly: true })
+  @RestOperation(
+    SimulatePrincipalPolicy,
+    'Like IAM SimulatePrincipalPolicy: a decision per (action, resource) pair for a user or role of the account.',
+  )
   @ApiOkResponse({ description: '{ results: [{ action, resource, decision, reason, error? }] }' })
-  async simulatePrincipalPolicy(
-    @Ctx() ctx: RequestContext,
-    @Body() body: SimulatePrincipalPolicyRequest,
-  ): Promise<{ results: SimulationResult[] }> {
-    return { results: await this.simulatePrincipal.execute(ctx, body) };
+  simulatePrincipal(@Req() request: FastifyRequest): Promise<{ results: SimulationResult[] }> {
+    return this.rest.run(
+      request,
+      SimulatePrincipalPolicy,
+      ({ body }) => body,
+      (results) => ({ results }),
+    );
   }
 }

@@ -1,18 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
-  CreateAccessKeyUseCase,
-  CreateUserUseCase,
-  DeleteAccessKeyUseCase,
-  DeleteUserUseCase,
-  GetUserUseCase,
-  ListAccessKeysUseCase,
-  ListUsersUseCase,
+  CreateAccessKey,
+  CreateUser,
+  DeleteAccessKey,
+  DeleteUser,
+  GetUser,
+  ListAccessKeys,
+  ListUsers,
 } from '@app/iam';
-import { type RequestContext } from '@app/platform';
-import { Operation } from '../../http/operation';
-import { Ctx } from '../../http/request-context.decorator';
-import { CreateUserRequest, IamListQuery } from './iam.requests';
+import { type FastifyRequest } from 'fastify';
+import { RestOperation, RestOperations } from '../rest-operations';
+import { iamListInput } from './iam-list-query';
 import {
   AccessKeyListResponse,
   AccessKeyResponse,
@@ -23,81 +22,75 @@ import {
   UserResponse,
 } from './iam.responses';
 
+const nothing = (): void => undefined;
+
 /** IAM users of the caller's account and their access keys (policies: iam-principal-policies.controller.ts). */
 @ApiTags('iam')
 @Controller('v1/iam/users')
 export class IamUsersController {
-  constructor(
-    private readonly createUser: CreateUserUseCase,
-    private readonly getUser: GetUserUseCase,
-    private readonly listUsers: ListUsersUseCase,
-    private readonly deleteUser: DeleteUserUseCase,
-    private readonly createAccessKey: CreateAccessKeyUseCase,
-    private readonly deleteAccessKey: DeleteAccessKeyUseCase,
-    private readonly listAccessKeys: ListAccessKeysUseCase,
-  ) {}
+  constructor(private readonly rest: RestOperations) {}
 
   @Post()
-  @Operation('iam', 'CreateUser', { readOnly: false })
+  @RestOperation(CreateUser)
   @ApiCreatedResponse({ type: UserResponse })
-  async create(@Ctx() ctx: RequestContext, @Body() body: CreateUserRequest): Promise<UserResponse> {
-    return toUserResponse(await this.createUser.execute(ctx, body));
+  create(@Req() request: FastifyRequest): Promise<UserResponse> {
+    return this.rest.run(request, CreateUser, ({ body }) => body, toUserResponse);
   }
 
   @Get()
-  @Operation('iam', 'ListUsers', { readOnly: true })
+  @RestOperation(ListUsers)
   @ApiOkResponse({ type: UserListResponse })
-  async list(@Ctx() ctx: RequestContext, @Query() query: IamListQuery): Promise<UserListResponse> {
-    return toUserListResponse(await this.listUsers.execute(ctx, query));
+  list(@Req() request: FastifyRequest): Promise<UserListResponse> {
+    return this.rest.run(request, ListUsers, iamListInput, toUserListResponse);
   }
 
   @Get(':userName')
-  @Operation('iam', 'GetUser', { readOnly: true })
+  @RestOperation(GetUser)
   @ApiOkResponse({ type: UserResponse })
-  async get(@Ctx() ctx: RequestContext, @Param('userName') userName: string): Promise<UserResponse> {
-    return toUserResponse(await this.getUser.execute(ctx, { userName }));
+  get(@Req() request: FastifyRequest): Promise<UserResponse> {
+    return this.rest.run(request, GetUser, ({ params }) => ({ userName: params.userName }), toUserResponse);
   }
 
   @Delete(':userName')
   @HttpCode(204)
-  @Operation('iam', 'DeleteUser', { readOnly: false })
-  @ApiNoContentResponse()
-  async remove(@Ctx() ctx: RequestContext, @Param('userName') userName: string): Promise<void> {
-    await this.deleteUser.execute(ctx, { userName });
+  @RestOperation(DeleteUser)
+  remove(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(request, DeleteUser, ({ params }) => ({ userName: params.userName }), nothing);
   }
 
-  /** The secret is in this answer only. */
   @Post(':userName/access-keys')
-  @Operation('iam', 'CreateAccessKey', { readOnly: false })
+  @RestOperation(CreateAccessKey, 'The secret access key is in this answer only.')
   @ApiCreatedResponse({ type: AccessKeyResponse })
-  async createKey(
-    @Ctx() ctx: RequestContext,
-    @Param('userName') userName: string,
-  ): Promise<AccessKeyResponse> {
-    return toAccessKeyResponse(await this.createAccessKey.execute(ctx, { userName }));
+  createKey(@Req() request: FastifyRequest): Promise<AccessKeyResponse> {
+    return this.rest.run(
+      request,
+      CreateAccessKey,
+      ({ params }) => ({ userName: params.userName }),
+      toAccessKeyResponse,
+    );
   }
 
   @Get(':userName/access-keys')
-  @Operation('iam', 'ListAccessKeys', { readOnly: true })
+  @RestOperation(ListAccessKeys)
   @ApiOkResponse({ type: AccessKeyListResponse })
-  async keys(
-    @Ctx() ctx: RequestContext,
-    @Param('userName') userName: string,
-  ): Promise<AccessKeyListResponse> {
-    return {
-      accessKeyMetadata: (await this.listAccessKeys.execute(ctx, { userName })).map(toAccessKeyResponse),
-    };
+  keys(@Req() request: FastifyRequest): Promise<AccessKeyListResponse> {
+    return this.rest.run(
+      request,
+      ListAccessKeys,
+      ({ params }) => ({ userName: params.userName }),
+      (keys) => ({ accessKeyMetadata: keys.map(toAccessKeyResponse) }),
+    );
   }
 
   @Delete(':userName/access-keys/:accessKeyId')
   @HttpCode(204)
-  @Operation('iam', 'DeleteAccessKey', { readOnly: false })
-  @ApiNoContentResponse()
-  async deleteKey(
-    @Ctx() ctx: RequestContext,
-    @Param('userName') userName: string,
-    @Param('accessKeyId') accessKeyId: string,
-  ): Promise<void> {
-    await this.deleteAccessKey.execute(ctx, { userName, accessKeyId });
+  @RestOperation(DeleteAccessKey)
+  deleteKey(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(
+      request,
+      DeleteAccessKey,
+      ({ params }) => ({ userName: params.userName, accessKeyId: params.accessKeyId }),
+      nothing,
+    );
   }
 }

@@ -1,76 +1,68 @@
-import { Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Put, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
-  DeregisterDelegatedAdministratorUseCase,
-  ListDelegatedAdministratorsUseCase,
-  ListDelegatedServicesForAccountUseCase,
-  RegisterDelegatedAdministratorUseCase,
+  DeregisterDelegatedAdministrator,
+  ListDelegatedAdministrators,
+  ListDelegatedServicesForAccount,
+  RegisterDelegatedAdministrator,
 } from '@app/organizations';
-import { type RequestContext } from '@app/platform';
-import { Operation } from '../../http/operation';
-import { Ctx } from '../../http/request-context.decorator';
+import { type FastifyRequest } from 'fastify';
+import { RestOperation, RestOperations, type RestParts } from '../rest-operations';
 import {
   DelegatedAdministratorListResponse,
   DelegatedServiceListResponse,
   toDelegatedAdministratorListResponse,
   toDelegatedServiceListResponse,
 } from './delegation.response';
-import { ListDelegatedAdministratorsQuery } from './list-delegated-administrators.query';
-import { OrganizationsPageQuery } from './organizations-page.query';
+import { pageInput } from './organizations-page';
 
-/** Delegated administrators: a member account administers one service for the organization. */
+const nothing = (): void => undefined;
+const delegation = ({ params }: RestParts): object => ({
+  accountId: params.accountId,
+  servicePrincipal: params.servicePrincipal,
+});
+
+/** Delegated administrators of the organization's trusted services. */
 @ApiTags('organizations')
 @Controller('v1/organization/delegated-administrators')
 export class DelegatedAdministratorsController {
-  constructor(
-    private readonly register: RegisterDelegatedAdministratorUseCase,
-    private readonly deregister: DeregisterDelegatedAdministratorUseCase,
-    private readonly listAdministrators: ListDelegatedAdministratorsUseCase,
-    private readonly listServices: ListDelegatedServicesForAccountUseCase,
-  ) {}
+  constructor(private readonly rest: RestOperations) {}
 
   @Get()
-  @Operation('organizations', 'ListDelegatedAdministrators', { readOnly: true })
+  @RestOperation(ListDelegatedAdministrators, "Only one service's when `servicePrincipal` is given.")
   @ApiOkResponse({ type: DelegatedAdministratorListResponse })
-  async list(
-    @Ctx() ctx: RequestContext,
-    @Query() query: ListDelegatedAdministratorsQuery,
-  ): Promise<DelegatedAdministratorListResponse> {
-    return toDelegatedAdministratorListResponse(await this.listAdministrators.execute(ctx, query));
+  list(@Req() request: FastifyRequest): Promise<DelegatedAdministratorListResponse> {
+    return this.rest.run(
+      request,
+      ListDelegatedAdministrators,
+      (parts) => ({ ...pageInput(parts), servicePrincipal: parts.query.servicePrincipal }),
+      toDelegatedAdministratorListResponse,
+    );
   }
 
   @Get(':accountId/services')
-  @Operation('organizations', 'ListDelegatedServicesForAccount', { readOnly: true })
+  @RestOperation(ListDelegatedServicesForAccount)
   @ApiOkResponse({ type: DelegatedServiceListResponse })
-  async services(
-    @Ctx() ctx: RequestContext,
-    @Param('accountId') accountId: string,
-    @Query() query: OrganizationsPageQuery,
-  ): Promise<DelegatedServiceListResponse> {
-    return toDelegatedServiceListResponse(await this.listServices.execute(ctx, { ...query, accountId }));
+  services(@Req() request: FastifyRequest): Promise<DelegatedServiceListResponse> {
+    return this.rest.run(
+      request,
+      ListDelegatedServicesForAccount,
+      (parts) => ({ ...pageInput(parts), accountId: parts.params.accountId }),
+      toDelegatedServiceListResponse,
+    );
   }
 
   @Put(':accountId/services/:servicePrincipal')
   @HttpCode(204)
-  @Operation('organizations', 'RegisterDelegatedAdministrator', { readOnly: false })
-  @ApiNoContentResponse()
-  async add(
-    @Ctx() ctx: RequestContext,
-    @Param('accountId') accountId: string,
-    @Param('servicePrincipal') servicePrincipal: string,
-  ): Promise<void> {
-    await this.register.execute(ctx, { accountId, servicePrincipal });
+  @RestOperation(RegisterDelegatedAdministrator)
+  register(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(request, RegisterDelegatedAdministrator, delegation, nothing);
   }
 
   @Delete(':accountId/services/:servicePrincipal')
   @HttpCode(204)
-  @Operation('organizations', 'DeregisterDelegatedAdministrator', { readOnly: false })
-  @ApiNoContentResponse()
-  async remove(
-    @Ctx() ctx: RequestContext,
-    @Param('accountId') accountId: string,
-    @Param('servicePrincipal') servicePrincipal: string,
-  ): Promise<void> {
-    await this.deregister.execute(ctx, { accountId, servicePrincipal });
+  @RestOperation(DeregisterDelegatedAdministrator)
+  deregister(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(request, DeregisterDelegatedAdministrator, delegation, nothing);
   }
 }

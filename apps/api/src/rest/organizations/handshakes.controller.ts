@@ -1,99 +1,78 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
-  AcceptHandshakeUseCase,
-  CancelHandshakeUseCase,
-  DeclineHandshakeUseCase,
-  DescribeHandshakeUseCase,
-  InviteAccountToOrganizationUseCase,
-  ListHandshakesForAccountUseCase,
+  AcceptHandshake,
+  CancelHandshake,
+  DeclineHandshake,
+  DescribeHandshake,
+  InviteAccountToOrganization,
+  ListHandshakesForAccount,
 } from '@app/organizations';
-import { type RequestContext } from '@app/platform';
-import { Operation } from '../../http/operation';
-import { Ctx } from '../../http/request-context.decorator';
+import { type FastifyRequest } from 'fastify';
+import { RestOperation, RestOperations, type RestParts } from '../rest-operations';
 import {
   HandshakeListResponse,
   HandshakeResponse,
   toHandshakeListResponse,
   toHandshakeResponse,
 } from './handshake.response';
-import { InviteAccountRequest } from './invite-account.request';
-import { ListHandshakesQuery } from './list-handshakes.query';
+import { pageInput } from './organizations-page';
 
-/** Handshakes: invitations to join an organization and the responses to them. */
+const handshake = ({ params }: RestParts): object => ({ handshakeId: params.handshakeId });
+
+/** Invitations to the organization, as handshakes, from both sides. */
 @ApiTags('organizations')
 @Controller('v1/handshakes')
 export class HandshakesController {
-  constructor(
-    private readonly invite: InviteAccountToOrganizationUseCase,
-    private readonly listHandshakes: ListHandshakesForAccountUseCase,
-    private readonly describeHandshake: DescribeHandshakeUseCase,
-    private readonly acceptHandshake: AcceptHandshakeUseCase,
-    private readonly declineHandshake: DeclineHandshakeUseCase,
-    private readonly cancelHandshake: CancelHandshakeUseCase,
-  ) {}
+  constructor(private readonly rest: RestOperations) {}
 
-  /** The management account invites a standalone account (InviteAccountToOrganization). */
   @Post()
-  @Operation('organizations', 'InviteAccountToOrganization', { readOnly: false })
+  @RestOperation(InviteAccountToOrganization, 'An invitation handshake to a standalone account.')
   @ApiCreatedResponse({ type: HandshakeResponse })
-  async create(@Ctx() ctx: RequestContext, @Body() body: InviteAccountRequest): Promise<HandshakeResponse> {
-    return toHandshakeResponse(await this.invite.execute(ctx, body));
+  create(@Req() request: FastifyRequest): Promise<HandshakeResponse> {
+    return this.rest.run(request, InviteAccountToOrganization, ({ body }) => body, toHandshakeResponse);
   }
 
-  /** The handshakes the caller's account received. */
   @Get()
-  @Operation('organizations', 'ListHandshakesForAccount', { readOnly: true })
+  @RestOperation(ListHandshakesForAccount, 'Only handshakes of `actionType` when given.')
   @ApiOkResponse({ type: HandshakeListResponse })
-  async list(
-    @Ctx() ctx: RequestContext,
-    @Query() query: ListHandshakesQuery,
-  ): Promise<HandshakeListResponse> {
-    return toHandshakeListResponse(
-      await this.listHandshakes.execute(ctx, { ...query, filter: { actionType: query.actionType } }),
+  list(@Req() request: FastifyRequest): Promise<HandshakeListResponse> {
+    return this.rest.run(
+      request,
+      ListHandshakesForAccount,
+      (parts) => ({ ...pageInput(parts), filter: { actionType: parts.query.actionType } }),
+      toHandshakeListResponse,
     );
   }
 
   @Get(':handshakeId')
-  @Operation('organizations', 'DescribeHandshake', { readOnly: true })
+  @RestOperation(DescribeHandshake)
   @ApiOkResponse({ type: HandshakeResponse })
-  async describe(
-    @Ctx() ctx: RequestContext,
-    @Param('handshakeId') handshakeId: string,
-  ): Promise<HandshakeResponse> {
-    return toHandshakeResponse(await this.describeHandshake.execute(ctx, { handshakeId }));
+  describe(@Req() request: FastifyRequest): Promise<HandshakeResponse> {
+    return this.rest.run(request, DescribeHandshake, handshake, toHandshakeResponse);
   }
 
   @Post(':handshakeId/accept')
   @HttpCode(200)
-  @Operation('organizations', 'AcceptHandshake', { readOnly: false })
+  @RestOperation(AcceptHandshake)
   @ApiOkResponse({ type: HandshakeResponse })
-  async accept(
-    @Ctx() ctx: RequestContext,
-    @Param('handshakeId') handshakeId: string,
-  ): Promise<HandshakeResponse> {
-    return toHandshakeResponse(await this.acceptHandshake.execute(ctx, { handshakeId }));
+  accept(@Req() request: FastifyRequest): Promise<HandshakeResponse> {
+    return this.rest.run(request, AcceptHandshake, handshake, toHandshakeResponse);
   }
 
   @Post(':handshakeId/decline')
   @HttpCode(200)
-  @Operation('organizations', 'DeclineHandshake', { readOnly: false })
+  @RestOperation(DeclineHandshake)
   @ApiOkResponse({ type: HandshakeResponse })
-  async decline(
-    @Ctx() ctx: RequestContext,
-    @Param('handshakeId') handshakeId: string,
-  ): Promise<HandshakeResponse> {
-    return toHandshakeResponse(await this.declineHandshake.execute(ctx, { handshakeId }));
+  decline(@Req() request: FastifyRequest): Promise<HandshakeResponse> {
+    return this.rest.run(request, DeclineHandshake, handshake, toHandshakeResponse);
   }
 
   @Post(':handshakeId/cancel')
   @HttpCode(200)
-  @Operation('organizations', 'CancelHandshake', { readOnly: false })
+  @RestOperation(CancelHandshake)
   @ApiOkResponse({ type: HandshakeResponse })
-  async cancel(
-    @Ctx() ctx: RequestContext,
-    @Param('handshakeId') handshakeId: string,
-  ): Promise<HandshakeResponse> {
-    return toHandshakeResponse(await this.cancelHandshake.execute(ctx, { handshakeId }));
+  cancel(@Req() request: FastifyRequest): Promise<HandshakeResponse> {
+    return this.rest.run(request, CancelHandshake, handshake, toHandshakeResponse);
   }
 }

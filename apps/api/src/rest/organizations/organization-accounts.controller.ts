@@ -1,17 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
-  CreateAccountUseCase,
-  DescribeAccountUseCase,
-  DescribeCreateAccountStatusUseCase,
-  ListAccountsUseCase,
-  ListCreateAccountStatusUseCase,
-  MoveAccountUseCase,
-  RemoveAccountFromOrganizationUseCase,
+  CreateAccount,
+  DescribeAccount,
+  DescribeCreateAccountStatus,
+  ListAccounts,
+  ListCreateAccountStatus,
+  MoveAccount,
+  RemoveAccountFromOrganization,
 } from '@app/organizations';
-import { type RequestContext } from '@app/platform';
-import { Operation } from '../../http/operation';
-import { Ctx } from '../../http/request-context.decorator';
+import { type FastifyRequest } from 'fastify';
+import { RestOperation, RestOperations } from '../rest-operations';
 import {
   AccountListResponse,
   AccountResponse,
@@ -22,95 +21,90 @@ import {
   toCreateAccountStatusListResponse,
   toCreateAccountStatusResponse,
 } from './account.response';
-import { CreateMemberAccountRequest } from './create-member-account.request';
-import { ListCreateAccountStatusQuery } from './list-create-account-status.query';
-import { MoveAccountRequest } from './move-account.request';
-import { OrganizationsPageQuery } from './organizations-page.query';
+import { commaList, pageInput } from './organizations-page';
 
-/** Member accounts: created (asynchronously), listed, described, moved and removed. */
+const nothing = (): void => undefined;
+
+/** The organization's member accounts: created (asynchronously), listed, moved and removed. */
 @ApiTags('organizations')
 @Controller('v1/organization')
 export class OrganizationAccountsController {
-  constructor(
-    private readonly createAccount: CreateAccountUseCase,
-    private readonly describeCreateAccountStatus: DescribeCreateAccountStatusUseCase,
-    private readonly listCreateAccountStatus: ListCreateAccountStatusUseCase,
-    private readonly listAccounts: ListAccountsUseCase,
-    private readonly describeAccount: DescribeAccountUseCase,
-    private readonly moveAccount: MoveAccountUseCase,
-    private readonly removeAccount: RemoveAccountFromOrganizationUseCase,
-  ) {}
+  constructor(private readonly rest: RestOperations) {}
 
-  /** Starts creating a member account; poll `GET create-account-status/{id}` until it is SUCCEEDED. */
   @Post('accounts')
-  @Operation('organizations', 'CreateAccount', { readOnly: false })
+  @RestOperation(
+    CreateAccount,
+    'A new member account, created asynchronously: poll its create-account status.',
+  )
   @ApiCreatedResponse({ type: CreateAccountStatusResponse })
-  async create(
-    @Ctx() ctx: RequestContext,
-    @Body() body: CreateMemberAccountRequest,
-  ): Promise<CreateAccountStatusResponse> {
-    return toCreateAccountStatusResponse(await this.createAccount.execute(ctx, body));
+  create(@Req() request: FastifyRequest): Promise<CreateAccountStatusResponse> {
+    return this.rest.run(request, CreateAccount, ({ body }) => body, toCreateAccountStatusResponse);
   }
 
   @Get('accounts')
-  @Operation('organizations', 'ListAccounts', { readOnly: true })
+  @RestOperation(ListAccounts)
   @ApiOkResponse({ type: AccountListResponse })
-  async list(
-    @Ctx() ctx: RequestContext,
-    @Query() query: OrganizationsPageQuery,
-  ): Promise<AccountListResponse> {
-    return toAccountListResponse(await this.listAccounts.execute(ctx, query));
+  list(@Req() request: FastifyRequest): Promise<AccountListResponse> {
+    return this.rest.run(request, ListAccounts, pageInput, toAccountListResponse);
   }
 
   @Get('accounts/:accountId')
-  @Operation('organizations', 'DescribeAccount', { readOnly: true })
+  @RestOperation(DescribeAccount)
   @ApiOkResponse({ type: AccountResponse })
-  async describe(
-    @Ctx() ctx: RequestContext,
-    @Param('accountId') accountId: string,
-  ): Promise<AccountResponse> {
-    return toAccountResponse(await this.describeAccount.execute(ctx, { accountId }));
+  describe(@Req() request: FastifyRequest): Promise<AccountResponse> {
+    return this.rest.run(
+      request,
+      DescribeAccount,
+      ({ params }) => ({ accountId: params.accountId }),
+      toAccountResponse,
+    );
   }
 
   @Delete('accounts/:accountId')
   @HttpCode(204)
-  @Operation('organizations', 'RemoveAccountFromOrganization', { readOnly: false })
-  @ApiNoContentResponse()
-  async remove(@Ctx() ctx: RequestContext, @Param('accountId') accountId: string): Promise<void> {
-    await this.removeAccount.execute(ctx, { accountId });
+  @RestOperation(RemoveAccountFromOrganization)
+  remove(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(
+      request,
+      RemoveAccountFromOrganization,
+      ({ params }) => ({ accountId: params.accountId }),
+      nothing,
+    );
   }
 
   @Post('accounts/:accountId/move')
   @HttpCode(204)
-  @Operation('organizations', 'MoveAccount', { readOnly: false })
-  @ApiNoContentResponse()
-  async move(
-    @Ctx() ctx: RequestContext,
-    @Param('accountId') accountId: string,
-    @Body() body: MoveAccountRequest,
-  ): Promise<void> {
-    await this.moveAccount.execute(ctx, { accountId, ...body });
+  @RestOperation(MoveAccount)
+  move(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(
+      request,
+      MoveAccount,
+      (parts) => parts.bodyWith({ accountId: parts.params.accountId }),
+      nothing,
+    );
   }
 
   @Get('create-account-status')
-  @Operation('organizations', 'ListCreateAccountStatus', { readOnly: true })
+  @RestOperation(ListCreateAccountStatus, 'Only the given `states` (comma-separated or repeated) when given.')
   @ApiOkResponse({ type: CreateAccountStatusListResponse })
-  async statuses(
-    @Ctx() ctx: RequestContext,
-    @Query() query: ListCreateAccountStatusQuery,
-  ): Promise<CreateAccountStatusListResponse> {
-    return toCreateAccountStatusListResponse(await this.listCreateAccountStatus.execute(ctx, query));
+  statuses(@Req() request: FastifyRequest): Promise<CreateAccountStatusListResponse> {
+    return this.rest.run(
+      request,
+      ListCreateAccountStatus,
+      (parts) => ({ ...pageInput(parts), states: commaList(parts.query.states) }),
+      toCreateAccountStatusListResponse,
+    );
   }
 
   @Get('create-account-status/:createAccountRequestId')
-  @Operation('organizations', 'DescribeCreateAccountStatus', { readOnly: true })
+  @RestOperation(DescribeCreateAccountStatus)
   @ApiOkResponse({ type: CreateAccountStatusResponse })
-  async status(
-    @Ctx() ctx: RequestContext,
-    @Param('createAccountRequestId') createAccountRequestId: string,
-  ): Promise<CreateAccountStatusResponse> {
-    return toCreateAccountStatusResponse(
-      await this.describeCreateAccountStatus.execute(ctx, { createAccountRequestId }),
+  status(@Req() request: FastifyRequest): Promise<CreateAccountStatusResponse> {
+    return this.rest.run(
+      request,
+      DescribeCreateAccountStatus,
+      ({ params }) => ({ createAccountRequestId: params.createAccountRequestId }),
+      toCreateAccountStatusResponse,
     );
   }
 }

@@ -1,20 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
-  CreateOrganizationUseCase,
-  DeleteOrganizationUseCase,
-  DescribeOrganizationUseCase,
-  DisableAwsServiceAccessUseCase,
-  EnableAllFeaturesUseCase,
-  EnableAwsServiceAccessUseCase,
-  LeaveOrganizationUseCase,
-  ListAwsServiceAccessForOrganizationUseCase,
-  ListRootsUseCase,
+  CreateOrganization,
+  DeleteOrganization,
+  DescribeOrganization,
+  DisableAWSServiceAccess,
+  EnableAllFeatures,
+  EnableAWSServiceAccess,
+  LeaveOrganization,
+  ListAWSServiceAccessForOrganization,
+  ListRoots,
 } from '@app/organizations';
-import { type RequestContext } from '@app/platform';
-import { Operation } from '../../http/operation';
-import { Ctx } from '../../http/request-context.decorator';
-import { CreateOrganizationRequest } from './create-organization.request';
+import { type FastifyRequest } from 'fastify';
+import { RestOperation, RestOperations } from '../rest-operations';
 import {
   EnabledServicePrincipalListResponse,
   toEnabledServicePrincipalListResponse,
@@ -26,105 +24,98 @@ import {
   toOrganizationResponse,
   toRootListResponse,
 } from './organization.response';
-import { OrganizationsPageQuery } from './organizations-page.query';
+import { pageInput } from './organizations-page';
+
+const nothing = (): void => undefined;
 
 /** The caller's organization: its lifecycle, its root and trusted service access. */
 @ApiTags('organizations')
 @Controller('v1/organization')
 export class OrganizationController {
-  constructor(
-    private readonly createOrganization: CreateOrganizationUseCase,
-    private readonly describeOrganization: DescribeOrganizationUseCase,
-    private readonly deleteOrganization: DeleteOrganizationUseCase,
-    private readonly enableAllFeatures: EnableAllFeaturesUseCase,
-    private readonly leaveOrganization: LeaveOrganizationUseCase,
-    private readonly listRoots: ListRootsUseCase,
-    private readonly enableServiceAccess: EnableAwsServiceAccessUseCase,
-    private readonly disableServiceAccess: DisableAwsServiceAccessUseCase,
-    private readonly listServiceAccess: ListAwsServiceAccessForOrganizationUseCase,
-  ) {}
+  constructor(private readonly rest: RestOperations) {}
 
-  /** The caller's account founds an organization and becomes its management account. */
   @Post()
-  @Operation('organizations', 'CreateOrganization', { readOnly: false })
+  @RestOperation(
+    CreateOrganization,
+    "The caller's account founds an organization and becomes its management account.",
+  )
   @ApiCreatedResponse({ type: OrganizationResponse })
-  async create(
-    @Ctx() ctx: RequestContext,
-    @Body() body: CreateOrganizationRequest,
-  ): Promise<OrganizationResponse> {
-    return toOrganizationResponse(await this.createOrganization.execute(ctx, body));
+  create(@Req() request: FastifyRequest): Promise<OrganizationResponse> {
+    return this.rest.run(request, CreateOrganization, ({ body }) => body, toOrganizationResponse);
   }
 
   @Get()
-  @Operation('organizations', 'DescribeOrganization', { readOnly: true })
+  @RestOperation(DescribeOrganization)
   @ApiOkResponse({ type: OrganizationResponse })
-  async describe(@Ctx() ctx: RequestContext): Promise<OrganizationResponse> {
-    return toOrganizationResponse(await this.describeOrganization.execute(ctx));
+  describe(@Req() request: FastifyRequest): Promise<OrganizationResponse> {
+    return this.rest.run(request, DescribeOrganization, () => ({}), toOrganizationResponse);
   }
 
-  /** Only once the management account is the last member. */
   @Delete()
   @HttpCode(204)
-  @Operation('organizations', 'DeleteOrganization', { readOnly: false })
-  @ApiNoContentResponse()
-  async delete(@Ctx() ctx: RequestContext): Promise<void> {
-    await this.deleteOrganization.execute(ctx);
+  @RestOperation(DeleteOrganization, 'Only once the management account is the last member.')
+  delete(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(request, DeleteOrganization, () => ({}), nothing);
   }
 
-  /** Moves a consolidated-billing organization to all features; answers the (accepted) handshake. */
   @Post('enable-all-features')
   @HttpCode(200)
-  @Operation('organizations', 'EnableAllFeatures', { readOnly: false })
+  @RestOperation(
+    EnableAllFeatures,
+    'Moves a consolidated-billing organization to all features; answers the handshake.',
+  )
   @ApiOkResponse({ type: HandshakeResponse })
-  async enableAll(@Ctx() ctx: RequestContext): Promise<HandshakeResponse> {
-    return toHandshakeResponse(await this.enableAllFeatures.execute(ctx));
+  enableAll(@Req() request: FastifyRequest): Promise<HandshakeResponse> {
+    return this.rest.run(request, EnableAllFeatures, () => ({}), toHandshakeResponse);
   }
 
-  /** A member account leaves its organization. */
   @Post('leave')
   @HttpCode(204)
-  @Operation('organizations', 'LeaveOrganization', { readOnly: false })
-  @ApiNoContentResponse()
-  async leave(@Ctx() ctx: RequestContext): Promise<void> {
-    await this.leaveOrganization.execute(ctx);
+  @RestOperation(LeaveOrganization, 'A member account leaves its organization.')
+  leave(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(request, LeaveOrganization, () => ({}), nothing);
   }
 
   @Get('roots')
-  @Operation('organizations', 'ListRoots', { readOnly: true })
+  @RestOperation(ListRoots)
   @ApiOkResponse({ type: RootListResponse })
-  async roots(@Ctx() ctx: RequestContext, @Query() query: OrganizationsPageQuery): Promise<RootListResponse> {
-    return toRootListResponse(await this.listRoots.execute(ctx, query));
+  roots(@Req() request: FastifyRequest): Promise<RootListResponse> {
+    return this.rest.run(request, ListRoots, pageInput, toRootListResponse);
   }
 
   @Get('service-access')
-  @Operation('organizations', 'ListAWSServiceAccessForOrganization', { readOnly: true })
+  @RestOperation(ListAWSServiceAccessForOrganization)
   @ApiOkResponse({ type: EnabledServicePrincipalListResponse })
-  async serviceAccess(
-    @Ctx() ctx: RequestContext,
-    @Query() query: OrganizationsPageQuery,
-  ): Promise<EnabledServicePrincipalListResponse> {
-    return toEnabledServicePrincipalListResponse(await this.listServiceAccess.execute(ctx, query));
+  serviceAccess(@Req() request: FastifyRequest): Promise<EnabledServicePrincipalListResponse> {
+    return this.rest.run(
+      request,
+      ListAWSServiceAccessForOrganization,
+      pageInput,
+      toEnabledServicePrincipalListResponse,
+    );
   }
 
   @Put('service-access/:servicePrincipal')
   @HttpCode(204)
-  @Operation('organizations', 'EnableAWSServiceAccess', { readOnly: false })
-  @ApiNoContentResponse()
-  async enableAccess(
-    @Ctx() ctx: RequestContext,
-    @Param('servicePrincipal') servicePrincipal: string,
-  ): Promise<void> {
-    await this.enableServiceAccess.execute(ctx, { servicePrincipal });
+  @RestOperation(EnableAWSServiceAccess)
+  enableAccess(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(
+      request,
+      EnableAWSServiceAccess,
+      ({ params }) => ({ servicePrincipal: params.servicePrincipal }),
+      nothing,
+    );
   }
 
   @Delete('service-access/:servicePrincipal')
   @HttpCode(204)
-  @Operation('organizations', 'DisableAWSServiceAccess', { readOnly: false })
-  @ApiNoContentResponse()
-  async disableAccess(
-    @Ctx() ctx: RequestContext,
-    @Param('servicePrincipal') servicePrincipal: string,
-  ): Promise<void> {
-    await this.disableServiceAccess.execute(ctx, { servicePrincipal });
+  @RestOperation(DisableAWSServiceAccess)
+  disableAccess(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(
+      request,
+      DisableAWSServiceAccess,
+      ({ params }) => ({ servicePrincipal: params.servicePrincipal }),
+      nothing,
+    );
   }
 }

@@ -1,18 +1,15 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
-  CreateOrganizationalUnitUseCase,
-  DescribeOrganizationalUnitUseCase,
-  ListAccountsForParentUseCase,
-  ListOrganizationalUnitsForParentUseCase,
-  ListParentsUseCase,
+  CreateOrganizationalUnit,
+  DescribeOrganizationalUnit,
+  ListAccountsForParent,
+  ListOrganizationalUnitsForParent,
+  ListParents,
 } from '@app/organizations';
-import { type RequestContext } from '@app/platform';
-import { Operation } from '../../http/operation';
-import { Ctx } from '../../http/request-context.decorator';
+import { type FastifyRequest } from 'fastify';
+import { RestOperation, RestOperations } from '../rest-operations';
 import { AccountListResponse, toAccountListResponse } from './account.response';
-import { CreateOrganizationalUnitRequest } from './create-organizational-unit.request';
-import { ListParentsQuery } from './list-parents.query';
 import {
   OrganizationalUnitListResponse,
   OrganizationalUnitResponse,
@@ -21,71 +18,66 @@ import {
   toOrganizationalUnitResponse,
   toParentListResponse,
 } from './organization.response';
-import { OrganizationsPageQuery } from './organizations-page.query';
+import { pageInput } from './organizations-page';
 
-/** The tree: organizational units under the root, and what each parent (root or OU) holds. */
+/** Organizational units and the tree of parents. */
 @ApiTags('organizations')
 @Controller('v1/organization')
 export class OrganizationalUnitsController {
-  constructor(
-    private readonly createOrganizationalUnit: CreateOrganizationalUnitUseCase,
-    private readonly describeOrganizationalUnit: DescribeOrganizationalUnitUseCase,
-    private readonly listOrganizationalUnits: ListOrganizationalUnitsForParentUseCase,
-    private readonly listAccountsForParent: ListAccountsForParentUseCase,
-    private readonly listParents: ListParentsUseCase,
-  ) {}
+  constructor(private readonly rest: RestOperations) {}
 
   @Post('units')
-  @Operation('organizations', 'CreateOrganizationalUnit', { readOnly: false })
+  @RestOperation(CreateOrganizationalUnit)
   @ApiCreatedResponse({ type: OrganizationalUnitResponse })
-  async create(
-    @Ctx() ctx: RequestContext,
-    @Body() body: CreateOrganizationalUnitRequest,
-  ): Promise<OrganizationalUnitResponse> {
-    return toOrganizationalUnitResponse(await this.createOrganizationalUnit.execute(ctx, body));
+  create(@Req() request: FastifyRequest): Promise<OrganizationalUnitResponse> {
+    return this.rest.run(request, CreateOrganizationalUnit, ({ body }) => body, toOrganizationalUnitResponse);
   }
 
   @Get('units/:organizationalUnitId')
-  @Operation('organizations', 'DescribeOrganizationalUnit', { readOnly: true })
+  @RestOperation(DescribeOrganizationalUnit)
   @ApiOkResponse({ type: OrganizationalUnitResponse })
-  async describe(
-    @Ctx() ctx: RequestContext,
-    @Param('organizationalUnitId') organizationalUnitId: string,
-  ): Promise<OrganizationalUnitResponse> {
-    return toOrganizationalUnitResponse(
-      await this.describeOrganizationalUnit.execute(ctx, { organizationalUnitId }),
+  describe(@Req() request: FastifyRequest): Promise<OrganizationalUnitResponse> {
+    return this.rest.run(
+      request,
+      DescribeOrganizationalUnit,
+      ({ params }) => ({ organizationalUnitId: params.organizationalUnitId }),
+      toOrganizationalUnitResponse,
     );
   }
 
-  /** The parent (root or OU) of an account or OU: `?childId=…`. */
   @Get('parents')
-  @Operation('organizations', 'ListParents', { readOnly: true })
+  @RestOperation(ListParents, 'The parents of the account or OU given as `childId`.')
   @ApiOkResponse({ type: ParentListResponse })
-  async parents(@Ctx() ctx: RequestContext, @Query() query: ListParentsQuery): Promise<ParentListResponse> {
-    return toParentListResponse(await this.listParents.execute(ctx, query));
+  parents(@Req() request: FastifyRequest): Promise<ParentListResponse> {
+    return this.rest.run(
+      request,
+      ListParents,
+      (parts) => ({ ...pageInput(parts), childId: parts.query.childId }),
+      toParentListResponse,
+    );
   }
 
   @Get('parents/:parentId/accounts')
-  @Operation('organizations', 'ListAccountsForParent', { readOnly: true })
+  @RestOperation(ListAccountsForParent)
   @ApiOkResponse({ type: AccountListResponse })
-  async accounts(
-    @Ctx() ctx: RequestContext,
-    @Param('parentId') parentId: string,
-    @Query() query: OrganizationsPageQuery,
-  ): Promise<AccountListResponse> {
-    return toAccountListResponse(await this.listAccountsForParent.execute(ctx, { ...query, parentId }));
+  accounts(@Req() request: FastifyRequest): Promise<AccountListResponse> {
+    return this.rest.run(
+      request,
+      ListAccountsForParent,
+      (parts) => ({ ...pageInput(parts), parentId: parts.params.parentId }),
+      toAccountListResponse,
+    );
   }
 
   @Get('parents/:parentId/units')
-  @Operation('organizations', 'ListOrganizationalUnitsForParent', { readOnly: true })
+  @RestOperation(ListOrganizationalUnitsForParent)
   @ApiOkResponse({ type: OrganizationalUnitListResponse })
-  async units(
-    @Ctx() ctx: RequestContext,
-    @Param('parentId') parentId: string,
-    @Query() query: OrganizationsPageQuery,
-  ): Promise<OrganizationalUnitListResponse> {
-    return toOrganizationalUnitListResponse(
-      await this.listOrganizationalUnits.execute(ctx, { ...query, parentId }),
+  units(@Req() request: FastifyRequest): Promise<OrganizationalUnitListResponse> {
+    return this.rest.run(
+      request,
+      ListOrganizationalUnitsForParent,
+      (parts) => ({ ...pageInput(parts), parentId: parts.params.parentId }),
+      toOrganizationalUnitListResponse,
     );
   }
 }

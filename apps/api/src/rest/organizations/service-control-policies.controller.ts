@@ -1,31 +1,26 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Patch, Post, Put, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
-  AttachServiceControlPolicyUseCase,
-  CreateServiceControlPolicyUseCase,
-  DeleteServiceControlPolicyUseCase,
-  DescribeServiceControlPolicyUseCase,
-  DetachServiceControlPolicyUseCase,
-  DisablePolicyTypeUseCase,
-  EnablePolicyTypeUseCase,
-  ListPoliciesForTargetUseCase,
-  ListServiceControlPoliciesUseCase,
-  ListTargetsForPolicyUseCase,
+  AttachPolicy,
+  CreatePolicy,
+  DeletePolicy,
+  DescribePolicy,
+  DetachPolicy,
+  DisablePolicyType,
+  EnablePolicyType,
+  ListPolicies,
+  ListPoliciesForTarget,
+  ListTargetsForPolicy,
+  type Root,
   SERVICE_CONTROL_POLICY,
-  UpdateServiceControlPolicyUseCase,
+  UpdatePolicy,
 } from '@app/organizations';
-import { type RequestContext } from '@app/platform';
-import { Operation } from '../../http/operation';
-import { Ctx } from '../../http/request-context.decorator';
+import { type FastifyRequest } from 'fastify';
+import { RestOperation, RestOperations, type RestParts } from '../rest-operations';
 import { RootResponse, toRootListResponse } from './organization.response';
-import { OrganizationsPageQuery } from './organizations-page.query';
+import { pageInput } from './organizations-page';
 import {
-  CreateServiceControlPolicyRequest,
-  PolicyFilterQuery,
-  UpdateServiceControlPolicyRequest,
-} from './service-control-policy.requests';
-import {
-  PolicyListResponse,
+  OrganizationPolicyListResponse,
   PolicyTargetListResponse,
   ServiceControlPolicyResponse,
   toPolicyListResponse,
@@ -33,151 +28,130 @@ import {
   toServiceControlPolicyResponse,
 } from './service-control-policy.responses';
 
-/** Service control policies of the caller's organization (management account; reads also delegated administrators). */
+const nothing = (): void => undefined;
+const policy = ({ params }: RestParts): object => ({ policyId: params.policyId });
+const attachment = ({ params }: RestParts): object => ({
+  policyId: params.policyId,
+  targetId: params.targetId,
+});
+const policyType = ({ params }: RestParts): object => ({
+  rootId: params.rootId,
+  policyType: params.policyType,
+});
+const toRootResponse = (root: Root): RootResponse => toRootListResponse({ items: [root] }).roots[0];
+
+/** Organization policies of the caller's organization (management account; reads also delegated administrators). */
 @ApiTags('organizations')
 @Controller('v1/organization')
 export class ServiceControlPoliciesController {
-  constructor(
-    private readonly createPolicy: CreateServiceControlPolicyUseCase,
-    private readonly updatePolicy: UpdateServiceControlPolicyUseCase,
-    private readonly deletePolicy: DeleteServiceControlPolicyUseCase,
-    private readonly describePolicy: DescribeServiceControlPolicyUseCase,
-    private readonly attachPolicy: AttachServiceControlPolicyUseCase,
-    private readonly detachPolicy: DetachServiceControlPolicyUseCase,
-    private readonly listPolicies: ListServiceControlPoliciesUseCase,
-    private readonly listPoliciesForTarget: ListPoliciesForTargetUseCase,
-    private readonly listTargetsForPolicy: ListTargetsForPolicyUseCase,
-    private readonly enablePolicyType: EnablePolicyTypeUseCase,
-    private readonly disablePolicyType: DisablePolicyTypeUseCase,
-  ) {}
+  constructor(private readonly rest: RestOperations) {}
 
   @Post('policies')
-  @Operation('organizations', 'CreatePolicy', { readOnly: false })
+  @RestOperation(CreatePolicy, 'REST defaults: `type` SERVICE_CONTROL_POLICY and an empty `description`.')
   @ApiCreatedResponse({ type: ServiceControlPolicyResponse })
-  async create(
-    @Ctx() ctx: RequestContext,
-    @Body() body: CreateServiceControlPolicyRequest,
-  ): Promise<ServiceControlPolicyResponse> {
-    return toServiceControlPolicyResponse(
-      await this.createPolicy.execute(ctx, {
-        ...body,
-        description: body.description ?? '',
-        type: body.type ?? SERVICE_CONTROL_POLICY,
-      }),
+  create(@Req() request: FastifyRequest): Promise<ServiceControlPolicyResponse> {
+    return this.rest.run(
+      request,
+      CreatePolicy,
+      ({ body }) => ({ description: '', type: SERVICE_CONTROL_POLICY, ...body }),
+      toServiceControlPolicyResponse,
     );
   }
 
   @Get('policies')
-  @Operation('organizations', 'ListPolicies', { readOnly: true })
-  @ApiOkResponse({ type: PolicyListResponse })
-  async list(@Ctx() ctx: RequestContext, @Query() query: PolicyFilterQuery): Promise<PolicyListResponse> {
-    return toPolicyListResponse(
-      await this.listPolicies.execute(ctx, { ...query, filter: query.filter ?? SERVICE_CONTROL_POLICY }),
+  @RestOperation(ListPolicies, 'The policies of one type (`filter`, default SERVICE_CONTROL_POLICY).')
+  @ApiOkResponse({ type: OrganizationPolicyListResponse })
+  list(@Req() request: FastifyRequest): Promise<OrganizationPolicyListResponse> {
+    return this.rest.run(
+      request,
+      ListPolicies,
+      (parts) => ({ ...pageInput(parts), filter: parts.query.filter ?? SERVICE_CONTROL_POLICY }),
+      toPolicyListResponse,
     );
   }
 
   @Get('policies/:policyId')
-  @Operation('organizations', 'DescribePolicy', { readOnly: true })
+  @RestOperation(DescribePolicy)
   @ApiOkResponse({ type: ServiceControlPolicyResponse })
-  async describe(
-    @Ctx() ctx: RequestContext,
-    @Param('policyId') policyId: string,
-  ): Promise<ServiceControlPolicyResponse> {
-    return toServiceControlPolicyResponse(await this.describePolicy.execute(ctx, { policyId }));
+  describe(@Req() request: FastifyRequest): Promise<ServiceControlPolicyResponse> {
+    return this.rest.run(request, DescribePolicy, policy, toServiceControlPolicyResponse);
   }
 
   @Patch('policies/:policyId')
-  @Operation('organizations', 'UpdatePolicy', { readOnly: false })
+  @RestOperation(UpdatePolicy)
   @ApiOkResponse({ type: ServiceControlPolicyResponse })
-  async update(
-    @Ctx() ctx: RequestContext,
-    @Param('policyId') policyId: string,
-    @Body() body: UpdateServiceControlPolicyRequest,
-  ): Promise<ServiceControlPolicyResponse> {
-    return toServiceControlPolicyResponse(await this.updatePolicy.execute(ctx, { policyId, ...body }));
+  update(@Req() request: FastifyRequest): Promise<ServiceControlPolicyResponse> {
+    return this.rest.run(
+      request,
+      UpdatePolicy,
+      (parts) => parts.bodyWith({ policyId: parts.params.policyId }),
+      toServiceControlPolicyResponse,
+    );
   }
 
   @Delete('policies/:policyId')
   @HttpCode(204)
-  @Operation('organizations', 'DeletePolicy', { readOnly: false })
-  @ApiNoContentResponse()
-  async remove(@Ctx() ctx: RequestContext, @Param('policyId') policyId: string): Promise<void> {
-    await this.deletePolicy.execute(ctx, { policyId });
+  @RestOperation(DeletePolicy)
+  remove(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(request, DeletePolicy, policy, nothing);
   }
 
   @Put('policies/:policyId/targets/:targetId')
   @HttpCode(204)
-  @Operation('organizations', 'AttachPolicy', { readOnly: false })
-  @ApiNoContentResponse()
-  async attach(
-    @Ctx() ctx: RequestContext,
-    @Param('policyId') policyId: string,
-    @Param('targetId') targetId: string,
-  ): Promise<void> {
-    await this.attachPolicy.execute(ctx, { policyId, targetId });
+  @RestOperation(AttachPolicy)
+  attach(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(request, AttachPolicy, attachment, nothing);
   }
 
   @Delete('policies/:policyId/targets/:targetId')
   @HttpCode(204)
-  @Operation('organizations', 'DetachPolicy', { readOnly: false })
-  @ApiNoContentResponse()
-  async detach(
-    @Ctx() ctx: RequestContext,
-    @Param('policyId') policyId: string,
-    @Param('targetId') targetId: string,
-  ): Promise<void> {
-    await this.detachPolicy.execute(ctx, { policyId, targetId });
+  @RestOperation(DetachPolicy)
+  detach(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(request, DetachPolicy, attachment, nothing);
   }
 
   @Get('policies/:policyId/targets')
-  @Operation('organizations', 'ListTargetsForPolicy', { readOnly: true })
+  @RestOperation(ListTargetsForPolicy)
   @ApiOkResponse({ type: PolicyTargetListResponse })
-  async targets(
-    @Ctx() ctx: RequestContext,
-    @Param('policyId') policyId: string,
-    @Query() query: OrganizationsPageQuery,
-  ): Promise<PolicyTargetListResponse> {
-    return toPolicyTargetListResponse(await this.listTargetsForPolicy.execute(ctx, { ...query, policyId }));
+  targets(@Req() request: FastifyRequest): Promise<PolicyTargetListResponse> {
+    return this.rest.run(
+      request,
+      ListTargetsForPolicy,
+      (parts) => ({ ...pageInput(parts), policyId: parts.params.policyId }),
+      toPolicyTargetListResponse,
+    );
   }
 
   @Get('targets/:targetId/policies')
-  @Operation('organizations', 'ListPoliciesForTarget', { readOnly: true })
-  @ApiOkResponse({ type: PolicyListResponse })
-  async policiesForTarget(
-    @Ctx() ctx: RequestContext,
-    @Param('targetId') targetId: string,
-    @Query() query: PolicyFilterQuery,
-  ): Promise<PolicyListResponse> {
-    return toPolicyListResponse(
-      await this.listPoliciesForTarget.execute(ctx, {
-        ...query,
-        targetId,
-        filter: query.filter ?? SERVICE_CONTROL_POLICY,
+  @RestOperation(
+    ListPoliciesForTarget,
+    'The policies of one type (`filter`, default SERVICE_CONTROL_POLICY).',
+  )
+  @ApiOkResponse({ type: OrganizationPolicyListResponse })
+  policiesForTarget(@Req() request: FastifyRequest): Promise<OrganizationPolicyListResponse> {
+    return this.rest.run(
+      request,
+      ListPoliciesForTarget,
+      (parts) => ({
+        ...pageInput(parts),
+        targetId: parts.params.targetId,
+        filter: parts.query.filter ?? SERVICE_CONTROL_POLICY,
       }),
+      toPolicyListResponse,
     );
   }
 
   @Put('roots/:rootId/policy-types/:policyType')
-  @Operation('organizations', 'EnablePolicyType', { readOnly: false })
+  @RestOperation(EnablePolicyType)
   @ApiOkResponse({ type: RootResponse })
-  async enableType(
-    @Ctx() ctx: RequestContext,
-    @Param('rootId') rootId: string,
-    @Param('policyType') policyType: string,
-  ): Promise<RootResponse> {
-    return toRootListResponse({ items: [await this.enablePolicyType.execute(ctx, { rootId, policyType })] })
-      .roots[0];
+  enableType(@Req() request: FastifyRequest): Promise<RootResponse> {
+    return this.rest.run(request, EnablePolicyType, policyType, toRootResponse);
   }
 
   @Delete('roots/:rootId/policy-types/:policyType')
-  @Operation('organizations', 'DisablePolicyType', { readOnly: false })
+  @RestOperation(DisablePolicyType)
   @ApiOkResponse({ type: RootResponse })
-  async disableType(
-    @Ctx() ctx: RequestContext,
-    @Param('rootId') rootId: string,
-    @Param('policyType') policyType: string,
-  ): Promise<RootResponse> {
-    return toRootListResponse({ items: [await this.disablePolicyType.execute(ctx, { rootId, policyType })] })
-      .roots[0];
+  disableType(@Req() request: FastifyRequest): Promise<RootResponse> {
+    return this.rest.run(request, DisablePolicyType, policyType, toRootResponse);
   }
 }

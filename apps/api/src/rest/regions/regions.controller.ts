@@ -1,60 +1,64 @@
-import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { type RequestContext } from '@app/platform';
+import { Controller, Delete, Get, Post, Put, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
   type AccountRegion,
-  LaunchRegionUseCase,
-  ListAccountRegionsUseCase,
-  ListPartitionRegionsUseCase,
+  DisableRegion,
+  EnableRegion,
+  LaunchRegion,
+  ListPartitionRegions,
+  ListRegions,
   type Region,
-  SetRegionOptInUseCase,
 } from '@app/regions';
-import { Operation } from '../../http/operation';
-import { Ctx } from '../../http/request-context.decorator';
-import { LaunchRegionRequest } from './launch-region.request';
+import { type FastifyRequest } from 'fastify';
+import { RestOperation, RestOperations } from '../rest-operations';
+
+const same = <T>(value: T): T => value;
 
 @ApiTags('regions')
 @Controller('v1')
 export class RegionsController {
-  constructor(
-    private readonly launchRegion: LaunchRegionUseCase,
-    private readonly listRegions: ListAccountRegionsUseCase,
-    private readonly listCatalogue: ListPartitionRegionsUseCase,
-    private readonly setOptIn: SetRegionOptInUseCase,
-  ) {}
+  constructor(private readonly rest: RestOperations) {}
 
-  /** The operator launches a Region in the partition. */
   @Post('regions')
-  @Operation('trailplane', 'LaunchRegion', { readOnly: false })
-  @ApiCreatedResponse({ description: '{ name, optIn }' })
-  launch(@Ctx() ctx: RequestContext, @Body() body: LaunchRegionRequest): Promise<Region> {
-    return this.launchRegion.execute(ctx, body);
+  @RestOperation(
+    LaunchRegion,
+    'The partition operator launches a Region (409 `RegionAlreadyExistsException`).',
+  )
+  launch(@Req() request: FastifyRequest): Promise<Region> {
+    return this.rest.run(request, LaunchRegion, ({ body }) => body, same);
   }
 
-  /** The partition's catalogue: every Region and whether it is opt-in. */
   @Get('regions')
-  @Operation('trailplane', 'ListPartitionRegions', { readOnly: true })
-  @ApiOkResponse({ description: '{ regions: [{ name, optIn }] }' })
-  async list(): Promise<{ regions: Region[] }> {
-    return { regions: await this.listCatalogue.execute() };
+  @RestOperation(ListPartitionRegions, "The partition's catalogue: every Region and whether it is opt-in.")
+  list(@Req() request: FastifyRequest): Promise<{ regions: Region[] }> {
+    return this.rest.run(
+      request,
+      ListPartitionRegions,
+      () => ({}),
+      (regions) => ({ regions }),
+    );
   }
 
   @Get('account/regions')
-  @Operation('account', 'ListRegions', { readOnly: true })
-  @ApiOkResponse({ description: '{ regions: [{ regionName, regionOptStatus }] }' })
-  async listForAccount(@Ctx() ctx: RequestContext): Promise<{ regions: AccountRegion[] }> {
-    return { regions: await this.listRegions.execute(ctx) };
+  @RestOperation(ListRegions, "The caller's Regions with their `regionOptStatus`.")
+  listForAccount(@Req() request: FastifyRequest): Promise<{ regions: AccountRegion[] }> {
+    return this.rest.run(
+      request,
+      ListRegions,
+      () => ({}),
+      (regions) => ({ regions }),
+    );
   }
 
   @Put('account/regions/:region')
-  @Operation('account', 'EnableRegion', { readOnly: false })
-  enable(@Ctx() ctx: RequestContext, @Param('region') region: string): Promise<AccountRegion> {
-    return this.setOptIn.execute(ctx, { region, enabled: true });
+  @RestOperation(EnableRegion, 'Enables an opt-in Region for the caller’s account.')
+  enable(@Req() request: FastifyRequest): Promise<AccountRegion> {
+    return this.rest.run(request, EnableRegion, ({ params }) => ({ regionName: params.region }), same);
   }
 
   @Delete('account/regions/:region')
-  @Operation('account', 'DisableRegion', { readOnly: false })
-  disable(@Ctx() ctx: RequestContext, @Param('region') region: string): Promise<AccountRegion> {
-    return this.setOptIn.execute(ctx, { region, enabled: false });
+  @RestOperation(DisableRegion, 'Disables an opt-in Region for the caller’s account.')
+  disable(@Req() request: FastifyRequest): Promise<AccountRegion> {
+    return this.rest.run(request, DisableRegion, ({ params }) => ({ regionName: params.region }), same);
   }
 }

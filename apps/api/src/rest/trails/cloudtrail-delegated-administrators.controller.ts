@@ -1,29 +1,38 @@
-import { Controller, Delete, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type RequestContext } from '@app/platform';
-import { OrganizationDelegatedAdminUseCase } from '@app/trails';
-import { Operation } from '../../http/operation';
-import { Ctx } from '../../http/request-context.decorator';
+import { Controller, Delete, HttpCode, Put, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DeregisterOrganizationDelegatedAdmin, RegisterOrganizationDelegatedAdmin } from '@app/trails';
+import { type FastifyRequest } from 'fastify';
+import { RestOperation, RestOperations } from '../rest-operations';
+
+const nothing = (): void => undefined;
 
 /** CloudTrail delegated administrators of the caller's organization (management account only). */
 @ApiTags('trails')
 @Controller('v1/cloudtrail/delegated-administrators')
 export class CloudTrailDelegatedAdministratorsController {
-  constructor(private readonly delegatedAdmin: OrganizationDelegatedAdminUseCase) {}
+  constructor(private readonly rest: RestOperations) {}
 
   @Put(':accountId')
   @HttpCode(204)
-  @Operation('cloudtrail', 'RegisterOrganizationDelegatedAdmin', { readOnly: false })
-  @ApiOperation({ summary: 'RegisterOrganizationDelegatedAdmin' })
-  async register(@Ctx() ctx: RequestContext, @Param('accountId') accountId: string): Promise<void> {
-    await this.delegatedAdmin.execute(ctx, { accountId, registered: true });
+  @RestOperation(RegisterOrganizationDelegatedAdmin)
+  register(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(
+      request,
+      RegisterOrganizationDelegatedAdmin,
+      ({ params }) => ({ memberAccountId: params.accountId }),
+      nothing,
+    );
   }
 
   @Delete(':accountId')
   @HttpCode(204)
-  @Operation('cloudtrail', 'DeregisterOrganizationDelegatedAdmin', { readOnly: false })
-  @ApiOperation({ summary: 'DeregisterOrganizationDelegatedAdmin' })
-  async deregister(@Ctx() ctx: RequestContext, @Param('accountId') accountId: string): Promise<void> {
-    await this.delegatedAdmin.execute(ctx, { accountId, registered: false });
+  @RestOperation(DeregisterOrganizationDelegatedAdmin)
+  deregister(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(
+      request,
+      DeregisterOrganizationDelegatedAdmin,
+      ({ params }) => ({ delegatedAdminAccountId: params.accountId }),
+      nothing,
+    );
   }
 }

@@ -1,35 +1,28 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { type RequestContext } from '@app/platform';
+import { Controller, Delete, Get, HttpCode, Patch, Post, Put, Req } from '@nestjs/common';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import {
-  ChangeTrailTagsUseCase,
-  CreateTrailUseCase,
-  DeleteTrailUseCase,
-  DescribeTrailsUseCase,
-  GetInsightSelectorsUseCase,
-  GetTrailPropagationUseCase,
-  GetTrailUseCase,
-  ListTrailTagsUseCase,
-  ListTrailsUseCase,
-  PutEventSelectorsUseCase,
-  PutInsightSelectorsUseCase,
+  AddTags,
+  CreateTrail,
+  DeleteTrail,
+  DescribeTrails,
+  GetEventSelectors,
+  GetInsightSelectors,
+  GetTrail,
+  GetTrailPropagation,
+  GetTrailStatus,
+  ListTags,
+  ListTrails,
+  PutEventSelectors,
+  PutInsightSelectors,
+  RemoveTags,
   type ResourceTags,
-  SetTrailLoggingUseCase,
+  StartLogging,
+  StopLogging,
   type TrailPropagationStatus,
-  UpdateTrailUseCase,
+  UpdateTrail,
 } from '@app/trails';
-import { Operation } from '../../http/operation';
-import { Ctx } from '../../http/request-context.decorator';
-import {
-  CreateTrailRequest,
-  DescribeTrailsQuery,
-  NextTokenQuery,
-  PutEventSelectorsRequest,
-  PutInsightSelectorsRequest,
-  RemoveTagsQuery,
-  TagsRequest,
-  UpdateTrailRequest,
-} from './trail.requests';
+import { type FastifyRequest } from 'fastify';
+import { queryBoolean, queryList, RestOperation, RestOperations } from '../rest-operations';
 import {
   toEventSelectorsResponse,
   toInsightSelectorsResponse,
@@ -39,199 +32,207 @@ import {
 } from './trail.responses';
 
 const TRAIL_PARAM = { name: 'trail', description: 'Trail name, or URL-encoded trail ARN' };
+const ARN_PARAM = { name: 'trail', description: 'URL-encoded trail ARN' };
+const nothing = (): void => undefined;
 
 /** The CloudTrail trail API over REST; the SigV4 scope's Region is the Region acted in. */
 @ApiTags('trails')
 @Controller('v1')
 export class TrailsController {
-  constructor(
-    private readonly createTrail: CreateTrailUseCase,
-    private readonly updateTrail: UpdateTrailUseCase,
-    private readonly deleteTrail: DeleteTrailUseCase,
-    private readonly getTrail: GetTrailUseCase,
-    private readonly describeTrails: DescribeTrailsUseCase,
-    private readonly listTrails: ListTrailsUseCase,
-    private readonly setLogging: SetTrailLoggingUseCase,
-    private readonly putEventSelectors: PutEventSelectorsUseCase,
-    private readonly putInsightSelectors: PutInsightSelectorsUseCase,
-    private readonly getInsightSelectors: GetInsightSelectorsUseCase,
-    private readonly changeTags: ChangeTrailTagsUseCase,
-    private readonly listTags: ListTrailTagsUseCase,
-    private readonly getPropagation: GetTrailPropagationUseCase,
-  ) {}
+  constructor(private readonly rest: RestOperations) {}
 
   @Post('trails')
-  @Operation('cloudtrail', 'CreateTrail', { readOnly: false })
-  @ApiOperation({ summary: 'CreateTrail' })
-  async create(@Ctx() ctx: RequestContext, @Body() body: CreateTrailRequest): Promise<TrailResponse> {
-    return toTrailResponse(await this.createTrail.execute(ctx, body));
+  @RestOperation(CreateTrail)
+  create(@Req() request: FastifyRequest): Promise<TrailResponse> {
+    return this.rest.run(request, CreateTrail, ({ body }) => body, toTrailResponse);
   }
 
   @Get('trails')
-  @Operation('cloudtrail', 'DescribeTrails', { readOnly: true })
-  @ApiOperation({ summary: 'DescribeTrails: the trails of the called Region (shadows included by default)' })
-  async describe(
-    @Ctx() ctx: RequestContext,
-    @Query() query: DescribeTrailsQuery,
-  ): Promise<{ trailList: TrailResponse[] }> {
-    const trails = await this.describeTrails.execute(ctx, {
-      trailNameList: query.name,
-      includeShadowTrails: query.includeShadowTrails,
-    });
-    return { trailList: trails.map(toTrailResponse) };
+  @RestOperation(DescribeTrails, 'The trails of the called Region (shadows included by default).')
+  describe(@Req() request: FastifyRequest): Promise<{ trailList: TrailResponse[] }> {
+    return this.rest.run(
+      request,
+      DescribeTrails,
+      ({ query }) => ({
+        trailNameList: queryList(query.name),
+        includeShadowTrails: queryBoolean(query.includeShadowTrails),
+      }),
+      (trails) => ({ trailList: trails.map(toTrailResponse) }),
+    );
   }
 
   @Get('trail-summaries')
-  @Operation('cloudtrail', 'ListTrails', { readOnly: true })
-  @ApiOperation({ summary: 'ListTrails: ARN, name and home Region of every trail in the Region, paginated' })
-  async list(
-    @Ctx() ctx: RequestContext,
-    @Query() query: NextTokenQuery,
+  @RestOperation(ListTrails, 'ARN, name and home Region of every trail in the Region, paginated.')
+  list(
+    @Req() request: FastifyRequest,
   ): Promise<{ trails: Array<{ trailArn: string; name: string; homeRegion: string }>; nextToken?: string }> {
-    const page = await this.listTrails.execute(ctx, query);
-    return {
-      trails: page.trails.map((t) => ({ trailArn: t.arn, name: t.name, homeRegion: t.homeRegion })),
-      nextToken: page.nextToken,
-    };
+    return this.rest.run(
+      request,
+      ListTrails,
+      ({ query }) => ({ nextToken: query.nextToken }),
+      (page) => ({
+        trails: page.trails.map((t) => ({ trailArn: t.arn, name: t.name, homeRegion: t.homeRegion })),
+        nextToken: page.nextToken,
+      }),
+    );
   }
 
   @Get('trails/:trail')
-  @Operation('cloudtrail', 'GetTrail', { readOnly: true })
+  @RestOperation(GetTrail)
   @ApiParam(TRAIL_PARAM)
-  async get(@Ctx() ctx: RequestContext, @Param('trail') trail: string): Promise<TrailResponse> {
-    return toTrailResponse(await this.getTrail.execute(ctx, { name: trail }));
+  get(@Req() request: FastifyRequest): Promise<TrailResponse> {
+    return this.rest.run(request, GetTrail, ({ params }) => ({ name: params.trail }), toTrailResponse);
   }
 
   @Patch('trails/:trail')
-  @Operation('cloudtrail', 'UpdateTrail', { readOnly: false })
+  @RestOperation(UpdateTrail)
   @ApiParam(TRAIL_PARAM)
-  async update(
-    @Ctx() ctx: RequestContext,
-    @Param('trail') trail: string,
-    @Body() body: UpdateTrailRequest,
-  ): Promise<TrailResponse> {
-    return toTrailResponse(await this.updateTrail.execute(ctx, { ...body, name: trail }));
+  update(@Req() request: FastifyRequest): Promise<TrailResponse> {
+    return this.rest.run(
+      request,
+      UpdateTrail,
+      (parts) => parts.bodyWith({ name: parts.params.trail }),
+      toTrailResponse,
+    );
   }
 
   @Delete('trails/:trail')
   @HttpCode(204)
-  @Operation('cloudtrail', 'DeleteTrail', { readOnly: false })
+  @RestOperation(DeleteTrail)
   @ApiParam(TRAIL_PARAM)
-  async remove(@Ctx() ctx: RequestContext, @Param('trail') trail: string): Promise<void> {
-    await this.deleteTrail.execute(ctx, { name: trail });
+  remove(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(request, DeleteTrail, ({ params }) => ({ name: params.trail }), nothing);
   }
 
   @Post('trails/:trail/logging')
   @HttpCode(204)
-  @Operation('cloudtrail', 'StartLogging', { readOnly: false })
+  @RestOperation(StartLogging)
   @ApiParam(TRAIL_PARAM)
-  async startLogging(@Ctx() ctx: RequestContext, @Param('trail') trail: string): Promise<void> {
-    await this.setLogging.execute(ctx, { name: trail, logging: true });
+  startLogging(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(request, StartLogging, ({ params }) => ({ name: params.trail }), nothing);
   }
 
   @Delete('trails/:trail/logging')
   @HttpCode(204)
-  @Operation('cloudtrail', 'StopLogging', { readOnly: false })
+  @RestOperation(StopLogging)
   @ApiParam(TRAIL_PARAM)
-  async stopLogging(@Ctx() ctx: RequestContext, @Param('trail') trail: string): Promise<void> {
-    await this.setLogging.execute(ctx, { name: trail, logging: false });
+  stopLogging(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(request, StopLogging, ({ params }) => ({ name: params.trail }), nothing);
   }
 
   @Get('trails/:trail/status')
-  @Operation('cloudtrail', 'GetTrailStatus', { readOnly: true })
+  @RestOperation(GetTrailStatus)
   @ApiParam(TRAIL_PARAM)
-  async status(
-    @Ctx() ctx: RequestContext,
-    @Param('trail') trail: string,
-  ): Promise<ReturnType<typeof toTrailStatusResponse>> {
-    return toTrailStatusResponse(await this.getTrail.execute(ctx, { name: trail }));
+  status(@Req() request: FastifyRequest): Promise<ReturnType<typeof toTrailStatusResponse>> {
+    return this.rest.run(
+      request,
+      GetTrailStatus,
+      ({ params }) => ({ name: params.trail }),
+      toTrailStatusResponse,
+    );
   }
 
   @Put('trails/:trail/event-selectors')
-  @Operation('cloudtrail', 'PutEventSelectors', { readOnly: false })
+  @RestOperation(PutEventSelectors)
   @ApiParam(TRAIL_PARAM)
-  async putSelectors(
-    @Ctx() ctx: RequestContext,
-    @Param('trail') trail: string,
-    @Body() body: PutEventSelectorsRequest,
-  ): Promise<Record<string, unknown>> {
-    return toEventSelectorsResponse(await this.putEventSelectors.execute(ctx, { ...body, trailName: trail }));
+  putSelectors(@Req() request: FastifyRequest): Promise<Record<string, unknown>> {
+    return this.rest.run(
+      request,
+      PutEventSelectors,
+      (parts) => parts.bodyWith({ trailName: parts.params.trail }),
+      toEventSelectorsResponse,
+    );
   }
 
   @Get('trails/:trail/event-selectors')
-  @Operation('cloudtrail', 'GetEventSelectors', { readOnly: true })
+  @RestOperation(GetEventSelectors)
   @ApiParam(TRAIL_PARAM)
-  async getSelectors(
-    @Ctx() ctx: RequestContext,
-    @Param('trail') trail: string,
-  ): Promise<Record<string, unknown>> {
-    return toEventSelectorsResponse(await this.getTrail.execute(ctx, { name: trail }));
+  getSelectors(@Req() request: FastifyRequest): Promise<Record<string, unknown>> {
+    return this.rest.run(
+      request,
+      GetEventSelectors,
+      ({ params }) => ({ trailName: params.trail }),
+      toEventSelectorsResponse,
+    );
   }
 
   @Put('trails/:trail/insight-selectors')
-  @Operation('cloudtrail', 'PutInsightSelectors', { readOnly: false })
+  @RestOperation(PutInsightSelectors)
   @ApiParam(TRAIL_PARAM)
-  async putInsights(
-    @Ctx() ctx: RequestContext,
-    @Param('trail') trail: string,
-    @Body() body: PutInsightSelectorsRequest,
-  ): Promise<Record<string, unknown>> {
-    return toInsightSelectorsResponse(
-      await this.putInsightSelectors.execute(ctx, { ...body, trailName: trail }),
+  putInsights(@Req() request: FastifyRequest): Promise<Record<string, unknown>> {
+    return this.rest.run(
+      request,
+      PutInsightSelectors,
+      (parts) => parts.bodyWith({ trailName: parts.params.trail }),
+      toInsightSelectorsResponse,
     );
   }
 
   @Get('trails/:trail/insight-selectors')
-  @Operation('cloudtrail', 'GetInsightSelectors', { readOnly: true })
+  @RestOperation(GetInsightSelectors)
   @ApiParam(TRAIL_PARAM)
-  async getInsights(
-    @Ctx() ctx: RequestContext,
-    @Param('trail') trail: string,
-  ): Promise<Record<string, unknown>> {
-    return toInsightSelectorsResponse(await this.getInsightSelectors.execute(ctx, { trailName: trail }));
+  getInsights(@Req() request: FastifyRequest): Promise<Record<string, unknown>> {
+    return this.rest.run(
+      request,
+      GetInsightSelectors,
+      ({ params }) => ({ trailName: params.trail }),
+      toInsightSelectorsResponse,
+    );
   }
 
   @Get('trails/:trail/tags')
-  @Operation('cloudtrail', 'ListTags', { readOnly: true })
-  @ApiParam({ name: 'trail', description: 'URL-encoded trail ARN' })
-  async tags(@Ctx() ctx: RequestContext, @Param('trail') trail: string): Promise<ResourceTags> {
-    const [resource] = await this.listTags.execute(ctx, { resourceIdList: [trail] });
-    return resource;
+  @RestOperation(ListTags)
+  @ApiParam(ARN_PARAM)
+  tags(@Req() request: FastifyRequest): Promise<ResourceTags> {
+    return this.rest.run(
+      request,
+      ListTags,
+      ({ params }) => ({ resourceIdList: [params.trail] }),
+      ([tags]) => tags,
+    );
   }
 
   @Post('trails/:trail/tags')
   @HttpCode(204)
-  @Operation('cloudtrail', 'AddTags', { readOnly: false })
-  @ApiParam({ name: 'trail', description: 'URL-encoded trail ARN' })
-  async addTags(
-    @Ctx() ctx: RequestContext,
-    @Param('trail') trail: string,
-    @Body() body: TagsRequest,
-  ): Promise<void> {
-    await this.changeTags.execute(ctx, { resourceId: trail, tagsList: body.tagsList, mode: 'add' });
+  @RestOperation(AddTags)
+  @ApiParam(ARN_PARAM)
+  addTags(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(
+      request,
+      AddTags,
+      (parts) => parts.bodyWith({ resourceId: parts.params.trail }),
+      nothing,
+    );
   }
 
   @Delete('trails/:trail/tags')
   @HttpCode(204)
-  @Operation('cloudtrail', 'RemoveTags', { readOnly: false })
-  @ApiParam({ name: 'trail', description: 'URL-encoded trail ARN' })
-  async removeTags(
-    @Ctx() ctx: RequestContext,
-    @Param('trail') trail: string,
-    @Query() query: RemoveTagsQuery,
-  ): Promise<void> {
-    await this.changeTags.execute(ctx, {
-      resourceId: trail,
-      tagsList: query.key.map((key) => ({ key })),
-      mode: 'remove',
-    });
+  @RestOperation(RemoveTags, 'Removes the tags whose keys are given as repeated `key` query parameters.')
+  @ApiParam(ARN_PARAM)
+  removeTags(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(
+      request,
+      RemoveTags,
+      ({ params, query }) => ({
+        resourceId: params.trail,
+        tagsList: queryList(query.key)?.map((key) => ({ key })),
+      }),
+      nothing,
+    );
   }
 
   @Get('trails/:trail/propagation')
-  @Operation('cloudtrail', 'GetTrailPropagation', { readOnly: true })
-  @ApiOperation({ summary: 'Replication state: desired, applied, pending and failed replicas, by Region' })
+  @RestOperation(
+    GetTrailPropagation,
+    'Replication state: desired, applied, pending and failed replicas, by Region.',
+  )
   @ApiParam(TRAIL_PARAM)
-  propagation(@Ctx() ctx: RequestContext, @Param('trail') trail: string): Promise<TrailPropagationStatus> {
-    return this.getPropagation.execute(ctx, { name: trail });
+  propagation(@Req() request: FastifyRequest): Promise<TrailPropagationStatus> {
+    return this.rest.run(
+      request,
+      GetTrailPropagation,
+      ({ params }) => ({ name: params.trail }),
+      (status) => status,
+    );
   }
 }

@@ -1,0 +1,39 @@
+import { defineOperation, NoMembers, textMember } from '@app/platform';
+import { AssumeRoleUseCase } from '../use-cases/assume-role.use-case';
+import { GetCallerIdentityUseCase } from '../use-cases/get-caller-identity.use-case';
+import { roleToAssumeResource } from './iam-resources';
+import { AssumeRoleRequest } from './iam.requests';
+
+/** STS: temporary credentials of a role, and who the caller is. */
+
+/** The secret and the session token are in this answer only (events record them hidden). */
+export const AssumeRole = defineOperation({
+  service: 'sts',
+  name: 'AssumeRole',
+  readOnly: false,
+  input: AssumeRoleRequest,
+  resources: (input, scope) => [roleToAssumeResource(scope, input.roleArn)],
+  conditions: (input) => {
+    const context: Record<string, string> = {};
+    const externalId = textMember(input.externalId);
+    const sessionName = textMember(input.roleSessionName);
+    if (externalId !== undefined) context['sts:ExternalId'] = externalId;
+    if (sessionName !== undefined) context['sts:RoleSessionName'] = sessionName;
+    return context;
+  },
+  useCase: AssumeRoleUseCase,
+  run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  responseElements: (session) => ({ ...session }),
+});
+
+/** Performed whatever the policies say, as AWS does. */
+export const GetCallerIdentity = defineOperation({
+  service: 'sts',
+  name: 'GetCallerIdentity',
+  readOnly: true,
+  input: NoMembers,
+  unconditional: true,
+  useCase: GetCallerIdentityUseCase,
+  run: (useCase, ctx) => useCase.execute(ctx),
+  eventResources: 'none',
+});

@@ -1,0 +1,57 @@
+import { defineOperation } from '@app/platform';
+import { CreateOrganizationalUnitUseCase } from '../use-cases/create-organizational-unit.use-case';
+import { DescribeOrganizationalUnitUseCase } from '../use-cases/describe-organizational-unit.use-case';
+import { ListOrganizationalUnitsForParentUseCase } from '../use-cases/list-organizational-units-for-parent.use-case';
+import { ListParentsUseCase } from '../use-cases/list-parents.use-case';
+import { organizationNodeResource } from './organization-resources';
+import {
+  CreateOrganizationalUnitRequest,
+  DescribeOrganizationalUnitRequest,
+  ListParentsRequest,
+  ParentPageRequest,
+} from './organization.requests';
+
+/** Organizational units and the tree of parents. */
+
+export const CreateOrganizationalUnit = defineOperation({
+  service: 'organizations',
+  name: 'CreateOrganizationalUnit',
+  readOnly: false,
+  input: CreateOrganizationalUnitRequest,
+  resources: (input, scope) => [organizationNodeResource(scope, input.parentId)],
+  useCase: CreateOrganizationalUnitUseCase,
+  run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  responseElements: (organizationalUnit) => ({ organizationalUnit }),
+});
+
+export const DescribeOrganizationalUnit = defineOperation({
+  service: 'organizations',
+  name: 'DescribeOrganizationalUnit',
+  readOnly: true,
+  input: DescribeOrganizationalUnitRequest,
+  resources: (input, scope) => [organizationNodeResource(scope, input.organizationalUnitId)],
+  useCase: DescribeOrganizationalUnitUseCase,
+  run: (useCase, ctx, input) => useCase.execute(ctx, input),
+});
+
+export const ListOrganizationalUnitsForParent = defineOperation({
+  service: 'organizations',
+  name: 'ListOrganizationalUnitsForParent',
+  readOnly: true,
+  input: ParentPageRequest,
+  resources: (input, scope) => [organizationNodeResource(scope, input.parentId)],
+  useCase: ListOrganizationalUnitsForParentUseCase,
+  run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  eventResources: 'none',
+});
+
+export const ListParents = defineOperation({
+  service: 'organizations',
+  name: 'ListParents',
+  readOnly: true,
+  input: ListParentsRequest,
+  resources: (input, scope) => [organizationNodeResource(scope, input.childId)],
+  useCase: ListParentsUseCase,
+  run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  eventResources: 'none',
+});

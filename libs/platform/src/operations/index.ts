@@ -1,0 +1,3 @@
+export * from './input-decorators';
+export * from './input-members';
+export * from './operation';

@@ -1,0 +1,65 @@
+import { type ModuleMetadata } from '@nestjs/common';
+import { ACCOUNT_ENTITIES, AccountsModule } from '@app/accounts';
+import { EventsModule } from '@app/events';
+import { AuthorizationModule, IamModule } from '@app/iam';
+import { IDENTITY_ENTITIES, IdentityModule } from '@app/identity';
+import { ORGANIZATION_ENTITIES, OrganizationScpSource, OrganizationsModule } from '@app/organizations';
+import {
+  type Clock,
+  ConfigModule,
+  CryptoModule,
+  DatabaseModule,
+  type Env,
+  JobsModule,
+  LoggingModule,
+} from '@app/platform';
+import { REGION_ENTITIES, RegionsModule } from '@app/regions';
+import { TRAIL_ENTITIES, TrailResourceFacts, TrailsModule } from '@app/trails';
+import { type Logger } from 'pino';
+import { ALL_MIGRATIONS } from '../../../migrations';
+
+type Imports = NonNullable<ModuleMetadata['imports']>;
+
+export interface RuntimeOptions {
+  readonly env: Env;
+  readonly logger: Logger;
+  /** This process runs jobs and periodic sweeps: a worker, or the API in the embedded mode. */
+  readonly runsJobs: boolean;
+  readonly clock?: Clock;
+}
+
+/**
+ * What every Trailplane process runs on, composed once: configuration, logging, the database (with
+ * its migrations), the job queue, secrets, and the domain modules with their use cases, operations'
+ * dependencies and job handlers. The API adds its transports, the worker its BullMQ workers.
+ */
+export function runtimeModules(options: RuntimeOptions): Imports {
+  return [
+    ConfigModule.forRoot(options.env, options.clock),
+    LoggingModule.forRoot(options.logger),
+    DatabaseModule.forRoot({
+      entities: [
+        ...REGION_ENTITIES,
+        ...ACCOUNT_ENTITIES,
+        ...IDENTITY_ENTITIES,
+        ...ORGANIZATION_ENTITIES,
+        ...TRAIL_ENTITIES,
+      ],
+      migrations: ALL_MIGRATIONS,
+    }),
+    JobsModule.forRoot({ runsJobs: options.runsJobs }),
+    CryptoModule,
+    RegionsModule,
+    IdentityModule,
+    AccountsModule,
+    IamModule,
+    OrganizationsModule,
+    TrailsModule,
+    EventsModule,
+    AuthorizationModule.forRoot({
+      imports: [OrganizationsModule, TrailsModule],
+      organizationPolicies: OrganizationScpSource,
+      resourceFacts: [TrailResourceFacts],
+    }),
+  ];
+}
