@@ -12,3 +12,5 @@ export * from './replica-diff';
 export * from './trail-record';
 export * from './trail-access';
 export * from './cloudtrail-delegation-errors';
+export * from './selects-event';
+export * from './trail-coverage';

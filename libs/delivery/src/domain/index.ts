@@ -1,0 +1,2 @@
+export * from './log-file-key';
+export * from './log-file';
