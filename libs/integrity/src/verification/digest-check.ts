@@ -1,6 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { digestStringToSign, verifyDigestString } from '../domain/digest-signature';
+import { digestStringToSign, sha256Hex, verifyDigestString } from '../domain/digest-signature';
 import { type StoredObject, type VerificationPublicKey } from './integrity-ports';
 import { type FileProblem, FileProblems } from './validation-report';
 
@@ -12,6 +12,12 @@ export interface VerifiedDigest {
   readonly endTime: Date;
   readonly previousBucket: string | null;
   readonly previousKey: string | null;
+  /** What this digest says the previous one hashes to and was signed with. */
+  readonly previousHashValue: string | null;
+  readonly previousSignature: string | null;
+  /** Hex SHA-256 of this digest's uncompressed bytes, and its signature as stored. */
+  readonly sha256: string;
+  readonly signature: string;
   readonly logFiles: readonly LogFileClaim[];
 }
 
@@ -100,6 +106,10 @@ export function checkDecodedDigest(
     endTime,
     previousBucket: optionalString(data.previousDigestS3Bucket),
     previousKey: optionalString(data.previousDigestS3Object),
+    previousHashValue: optionalString(data.previousDigestHashValue),
+    previousSignature: optionalString(data.previousDigestSignature),
+    sha256: sha256Hex(digest.uncompressed),
+    signature: digest.signature,
     logFiles: Array.isArray(data.logFiles) ? data.logFiles.filter(isRecord).map(toLogFileClaim) : [],
   };
 }

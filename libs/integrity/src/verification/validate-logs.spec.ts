@@ -100,6 +100,29 @@ describe(validateLogs.name, () => {
     });
     expect(report.found).toEqual({ start: at('2025-05-01T10:00:00Z'), end: at('2025-05-01T13:00:00Z') });
     expect(report.digests).toEqual({ valid: 3, invalid: 0 });
+    expect(report.linkMismatches).toEqual([]);
+  });
+
+  it('notes a digest replaced by another one signed for its key, which the CLI accepts', async () => {
+    const objects = new Objects();
+    const [first, second] = writeChain(objects, ['2025-05-01T11:00:00Z', '2025-05-01T12:00:00Z']);
+    const replacement = createSignedDigest(
+      {
+        scope,
+        startTime: at('2025-05-01T10:00:00Z'),
+        endTime: at('2025-05-01T11:00:00Z'),
+        previous: null,
+        logFiles: [],
+      },
+      key,
+    );
+    expect(replacement.key).toBe(first.key);
+    objects.put(replacement.bucket, replacement.key, replacement.body, { ...replacement.metadata });
+    const report = await validateLogs(request, { objects, publicKeys: keys() });
+    expect(report.valid).toBe(true);
+    expect(report.linkMismatches).toEqual([
+      { bucket: 'logs', key: first.key, linkedFromKey: second.key, mismatch: 'hash' },
+    ]);
   });
 
   it('reports a digest without signature metadata as failing signature verification', async () => {

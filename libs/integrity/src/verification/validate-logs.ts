@@ -11,6 +11,7 @@ import {
 import { checkLogFile } from './log-file-check';
 import {
   type ChainKind,
+  type ChainLinkMismatch,
   digestGap,
   type FileProblem,
   FileProblems,
@@ -54,6 +55,7 @@ class LogValidation {
   private readonly entries: ValidationEntry[] = [];
   private readonly counts = { digest: [0, 0], 'backfill-digest': [0, 0], log: [0, 0] };
   private readonly listings = new Map<string, DigestKeys>();
+  private readonly linkMismatches: ChainLinkMismatch[] = [];
   private found: { start: Date; end: Date } | null = null;
 
   constructor(
@@ -81,6 +83,7 @@ class LogValidation {
       digests,
       backfillDigests,
       logs,
+      linkMismatches: this.linkMismatches,
       abortedWith,
       valid: abortedWith === null && digests.invalid + backfillDigests.invalid + logs.invalid === 0,
     };
@@ -98,14 +101,19 @@ class LogValidation {
     const newest = takeLastDigestKey(keys);
     let key = newest?.key;
     let lastStart = newest?.time;
+    /** The valid digest whose previousDigestS3Object is `key`, while following that link. */
+    let linkedFrom: VerifiedDigest | null = null;
     while (key !== undefined && lastStart !== undefined && start <= lastStart) {
       const outcome = await this.loadDigest(chain, bucket, key, publicKeys);
       if (!('startTime' in outcome)) {
         this.record(chain, fileVerdict(chain, bucket, key, outcome));
         key = takeLastDigestKey(keys, key)?.key;
+        linkedFrom = null;
         continue;
       }
       lastStart = outcome.startTime;
+      if (linkedFrom) this.compareLink(linkedFrom, outcome);
+      linkedFrom = null;
       this.acceptDigest(chain, outcome);
       await this.checkLogFiles(outcome);
       if (outcome.previousBucket === null || outcome.previousKey === null) {
@@ -116,6 +124,7 @@ class LogValidation {
         continue;
       }
       key = outcome.previousKey;
+      linkedFrom = outcome;
       if (outcome.previousBucket !== bucket) {
         bucket = outcome.previousBucket;
         keys = await this.digestKeys(chain, bucket, start, outcome.endTime);
@@ -162,6 +171,23 @@ class LogValidation {
       end: this.found && this.found.end > foundEnd ? this.found.end : foundEnd,
     };
     this.record(chain, fileVerdict(chain, digest.bucket, digest.key, null));
+  }
+
+  private compareLink(successor: VerifiedDigest, digest: VerifiedDigest): void {
+    const mismatch =
+      successor.previousHashValue !== digest.sha256
+        ? 'hash'
+        : successor.previousSignature?.toLowerCase() !== digest.signature.toLowerCase()
+          ? 'signature'
+          : null;
+    if (mismatch) {
+      this.linkMismatches.push({
+        bucket: digest.bucket,
+        key: digest.key,
+        linkedFromKey: successor.key,
+        mismatch,
+      });
+    }
   }
 
   private async checkLogFiles(digest: VerifiedDigest): Promise<void> {

@@ -39,6 +39,19 @@ export interface DigestGap {
 
 export type ValidationEntry = FileVerdict | DigestGap;
 
+/**
+ * A valid digest that is not the one its successor links to: its hash or signature differs from
+ * the successor's previousDigestHashValue / previousDigestSignature. The CLI does not compare these
+ * (each signature alone holds), so it is reported apart and does not change the CLI verdicts; it
+ * shows that a digest was replaced by another one signed for the same key, e.g. re-delivered.
+ */
+export interface ChainLinkMismatch {
+  readonly bucket: string;
+  readonly key: string;
+  readonly linkedFromKey: string;
+  readonly mismatch: 'hash' | 'signature';
+}
+
 export interface ValidityCount {
   readonly valid: number;
   readonly invalid: number;
@@ -53,6 +66,8 @@ export interface ValidationReport {
   readonly digests: ValidityCount;
   readonly backfillDigests: ValidityCount;
   readonly logs: ValidityCount;
+  /** Valid digests that differ from what their successor recorded (not checked by the CLI). */
+  readonly linkMismatches: readonly ChainLinkMismatch[];
   /** Set when validation could not run at all (the validator then exits 255 with this message). */
   readonly abortedWith: string | null;
   /** True when nothing is invalid and nothing aborted (the validator's exit code 0). */
