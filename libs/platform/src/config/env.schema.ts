@@ -64,6 +64,13 @@ export class EnvSchema {
   /** Accounts per ReconcileTrail job (propagation batch size). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) TRAILPLANE_RECONCILE_BATCH_ACCOUNTS: number =
     1000;
+  /** Days each Region's digest signing key signs before the next one takes over (delivery.md §5). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  TRAILPLANE_DIGEST_KEY_ROTATION_DAYS: number = 30;
   /** Test-only fault injection: `reconcile-delay-ms=<n>` slows each propagation batch before commit. */
   @IsOptional() @Matches(/^(reconcile-delay-ms=\d{1,6})?$/) TRAILPLANE_FAULTS?: string;
 }
