@@ -14,6 +14,7 @@ export * from './database/migrate';
 export * from './database/read-batcher';
 export * from './database/sql';
 export * from './database/sql-errors';
+export * from './database/statement-timeout';
 export * from './database/transaction';
 export * from './errors/domain-error';
 export * from './errors/error-status';
