@@ -31,6 +31,7 @@ export * from './jobs/jobs.module';
 export * from './logging/logger';
 export * from './logging/logging.module';
 export * from './redis/redis-connection';
+export * from './redis/redis-request-bound';
 export * from './redis/redis.token';
 export * from './time/clock';
 export * from './pagination/page-token';
