@@ -16,6 +16,22 @@ export class EnvSchema {
   /** Redis URL for BullMQ; absent → jobs run in-process. */
   @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// URL' }) REDIS_URL?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE: number = 10;
+  /** Bound (ms) on one statement of a request, in the driver and on the server (statement_timeout). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000) TRAILPLANE_DB_STATEMENT_TIMEOUT_MS: number =
+    3000;
+  /** Bound (ms) on one statement of a background job or periodic sweep (long batches). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3600000)
+  TRAILPLANE_DB_JOB_STATEMENT_TIMEOUT_MS: number = 60000;
+  /** Bound (ms) on waiting for a pooled connection, or opening one. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000) TRAILPLANE_DB_ACQUIRE_TIMEOUT_MS: number =
+    2000;
+  /** Bound (ms) on each Redis call a request waits for (throttling, enqueue after commit). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60000) TRAILPLANE_REDIS_REQUEST_TIMEOUT_MS: number =
+    200;
   @IsOptional() @Matches(/^[a-z0-9_-]{1,40}$/) TRAILPLANE_QUEUE_PREFIX: string = 'trailplane';
 
   @IsOptional() @IsString() TRAILPLANE_DATA_DIR: string = './.data';

@@ -55,6 +55,11 @@ export class DatabaseModule {
                 entities: options.entities,
                 migrations: options.migrations,
                 onPoolError: (error) => logger.warn({ err: error }, 'idle database connection failed'),
+                timeouts: {
+                  statementMs: env.TRAILPLANE_DB_STATEMENT_TIMEOUT_MS,
+                  jobStatementMs: env.TRAILPLANE_DB_JOB_STATEMENT_TIMEOUT_MS,
+                  acquireMs: env.TRAILPLANE_DB_ACQUIRE_TIMEOUT_MS,
+                },
               }),
             );
             await dataSource.initialize();

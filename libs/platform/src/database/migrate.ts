@@ -1,12 +1,18 @@
 import { type DataSource, MigrationExecutor } from 'typeorm';
+import { UNBOUNDED, withStatementTimeout } from './statement-timeout';
 
 const MIGRATION_LOCK = 'trailplane/migrations';
 
 /**
  * Applies pending migrations on one connection under a session advisory lock, so several API
  * replicas starting together migrate once, and embedded mode (a single connection) needs no second one.
+ * Migrations (an index over a large table) run without a statement bound.
  */
-export async function runPendingMigrations(dataSource: DataSource): Promise<string[]> {
+export function runPendingMigrations(dataSource: DataSource): Promise<string[]> {
+  return withStatementTimeout(UNBOUNDED, () => applyPending(dataSource));
+}
+
+async function applyPending(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
@@ -24,7 +30,11 @@ export async function runPendingMigrations(dataSource: DataSource): Promise<stri
   }
 }
 
-export async function revertLastMigration(dataSource: DataSource): Promise<void> {
+export function revertLastMigration(dataSource: DataSource): Promise<void> {
+  return withStatementTimeout(UNBOUNDED, () => revertLast(dataSource));
+}
+
+async function revertLast(dataSource: DataSource): Promise<void> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

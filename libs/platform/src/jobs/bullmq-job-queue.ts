@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import { type Redis } from 'ioredis';
 import { type Logger } from 'pino';
 import { type TransactionRunner } from '../database/transaction';
+import { type RedisRequestBound, settleWithin } from '../redis/redis-request-bound';
 import { JOB_QUEUES, QueueName } from './job-names';
 import { type JobOutbox, type OutboxEntry } from './job-outbox';
 import { OutboxJobQueue } from './job-queue';
@@ -14,9 +15,13 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: { age: 24 * 3_600 },
 } as const;
 
+/** How long readiness waits for Redis to answer a PING. */
+const READINESS_PING_MS = 1_000;
+
 /**
  * Producer side of BullMQ. If Redis is unreachable when a job is pushed, the job is already safe in
  * the outbox and the relay pushes it later; a job that failed every attempt is retried by the relay.
+ * A push waits for a slow Redis only within the request bound: the add goes on without the caller.
  */
 export class BullmqJobQueue extends OutboxJobQueue {
   readonly queues: ReadonlyMap<QueueName, Queue>;
@@ -26,6 +31,7 @@ export class BullmqJobQueue extends OutboxJobQueue {
     outbox: JobOutbox,
     private readonly connection: Redis,
     prefix: string,
+    private readonly redisBound: RedisRequestBound,
     private readonly logger: Logger,
   ) {
     super(tx, outbox);
@@ -43,14 +49,15 @@ export class BullmqJobQueue extends OutboxJobQueue {
   }
 
   async push(entry: OutboxEntry, delayMs: number): Promise<void> {
-    try {
-      await this.queueOf(entry).add(entry.name, entry.payload, {
-        jobId: entry.id,
-        delay: delayMs > 0 ? delayMs : undefined,
-      });
-    } catch (error) {
-      this.logger.warn({ err: error, jobId: entry.id }, 'enqueue failed; the outbox relay will retry');
-    }
+    const adding = this.queueOf(entry)
+      .add(entry.name, entry.payload, { jobId: entry.id, delay: delayMs > 0 ? delayMs : undefined })
+      .then(
+        () => undefined,
+        (error: unknown) =>
+          this.logger.warn({ err: error, jobId: entry.id }, 'enqueue failed; the outbox relay will retry'),
+      );
+    if (this.redisBound.degraded) return;
+    await this.redisBound.wait(adding);
   }
 
   /** The relay's push: a job that failed all its attempts is retried rather than ignored. */
@@ -66,7 +73,7 @@ export class BullmqJobQueue extends OutboxJobQueue {
 
   async isReachable(): Promise<boolean> {
     try {
-      return (await this.connection.ping()) === 'PONG';
+      return (await settleWithin(this.connection.ping(), READINESS_PING_MS)) === 'PONG';
     } catch {
       return false;
     }

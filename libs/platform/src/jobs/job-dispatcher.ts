@@ -1,5 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
+import { EnvSchema } from '../config/env.schema';
+import { withStatementTimeout } from '../database/statement-timeout';
 import { EVENT_JOBS, JobName, JobOutcome, type JobPayloads } from './job-names';
 import { JOB_HANDLER, type JobHandler, PermanentJobFailure } from './job-handler';
 import { JobOutbox } from './job-outbox';
@@ -18,6 +20,7 @@ export class JobDispatcher implements OnModuleInit {
     private readonly reflector: Reflector,
     private readonly outbox: JobOutbox,
     private readonly metrics: Metrics,
+    private readonly env: EnvSchema,
   ) {}
 
   onModuleInit(): void {
@@ -37,8 +40,17 @@ export class JobDispatcher implements OnModuleInit {
       throw new Error(`Every command job needs exactly one handler: ${problems.join(', ')}`);
   }
 
-  /** Runs the job's handlers, then removes it from the outbox (it is done, or can never succeed). */
-  async dispatch<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string): Promise<JobOutcome> {
+  /**
+   * Runs the job's handlers, then removes it from the outbox (it is done, or can never succeed),
+   * under the jobs' statement bound (batches may run statements no request would).
+   */
+  dispatch<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string): Promise<JobOutcome> {
+    return withStatementTimeout(this.env.TRAILPLANE_DB_JOB_STATEMENT_TIMEOUT_MS, () =>
+      this.run(name, payload, jobId),
+    );
+  }
+
+  private async run<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string): Promise<JobOutcome> {
     const handlers = (this.handlers.get(name) ?? []) as Array<JobHandler<N>>;
     let outcome = JobOutcome.Skipped;
     const stopTimer = this.metrics.jobDuration.startTimer({ job: name });

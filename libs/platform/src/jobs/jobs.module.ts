@@ -13,6 +13,7 @@ import { EnvSchema } from '../config/env.schema';
 import { TransactionRunner } from '../database/transaction';
 import { LOGGER } from '../logging/logging.module';
 import { createRedisConnection } from '../redis/redis-connection';
+import { RedisRequestBound } from '../redis/redis-request-bound';
 import { REDIS } from '../redis/redis.token';
 import { BullmqJobQueue } from './bullmq-job-queue';
 import { InlineJobQueue } from './inline-job-queue';
@@ -70,18 +71,24 @@ export class JobsModule {
             env.REDIS_URL ? createRedisConnection(env.REDIS_URL, 'producer') : null,
         },
         {
+          provide: RedisRequestBound,
+          inject: [EnvSchema],
+          useFactory: (env: EnvSchema) => new RedisRequestBound(env.TRAILPLANE_REDIS_REQUEST_TIMEOUT_MS),
+        },
+        {
           provide: JobQueue,
-          inject: [EnvSchema, REDIS, TransactionRunner, JobOutbox, JobDispatcher, LOGGER],
+          inject: [EnvSchema, REDIS, RedisRequestBound, TransactionRunner, JobOutbox, JobDispatcher, LOGGER],
           useFactory: (
             env: EnvSchema,
             redis: Redis | null,
+            redisBound: RedisRequestBound,
             tx: TransactionRunner,
             outbox: JobOutbox,
             dispatcher: JobDispatcher,
             logger: Logger,
           ): JobQueue =>
             redis
-              ? new BullmqJobQueue(tx, outbox, redis, env.TRAILPLANE_QUEUE_PREFIX, logger)
+              ? new BullmqJobQueue(tx, outbox, redis, env.TRAILPLANE_QUEUE_PREFIX, redisBound, logger)
               : new InlineJobQueue(tx, outbox, dispatcher, logger, env.WORKER_CONCURRENCY),
         },
         JobsLifecycle,

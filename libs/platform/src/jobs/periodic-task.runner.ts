@@ -7,10 +7,14 @@ import {
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { type Logger } from 'pino';
 import { EnvSchema } from '../config/env.schema';
+import { withStatementTimeout } from '../database/statement-timeout';
 import { LOGGER } from '../logging/logging.module';
 import { PERIODIC_TASK, type PeriodicTask } from './periodic-task';
 
-/** Runs every periodic task on its interval, one run at a time per task, until shutdown. */
+/**
+ * Runs every periodic task on its interval, one run at a time per task, until shutdown, under the
+ * jobs' statement bound.
+ */
 @Injectable()
 export class PeriodicTaskRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly timers: NodeJS.Timeout[] = [];
@@ -33,8 +37,7 @@ export class PeriodicTaskRunner implements OnApplicationBootstrap, BeforeApplica
       const tick = (): void => {
         if (busy || this.stopped) return;
         busy = true;
-        const run = task
-          .run()
+        const run = withStatementTimeout(this.env.TRAILPLANE_DB_JOB_STATEMENT_TIMEOUT_MS, () => task.run())
           .catch((error: unknown) =>
             this.logger.warn({ err: error, task: task.taskName }, 'periodic task failed'),
           )

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Redis } from 'ioredis';
 import { type Logger } from 'pino';
 import { EnvSchema } from '../config/env.schema';
+import { RedisRequestBound, TIMED_OUT } from '../redis/redis-request-bound';
 import { REDIS } from '../redis/redis.token';
 import { LOGGER } from '../logging/logging.module';
 
@@ -14,7 +15,8 @@ export interface RateDecision {
 /**
  * A token bucket per key (rate tokens per second, burst = rate): in Redis with Redis's own clock
  * when REDIS_URL is set, so every API replica shares it; in memory in the embedded mode. If Redis
- * cannot answer, requests are allowed: throttling must not take the API down with it.
+ * does not answer within the request bound (slow, stalled or down), this replica's in-memory
+ * bucket decides: throttling must neither take the API down with it nor stop throttling.
  */
 const TOKEN_BUCKET = `
 local rate = tonumber(ARGV[1])
@@ -43,26 +45,33 @@ export class RateLimiter {
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis | null,
+    private readonly redisBound: RedisRequestBound,
     private readonly env: EnvSchema,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async consume(key: string, ratePerSecond: number): Promise<RateDecision> {
     const burst = Math.max(1, ratePerSecond);
-    if (!this.redis) return this.consumeInMemory(key, ratePerSecond, burst);
+    if (!this.redis || this.redisBound.degraded) return this.consumeInMemory(key, ratePerSecond, burst);
     try {
-      const [allowed, wait] = (await this.redis.eval(
-        TOKEN_BUCKET,
-        1,
-        `${this.env.TRAILPLANE_QUEUE_PREFIX}:throttle:${key}`,
-        ratePerSecond,
-        burst,
-      )) as [number, number];
-      return { allowed: allowed === 1, retryAfterMs: wait };
+      const answer = await this.redisBound.wait(
+        this.redis.eval(
+          TOKEN_BUCKET,
+          1,
+          `${this.env.TRAILPLANE_QUEUE_PREFIX}:throttle:${key}`,
+          ratePerSecond,
+          burst,
+        ) as Promise<[number, number]>,
+      );
+      if (answer !== TIMED_OUT) return { allowed: answer[0] === 1, retryAfterMs: answer[1] };
+      this.logger.warn(
+        { timeoutMs: this.redisBound.boundMs },
+        'rate limiter: Redis too slow; throttling in process',
+      );
     } catch (error) {
-      this.logger.warn({ err: error }, 'rate limiter unavailable; allowing the request');
-      return { allowed: true, retryAfterMs: 0 };
+      this.logger.warn({ err: error }, 'rate limiter: Redis unavailable; throttling in process');
     }
+    return this.consumeInMemory(key, ratePerSecond, burst);
   }
 
   private consumeInMemory(key: string, rate: number, burst: number): RateDecision {

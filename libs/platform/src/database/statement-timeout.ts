@@ -1,0 +1,89 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { type Client } from 'pg';
+
+/** A statement bound that lifts the bound (migrations). */
+export const UNBOUNDED = 0;
+/** setTimeout's longest delay: the driver's bound while the server's is lifted. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+/**
+ * The driver waits a little longer than the server's bound, so that a statement that is merely slow
+ * is cancelled by the server (a clean error, the connection stays usable) and only a silent
+ * connection is cut by the driver.
+ */
+const DRIVER_GRACE_MS = 500;
+
+/** How long the driver waits for the answer to a statement bounded by `statementMs` on the server. */
+export function driverTimeoutMs(statementMs: number): number {
+  return statementMs === UNBOUNDED ? LONGEST_TIMER_MS : statementMs + DRIVER_GRACE_MS;
+}
+
+const backgroundBound = new AsyncLocalStorage<number>();
+
+/**
+ * Runs background work (a job, a periodic sweep, migrations) with its own statement bound; every
+ * other statement, the request path's, gets the data source's (short) request bound.
+ */
+export function withStatementTimeout<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  return backgroundBound.run(timeoutMs, work);
+}
+
+/** pg's answer when a statement overran the driver's bound (`query_timeout`). */
+export function isQueryReadTimeout(error: unknown): boolean {
+  return error instanceof Error && error.message === 'Query read timeout';
+}
+
+type Query = (config: unknown, values?: unknown, callback?: unknown) => unknown;
+type Callback = (error: Error | null, result?: unknown) => void;
+
+/**
+ * Gives each statement on `client` the bound of the work issuing it, on the server
+ * (`statement_timeout`, set on the session only when the bound changes, e.g. a connection that
+ * served a job now serves a request; `requestTimeoutMs` is the connection's own) and in the driver
+ * (pg's `query_timeout`). A statement that overran the driver's bound leaves the connection
+ * mid-statement, so the connection is closed at once: its transaction can only roll back, the
+ * rollback does not wait behind it, and the pool drops the client instead of handing a stuck one to
+ * the next request.
+ */
+export function boundStatements(client: Client, requestTimeoutMs: number): void {
+  const query = client.query.bind(client) as Query;
+  let sessionTimeoutMs = requestTimeoutMs;
+  const closeIfStuck = (error: unknown): void => {
+    if (isQueryReadTimeout(error)) void client.end();
+  };
+  /** Sets the session's bound first when it differs; the statement runs once that is done. */
+  const sessionBound = (timeoutMs: number): Promise<unknown> | undefined => {
+    if (timeoutMs === sessionTimeoutMs) return undefined;
+    sessionTimeoutMs = timeoutMs;
+    return (query(`SET statement_timeout = ${timeoutMs}`) as Promise<unknown>).catch((error: unknown) => {
+      sessionTimeoutMs = Number.NaN;
+      closeIfStuck(error);
+      throw error;
+    });
+  };
+  const bounded: Query = (config, values, callback) => {
+    if (typeof (config as { submit?: unknown } | null)?.submit === 'function') {
+      return query(config, values, callback);
+    }
+    const timeoutMs = backgroundBound.getStore() ?? requestTimeoutMs;
+    const statement = {
+      ...(typeof config === 'string' ? { text: config } : (config as object)),
+      query_timeout: driverTimeoutMs(timeoutMs),
+    };
+    const done = (typeof values === 'function' ? values : callback) as Callback | undefined;
+    const params = typeof values === 'function' ? undefined : values;
+    const run = (): Promise<unknown> =>
+      (query(statement, params) as Promise<unknown>).catch((error: unknown) => {
+        closeIfStuck(error);
+        throw error;
+      });
+    const setting = sessionBound(timeoutMs);
+    const result = setting ? setting.then(run) : run();
+    if (!done) return result;
+    result.then(
+      (value) => done(null, value),
+      (error: Error) => done(error),
+    );
+    return undefined;
+  };
+  (client as unknown as { query: Query }).query = bounded;
+}
