@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, type ErrorCode, isDatabaseUnavailable, statusOf } from '@app/platform';
+import { awsStatusOf, DomainError, type ErrorCode, isDatabaseUnavailable, restStatusOf } from '@app/platform';
 import { type WireProtocol } from './trailplane-request';
 
 export interface RenderedError {
@@ -52,11 +52,10 @@ export function toDomainError(error: unknown): { error: DomainError; unexpected:
 
 export function renderError(error: unknown, protocol: WireProtocol, requestId: string): RenderedError {
   const { error: domainError, unexpected } = toDomainError(error);
-  const status = statusOf(domainError.code);
   const message = domainError.message;
   if (protocol === 'rest') {
     return {
-      status,
+      status: restStatusOf(domainError.code),
       code: domainError.code,
       unexpected,
       headers: { 'content-type': 'application/json; charset=utf-8' },
@@ -67,6 +66,7 @@ export function renderError(error: unknown, protocol: WireProtocol, requestId: s
   }
   if (protocol === 'aws-query') {
     const code = QUERY_CODES[domainError.code] ?? domainError.code;
+    const status = awsStatusOf(code);
     const type = status >= 500 ? 'Receiver' : 'Sender';
     return {
       status,
@@ -80,7 +80,7 @@ export function renderError(error: unknown, protocol: WireProtocol, requestId: s
     };
   }
   return {
-    status,
+    status: awsStatusOf(domainError.code),
     code: domainError.code,
     unexpected,
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': domainError.code },
