@@ -354,7 +354,7 @@ describe('LookupEvents throttling', () => {
     expect(throttled.length).toBeGreaterThanOrEqual(2);
     expect(throttled[0].reason).toMatchObject({
       name: 'ThrottlingException',
-      $metadata: { httpStatusCode: 429 },
+      $metadata: { httpStatusCode: 400 },
     });
 
     const other = await given.account(app);

@@ -95,6 +95,41 @@ describe('SigV4 authentication', () => {
     expectAuthError(response, 'IncompleteSignatureException');
   });
 
+  it('answers authentication failures on the AWS protocols with the live services’ codes and statuses', async () => {
+    const malformed = 'AWS4-HMAC-SHA256 Credential=AKIA/20250101/us-east-1';
+    const cloudTrail = (authorization?: string) => {
+      const call = request(app.url)
+        .post('/')
+        .set('content-type', 'application/x-amz-json-1.1')
+        .set('x-amz-target', 'CloudTrail_20131101.DescribeTrails')
+        .set('x-amz-date', '20250101T000000Z');
+      return (authorization === undefined ? call : call.set('authorization', authorization)).send('{}');
+    };
+    const sts = (authorization?: string) => {
+      const call = request(app.url)
+        .post('/')
+        .set('content-type', 'application/x-www-form-urlencoded')
+        .set('x-amz-date', '20250101T000000Z');
+      return (authorization === undefined ? call : call.set('authorization', authorization)).send(
+        'Action=GetCallerIdentity&Version=2011-06-15',
+      );
+    };
+    const jsonAnswer = (response: request.Response) => [
+      response.status,
+      response.headers['x-amzn-errortype'],
+    ];
+    const queryAnswer = (response: request.Response) => [
+      response.status,
+      /<Code>([^<]*)<\/Code>/.exec(response.text)?.[1],
+    ];
+
+    expect(jsonAnswer(await cloudTrail())).toEqual([403, 'MissingAuthenticationTokenException']);
+    expect(jsonAnswer(await cloudTrail(malformed))).toEqual([403, 'IncompleteSignatureException']);
+    expect(queryAnswer(await sts())).toEqual([403, 'MissingAuthenticationToken']);
+    // The query protocol's IncompleteSignature is a 400 (AWS Common Errors).
+    expect(queryAnswer(await sts(malformed))).toEqual([400, 'IncompleteSignature']);
+  });
+
   it('works with curl --aws-sigv4, as the README shows', async () => {
     const { stdout } = await run('curl', [
       '-sS',

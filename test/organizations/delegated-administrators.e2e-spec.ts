@@ -96,7 +96,7 @@ describe('Organizations: trusted service access and delegated administrators (AW
         ),
       ).toEqual({
         name: 'ConstraintViolationException',
-        status: 409,
+        status: 400,
         reason: 'ORGANIZATION_NOT_IN_ALL_FEATURES_MODE',
       });
       expect(await enabledServices(org)).toEqual([]);
@@ -156,7 +156,7 @@ describe('Organizations: trusted service access and delegated administrators (AW
       const member = await given.member(app, org);
       expect(await awsFailure(register(org, member.accountId))).toEqual({
         name: 'ConstraintViolationException',
-        status: 409,
+        status: 400,
         reason: 'SERVICE_ACCESS_NOT_ENABLED',
       });
       expect(await administrators(org)).toEqual([]);
@@ -167,7 +167,7 @@ describe('Organizations: trusted service access and delegated administrators (AW
       const member = await given.member(app, org);
       expect(await awsFailure(register(org, member.accountId))).toEqual({
         name: 'ConstraintViolationException',
-        status: 409,
+        status: 400,
         reason: 'ORGANIZATION_NOT_IN_ALL_FEATURES_MODE',
       });
       expect(await administrators(org)).toEqual([]);
@@ -180,7 +180,7 @@ describe('Organizations: trusted service access and delegated administrators (AW
         .send(new EnableAWSServiceAccessCommand({ ServicePrincipal: CLOUDTRAIL }));
       expect(await awsFailure(register(org, org.management.accountId))).toEqual({
         name: 'ConstraintViolationException',
-        status: 409,
+        status: 400,
         reason: 'CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR',
       });
       expect(await administrators(org)).toEqual([]);
@@ -194,7 +194,7 @@ describe('Organizations: trusted service access and delegated administrators (AW
         .send(new EnableAWSServiceAccessCommand({ ServicePrincipal: CLOUDTRAIL }));
       expect(await awsFailure(register(org, outsider.accountId))).toEqual({
         name: 'AccountNotFoundException',
-        status: 404,
+        status: 400,
       });
       expect(await administrators(org)).toEqual([]);
     });
@@ -205,7 +205,7 @@ describe('Organizations: trusted service access and delegated administrators (AW
       await given.delegatedAdministrator(app, org, member);
       expect(await awsFailure(register(org, member.accountId))).toEqual({
         name: 'AccountAlreadyRegisteredException',
-        status: 409,
+        status: 400,
       });
       expect(await administrators(org)).toEqual([member.accountId]);
     });
@@ -220,7 +220,7 @@ describe('Organizations: trusted service access and delegated administrators (AW
 
       expect(await awsFailure(register(org, members[3].accountId))).toEqual({
         name: 'ConstraintViolationException',
-        status: 409,
+        status: 400,
         reason: 'MAX_DELEGATED_ADMINISTRATORS_FOR_SERVICE_LIMIT_EXCEEDED',
       });
       expect(await administrators(org, CLOUDTRAIL)).toEqual(
@@ -252,7 +252,7 @@ describe('Organizations: trusted service access and delegated administrators (AW
 
       expect(await awsFailure(register(org, second.accountId, GUARDDUTY))).toEqual({
         name: 'ConstraintViolationException',
-        status: 409,
+        status: 400,
         reason: 'MAX_DELEGATED_ADMINISTRATORS_FOR_SERVICE_LIMIT_EXCEEDED',
       });
       expect(await administrators(org, GUARDDUTY)).toEqual([first.accountId]);
@@ -299,7 +299,7 @@ describe('Organizations: trusted service access and delegated administrators (AW
         await awsFailure(
           sut.send(new ListDelegatedServicesForAccountCommand({ AccountId: member.accountId })),
         ),
-      ).toEqual({ name: 'AccountNotRegisteredException', status: 409 });
+      ).toEqual({ name: 'AccountNotRegisteredException', status: 400 });
     });
 
     it('answers AccountNotRegisteredException for an account that is not registered and AccountNotFoundException for an outsider', async () => {
@@ -314,17 +314,17 @@ describe('Organizations: trusted service access and delegated administrators (AW
 
       expect(await awsFailure(deregister(member.accountId))).toEqual({
         name: 'AccountNotRegisteredException',
-        status: 409,
+        status: 400,
       });
       expect(await awsFailure(deregister(outsider.accountId))).toEqual({
         name: 'AccountNotFoundException',
-        status: 404,
+        status: 400,
       });
       expect(
         await awsFailure(
           sut.send(new ListDelegatedServicesForAccountCommand({ AccountId: outsider.accountId })),
         ),
-      ).toEqual({ name: 'AccountNotFoundException', status: 404 });
+      ).toEqual({ name: 'AccountNotFoundException', status: 400 });
     });
   });
 
@@ -365,7 +365,7 @@ describe('Organizations: trusted service access and delegated administrators (AW
       ]) {
         expect(await awsFailure(attempt)).toEqual({
           name: 'ConstraintViolationException',
-          status: 409,
+          status: 400,
           reason: 'CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG',
         });
       }

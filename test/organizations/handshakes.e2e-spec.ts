@@ -133,7 +133,7 @@ describe('Organizations: invitations and handshakes (AWS SDK)', () => {
 
       expect(await awsFailure(invite(org, invitee))).toEqual({
         name: 'DuplicateHandshakeException',
-        status: 409,
+        status: 400,
       });
       const inbox = await app.organizations(invitee).send(new ListHandshakesForAccountCommand({}));
       expect(inbox.Handshakes!.map((h) => h.Id)).toEqual([first.Id]);
@@ -147,7 +147,7 @@ describe('Organizations: invitations and handshakes (AWS SDK)', () => {
       for (const target of [taken, elsewhere.management]) {
         expect(await awsFailure(invite(org, target))).toEqual({
           name: 'HandshakeConstraintViolationException',
-          status: 409,
+          status: 400,
           reason: 'ALREADY_IN_AN_ORGANIZATION',
         });
       }
@@ -201,7 +201,7 @@ describe('Organizations: invitations and handshakes (AWS SDK)', () => {
         app.organizations(intruder).send(new DeclineHandshakeCommand({ HandshakeId: sent.Id })),
         app.organizations(invitee).send(new AcceptHandshakeCommand({ HandshakeId: 'h-0123456789abcdef' })),
       ]) {
-        expect(await awsFailure(call)).toEqual({ name: 'HandshakeNotFoundException', status: 404 });
+        expect(await awsFailure(call)).toEqual({ name: 'HandshakeNotFoundException', status: 400 });
       }
       expect(await memberIds(org)).toEqual([org.management.accountId]);
       expect(await stateOf(invitee, sent.Id!)).toBe('OPEN');
@@ -230,7 +230,7 @@ describe('Organizations: invitations and handshakes (AWS SDK)', () => {
         ),
       ).toEqual({
         name: 'HandshakeConstraintViolationException',
-        status: 409,
+        status: 400,
         reason: 'ALREADY_IN_AN_ORGANIZATION',
       });
       expect(await memberIds(second)).toEqual([second.management.accountId]);
@@ -273,11 +273,11 @@ describe('Organizations: invitations and handshakes (AWS SDK)', () => {
       expect(Handshake!.State).toBe('DECLINED');
       expect(await awsFailure(sut.send(new AcceptHandshakeCommand({ HandshakeId: sent.Id })))).toEqual({
         name: 'InvalidHandshakeTransitionException',
-        status: 409,
+        status: 400,
       });
       expect(await awsFailure(sut.send(new DeclineHandshakeCommand({ HandshakeId: sent.Id })))).toEqual({
         name: 'HandshakeAlreadyInStateException',
-        status: 409,
+        status: 400,
       });
       expect(await awsFailure(sut.send(new DescribeOrganizationCommand({})))).toMatchObject({
         name: 'AWSOrganizationsNotInUseException',
@@ -313,12 +313,12 @@ describe('Organizations: invitations and handshakes (AWS SDK)', () => {
         await awsFailure(
           app.organizations(invitee).send(new AcceptHandshakeCommand({ HandshakeId: sent.Id })),
         ),
-      ).toEqual({ name: 'InvalidHandshakeTransitionException', status: 409 });
+      ).toEqual({ name: 'InvalidHandshakeTransitionException', status: 400 });
       expect(
         await awsFailure(
           app.organizations(org.management).send(new CancelHandshakeCommand({ HandshakeId: sent.Id })),
         ),
-      ).toEqual({ name: 'HandshakeAlreadyInStateException', status: 409 });
+      ).toEqual({ name: 'HandshakeAlreadyInStateException', status: 400 });
       expect(await memberIds(org)).toEqual([org.management.accountId]);
     });
 
@@ -348,7 +348,7 @@ describe('Organizations: invitations and handshakes (AWS SDK)', () => {
         await awsFailure(
           app.organizations(org.management).send(new CancelHandshakeCommand({ HandshakeId: sent.Id })),
         ),
-      ).toEqual({ name: 'InvalidHandshakeTransitionException', status: 409 });
+      ).toEqual({ name: 'InvalidHandshakeTransitionException', status: 400 });
       expect(await memberIds(org)).toContain(invitee.accountId);
     });
   });

@@ -159,7 +159,7 @@ describe('Organizations: member accounts (AWS SDK)', () => {
       });
       expect(await awsFailure(app.organizations(standalone).send(new CreateAccountCommand(input)))).toEqual({
         name: 'AWSOrganizationsNotInUseException',
-        status: 404,
+        status: 400,
       });
       const statuses = await app.organizations(org.management).send(new ListCreateAccountStatusCommand({}));
       expect(statuses.CreateAccountStatuses).toEqual([]);
@@ -180,7 +180,7 @@ describe('Organizations: member accounts (AWS SDK)', () => {
       for (const id of ['car-0123456789abcdef0123456789abcdef', theirs.CreateAccountStatus!.Id!]) {
         expect(
           await awsFailure(sut.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: id }))),
-        ).toEqual({ name: 'CreateAccountStatusNotFoundException', status: 404 });
+        ).toEqual({ name: 'CreateAccountStatusNotFoundException', status: 400 });
       }
       expect(
         await awsFailure(
@@ -262,7 +262,7 @@ describe('Organizations: member accounts (AWS SDK)', () => {
             .organizations(org.management)
             .send(new DescribeAccountCommand({ AccountId: outsider.accountId })),
         ),
-      ).toEqual({ name: 'AccountNotFoundException', status: 404 });
+      ).toEqual({ name: 'AccountNotFoundException', status: 400 });
     });
 
     it('answers InvalidInputException for a malformed or missing AccountId', async () => {
@@ -309,12 +309,12 @@ describe('Organizations: member accounts (AWS SDK)', () => {
         await awsFailure(
           sut.send(new RemoveAccountFromOrganizationCommand({ AccountId: org.management.accountId })),
         ),
-      ).toEqual({ name: 'MasterCannotLeaveOrganizationException', status: 409 });
+      ).toEqual({ name: 'MasterCannotLeaveOrganizationException', status: 400 });
       expect(
         await awsFailure(
           sut.send(new RemoveAccountFromOrganizationCommand({ AccountId: outsider.accountId })),
         ),
-      ).toEqual({ name: 'AccountNotFoundException', status: 404 });
+      ).toEqual({ name: 'AccountNotFoundException', status: 400 });
       expect(await accountIds(app, org)).toEqual([org.management.accountId, member.accountId].sort());
     });
   });
@@ -335,10 +335,10 @@ describe('Organizations: member accounts (AWS SDK)', () => {
 
       expect(
         await awsFailure(app.organizations(org.management).send(new LeaveOrganizationCommand({}))),
-      ).toEqual({ name: 'MasterCannotLeaveOrganizationException', status: 409 });
+      ).toEqual({ name: 'MasterCannotLeaveOrganizationException', status: 400 });
       expect(await awsFailure(app.organizations(standalone).send(new LeaveOrganizationCommand({})))).toEqual({
         name: 'AWSOrganizationsNotInUseException',
-        status: 404,
+        status: 400,
       });
       expect(await accountIds(app, org)).toEqual([org.management.accountId]);
     });

@@ -73,7 +73,7 @@ describe('Organizations: an organization from creation to deletion (AWS SDK)', (
       for (const caller of [org.management, member]) {
         expect(await awsFailure(app.organizations(caller).send(new CreateOrganizationCommand({})))).toEqual({
           name: 'AlreadyInOrganizationException',
-          status: 409,
+          status: 400,
         });
         const { Organization } = await app.organizations(caller).send(new DescribeOrganizationCommand({}));
         expect(Organization!.Id).toBe(org.id);
@@ -109,11 +109,11 @@ describe('Organizations: an organization from creation to deletion (AWS SDK)', (
       });
     });
 
-    it('answers AWSOrganizationsNotInUseException (404) to a standalone account', async () => {
+    it('answers AWSOrganizationsNotInUseException (400) to a standalone account', async () => {
       const standalone = await given.account(app);
       expect(
         await awsFailure(app.organizations(standalone).send(new DescribeOrganizationCommand({}))),
-      ).toEqual({ name: 'AWSOrganizationsNotInUseException', status: 404 });
+      ).toEqual({ name: 'AWSOrganizationsNotInUseException', status: 400 });
     });
 
     it('accepts calls signed for any enabled Region (Organizations is global)', async () => {
@@ -153,7 +153,7 @@ describe('Organizations: an organization from creation to deletion (AWS SDK)', (
         await awsFailure(app.organizations(org.management).send(new EnableAllFeaturesCommand({}))),
       ).toEqual({
         name: 'HandshakeConstraintViolationException',
-        status: 409,
+        status: 400,
         reason: 'ORGANIZATION_ALREADY_HAS_ALL_FEATURES',
       });
     });
@@ -214,7 +214,7 @@ describe('Organizations: an organization from creation to deletion (AWS SDK)', (
 
       expect(await awsFailure(sut.send(new DeleteOrganizationCommand({})))).toEqual({
         name: 'OrganizationNotEmptyException',
-        status: 409,
+        status: 400,
       });
       expect((await sut.send(new DescribeOrganizationCommand({}))).Organization!.Id).toBe(org.id);
 
@@ -232,7 +232,7 @@ describe('Organizations: an organization from creation to deletion (AWS SDK)', (
     it('answers AWSOrganizationsNotInUseException to a standalone account', async () => {
       const standalone = await given.account(app);
       expect(await awsFailure(app.organizations(standalone).send(new DeleteOrganizationCommand({})))).toEqual(
-        { name: 'AWSOrganizationsNotInUseException', status: 404 },
+        { name: 'AWSOrganizationsNotInUseException', status: 400 },
       );
     });
   });

@@ -65,7 +65,7 @@ describe('Organizations: account limit and handshake expiry (AWS SDK)', () => {
 
       expect(await awsFailure(invite(org, extra))).toEqual({
         name: 'HandshakeConstraintViolationException',
-        status: 409,
+        status: 400,
         reason: 'ACCOUNT_NUMBER_LIMIT_EXCEEDED',
       });
       expect((await client(extra).send(new ListHandshakesForAccountCommand({}))).Handshakes).toEqual([]);
@@ -85,7 +85,7 @@ describe('Organizations: account limit and handshake expiry (AWS SDK)', () => {
         ),
       ).toEqual({
         name: 'HandshakeConstraintViolationException',
-        status: 409,
+        status: 400,
         reason: 'ACCOUNT_NUMBER_LIMIT_EXCEEDED',
       });
       const { Handshake } = await client(second).send(
@@ -130,7 +130,7 @@ describe('Organizations: account limit and handshake expiry (AWS SDK)', () => {
       expect(Handshake!.State).toBe('EXPIRED');
       expect(
         await awsFailure(client(invitee).send(new AcceptHandshakeCommand({ HandshakeId: sent.Id }))),
-      ).toEqual({ name: 'InvalidHandshakeTransitionException', status: 409 });
+      ).toEqual({ name: 'InvalidHandshakeTransitionException', status: 400 });
       expect(await memberIds(org)).toEqual([org.management.accountId]);
 
       const again = (await invite(org, invitee)).Handshake!;

@@ -73,7 +73,7 @@ describe('Organizations: organizational units and moves (AWS SDK)', () => {
 
       expect(await awsFailure(createOu(org, parentId, 'L6'))).toEqual({
         name: 'ConstraintViolationException',
-        status: 409,
+        status: 400,
         reason: 'OU_DEPTH_LIMIT_EXCEEDED',
       });
       expect(await unitsUnder(org, parentId)).toEqual([]);
@@ -85,7 +85,7 @@ describe('Organizations: organizational units and moves (AWS SDK)', () => {
 
       expect(await awsFailure(createOu(org, org.rootId, 'Workloads'))).toEqual({
         name: 'DuplicateOrganizationalUnitException',
-        status: 409,
+        status: 400,
       });
       await createOu(org, a.Id!, 'Workloads');
       expect(await unitsUnder(org, org.rootId)).toEqual(['Workloads']);
@@ -100,7 +100,7 @@ describe('Organizations: organizational units and moves (AWS SDK)', () => {
       for (const parentId of ['r-zzzz', `ou-${org.rootId.slice(2)}-zzzzzzzz`, theirs.Id!, other.rootId]) {
         expect(await awsFailure(createOu(org, parentId, 'Orphan'))).toEqual({
           name: 'ParentNotFoundException',
-          status: 404,
+          status: 400,
         });
       }
       expect(await unitsUnder(org, org.rootId)).toEqual([]);
@@ -133,7 +133,7 @@ describe('Organizations: organizational units and moves (AWS SDK)', () => {
             .organizations(org.management)
             .send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: theirs.Id })),
         ),
-      ).toEqual({ name: 'OrganizationalUnitNotFoundException', status: 404 });
+      ).toEqual({ name: 'OrganizationalUnitNotFoundException', status: 400 });
     });
   });
 
@@ -187,19 +187,19 @@ describe('Organizations: organizational units and moves (AWS SDK)', () => {
 
       expect(await awsFailure(move(member.accountId, ou.Id!, org.rootId))).toEqual({
         name: 'SourceParentNotFoundException',
-        status: 404,
+        status: 400,
       });
       expect(await awsFailure(move(member.accountId, org.rootId, missingOu))).toEqual({
         name: 'DestinationParentNotFoundException',
-        status: 404,
+        status: 400,
       });
       expect(await awsFailure(move(outsider.accountId, org.rootId, ou.Id!))).toEqual({
         name: 'AccountNotFoundException',
-        status: 404,
+        status: 400,
       });
       expect(await awsFailure(move(member.accountId, org.rootId, org.rootId))).toEqual({
         name: 'DuplicateAccountException',
-        status: 409,
+        status: 400,
       });
       expect(await awsFailure(move(member.accountId, 'nowhere', ou.Id!))).toEqual({
         name: 'InvalidInputException',
@@ -219,7 +219,7 @@ describe('Organizations: organizational units and moves (AWS SDK)', () => {
 
       expect(await awsFailure(sut.send(new ListParentsCommand({ ChildId: outsider.accountId })))).toEqual({
         name: 'ChildNotFoundException',
-        status: 404,
+        status: 400,
       });
       expect(await awsFailure(sut.send(new ListParentsCommand({ ChildId: org.rootId })))).toEqual({
         name: 'InvalidInputException',
@@ -228,7 +228,7 @@ describe('Organizations: organizational units and moves (AWS SDK)', () => {
       });
       expect(await awsFailure(sut.send(new ListAccountsForParentCommand({ ParentId: 'r-zzzz' })))).toEqual({
         name: 'ParentNotFoundException',
-        status: 404,
+        status: 400,
       });
     });
 

@@ -8,7 +8,7 @@ import {
 import { given } from '../support/given';
 import { TestApp } from '../support/test-app';
 import { BUCKET, converged, snapshot, trailArn, trailName } from './support/trail-world';
-import { failure, TRANSPORTS, trailsApi, type TrailsApi } from './support/trails-api';
+import { failure, statusOn, TRANSPORTS, trailsApi, type TrailsApi } from './support/trails-api';
 
 /**
  * The rules of a trail's configuration, each refusal with the code the contract names and the
@@ -534,7 +534,10 @@ describe.each(TRANSPORTS)('selectors and tags through %s', (transport) => {
         () => api.listTags([unknown]),
       ]) {
         const error = await failure(call());
-        expect(error).toMatchObject({ code: 'ResourceNotFoundException', status: 400 });
+        expect(error).toMatchObject({
+          code: 'ResourceNotFoundException',
+          status: statusOn(transport, { aws: 400, rest: 404 }),
+        });
         expect(error.message).toContain(unknown);
       }
       expect(await snapshot(api)).toEqual(before);

@@ -1,7 +1,7 @@
 import { given } from '../support/given';
 import { TestApp } from '../support/test-app';
 import { BUCKET, converged, snapshot, trailArn, trailName } from './support/trail-world';
-import { failure, TRANSPORTS, trailsApi, type TrailsApi } from './support/trails-api';
+import { failure, statusOn, TRANSPORTS, trailsApi, type TrailsApi } from './support/trails-api';
 
 /**
  * Names and ARNs (cloudtrail.md §3.1): the naming rules, name uniqueness per Region (a multi-Region
@@ -88,7 +88,10 @@ describe.each(TRANSPORTS)('trail names and ARNs through %s', (transport) => {
       const { api, accountId, name } = await world();
       const before = await snapshot(api);
       const error = await failure(api.createTrail({ name, s3BucketName: 'other-bucket' }));
-      expect(error).toMatchObject({ code: 'TrailAlreadyExistsException', status: 400 });
+      expect(error).toMatchObject({
+        code: 'TrailAlreadyExistsException',
+        status: statusOn(transport, { aws: 400, rest: 409 }),
+      });
       expect(error.message).toBe(`Trail ${name} already exists for customer: ${accountId}`);
       expect(await snapshot(api)).toEqual(before);
     });
@@ -115,7 +118,10 @@ describe.each(TRANSPORTS)('trail names and ARNs through %s', (transport) => {
         () => elsewhere.createTrail({ name, s3BucketName: BUCKET, isMultiRegionTrail: true }),
         () => home.createTrail({ name, s3BucketName: BUCKET }),
       ]) {
-        expect(await failure(attempt())).toMatchObject({ code: 'TrailAlreadyExistsException', status: 400 });
+        expect(await failure(attempt())).toMatchObject({
+          code: 'TrailAlreadyExistsException',
+          status: statusOn(transport, { aws: 400, rest: 409 }),
+        });
       }
       expect(await snapshot(elsewhere)).toEqual(before);
       expect(await home.describeTrails({ includeShadowTrails: false })).toHaveLength(1);
@@ -131,7 +137,10 @@ describe.each(TRANSPORTS)('trail names and ARNs through %s', (transport) => {
       const before = await snapshot(usEast);
       expect(
         await failure(usEast.createTrail({ name, s3BucketName: BUCKET, isMultiRegionTrail: true })),
-      ).toMatchObject({ code: 'TrailAlreadyExistsException', status: 400 });
+      ).toMatchObject({
+        code: 'TrailAlreadyExistsException',
+        status: statusOn(transport, { aws: 400, rest: 409 }),
+      });
       expect(await snapshot(usEast)).toEqual(before);
     });
 
@@ -146,7 +155,7 @@ describe.each(TRANSPORTS)('trail names and ARNs through %s', (transport) => {
       const before = [await snapshot(usEast), await snapshot(euWest)];
       expect(await failure(usEast.updateTrail(name, { isMultiRegionTrail: true }))).toMatchObject({
         code: 'TrailAlreadyExistsException',
-        status: 400,
+        status: statusOn(transport, { aws: 400, rest: 409 }),
       });
       expect([await snapshot(usEast), await snapshot(euWest)]).toEqual(before);
       expect((await usEast.getTrail(name)).isMultiRegionTrail).toBe(false);
@@ -225,20 +234,19 @@ describe.each(TRANSPORTS)('trail names and ARNs through %s', (transport) => {
     it('a name resolves only in its home Region, reported with the ARN the name would have there', async () => {
       const { api, accountId, name } = await world();
       const elsewhere = api.inRegion('us-east-1');
-      const error = await failure(elsewhere.getTrail(name));
-      expect(error).toEqual({
-        code: 'TrailNotFoundException',
-        status: 404,
-        message: `Unknown trail: ${trailArn(accountId, 'us-east-1', name)} for the user: ${accountId}`,
-      });
       for (const call of [
+        () => elsewhere.getTrail(name),
         () => elsewhere.updateTrail(name, { s3KeyPrefix: 'x' }),
         () => elsewhere.deleteTrail(name),
         () => elsewhere.startLogging(name),
         () => elsewhere.getTrailStatus(name),
         () => elsewhere.getEventSelectors(name),
       ]) {
-        expect(await failure(call())).toMatchObject({ code: 'TrailNotFoundException', status: 404 });
+        expect(await failure(call())).toEqual({
+          code: 'TrailNotFoundException',
+          status: statusOn(transport, { aws: 400, rest: 404 }),
+          message: `Unknown trail: ${trailArn(accountId, 'us-east-1', name)} for the user: ${accountId}`,
+        });
       }
       expect(await elsewhere.describeTrails({ trailNameList: [name] })).toEqual([]);
     });
@@ -248,7 +256,7 @@ describe.each(TRANSPORTS)('trail names and ARNs through %s', (transport) => {
       const arn = trailArn(accountId, 'eu-west-1', name);
       expect(await failure(api.inRegion('us-east-1').getTrail(arn))).toMatchObject({
         code: 'TrailNotFoundException',
-        status: 404,
+        status: statusOn(transport, { aws: 400, rest: 404 }),
       });
     });
 
@@ -268,7 +276,10 @@ describe.each(TRANSPORTS)('trail names and ARNs through %s', (transport) => {
         () => api.putInsightSelectors(unknown, []),
         () => api.getInsightSelectors(unknown),
       ]) {
-        expect(await failure(call())).toMatchObject({ code: 'TrailNotFoundException', status: 404 });
+        expect(await failure(call())).toMatchObject({
+          code: 'TrailNotFoundException',
+          status: statusOn(transport, { aws: 400, rest: 404 }),
+        });
       }
       expect(await api.describeTrails({ trailNameList: [unknown] })).toEqual([]);
       expect(await snapshot(api)).toEqual(before);
@@ -325,7 +336,7 @@ describe.each(TRANSPORTS)('trail names and ARNs through %s', (transport) => {
       });
       expect(await failure(shadowRegion.getTrail(name))).toMatchObject({
         code: 'TrailNotFoundException',
-        status: 404,
+        status: statusOn(transport, { aws: 400, rest: 404 }),
       });
     });
   });

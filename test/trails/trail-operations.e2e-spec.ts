@@ -1,7 +1,7 @@
 import { given } from '../support/given';
 import { TestApp } from '../support/test-app';
 import { BUCKET, trailArn, trailName } from './support/trail-world';
-import { failure, TRANSPORTS, trailsApi } from './support/trails-api';
+import { failure, statusOn, TRANSPORTS, trailsApi } from './support/trails-api';
 
 /** Every CloudTrail trail operation, its defaults and its read-back, through the AWS SDK and REST. */
 let app: TestApp;
@@ -283,8 +283,14 @@ describe.each(TRANSPORTS)('trail operations through %s', (transport) => {
     await api.deleteTrail(a);
     await api.deleteTrail(trailArn(account.accountId, 'eu-west-1', b));
     expect(await api.describeTrails()).toEqual([]);
-    expect(await failure(api.getTrail(a))).toMatchObject({ code: 'TrailNotFoundException', status: 404 });
-    expect(await failure(api.deleteTrail(a))).toMatchObject({ code: 'TrailNotFoundException', status: 404 });
+    expect(await failure(api.getTrail(a))).toMatchObject({
+      code: 'TrailNotFoundException',
+      status: statusOn(transport, { aws: 400, rest: 404 }),
+    });
+    expect(await failure(api.deleteTrail(a))).toMatchObject({
+      code: 'TrailNotFoundException',
+      status: statusOn(transport, { aws: 400, rest: 404 }),
+    });
 
     const again = await api.createTrail({ name: a, s3BucketName: BUCKET });
     expect(again.trailArn).toBe(trailArn(account.accountId, 'eu-west-1', a));

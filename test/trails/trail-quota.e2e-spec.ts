@@ -1,7 +1,7 @@
 import { given } from '../support/given';
 import { TestApp } from '../support/test-app';
 import { BUCKET, converged, createTrails, enableRegion, snapshot, trailName } from './support/trail-world';
-import { failure, outcome, TRANSPORTS, trailsApi } from './support/trails-api';
+import { failure, outcome, statusOn, TRANSPORTS, trailsApi } from './support/trails-api';
 
 /**
  * Five trails per Region per account (cloudtrail.md §3.3, decision 4): a multi-Region trail counts
@@ -30,7 +30,7 @@ describe.each(TRANSPORTS)('the five-trail quota through %s', (transport) => {
     const error = await failure(euWest.createTrail({ name: trailName(), s3BucketName: BUCKET }));
     expect(error).toEqual({
       code: 'MaximumNumberOfTrailsExceededException',
-      status: 403,
+      status: statusOn(transport, { aws: 400, rest: 409 }),
       message: `User: ${account.accountId} already has 5 trails in eu-west-1.`,
     });
     expect(await snapshot(euWest)).toEqual(before);
@@ -40,7 +40,10 @@ describe.each(TRANSPORTS)('the five-trail quota through %s', (transport) => {
     await createTrails(euWest.inRegion('eu-west-2'), 4);
     expect(
       await failure(euWest.inRegion('eu-west-2').createTrail({ name: trailName(), s3BucketName: BUCKET })),
-    ).toMatchObject({ code: 'MaximumNumberOfTrailsExceededException', status: 403 });
+    ).toMatchObject({
+      code: 'MaximumNumberOfTrailsExceededException',
+      status: statusOn(transport, { aws: 400, rest: 409 }),
+    });
   });
 
   it('refuses a multi-Region trail when any enabled Region is full, naming the first one alphabetically', async () => {
@@ -56,7 +59,7 @@ describe.each(TRANSPORTS)('the five-trail quota through %s', (transport) => {
     );
     expect(error).toEqual({
       code: 'MaximumNumberOfTrailsExceededException',
-      status: 403,
+      status: statusOn(transport, { aws: 400, rest: 409 }),
       message: `User: ${account.accountId} already has 5 trails in ap-northeast-1.`,
     });
     expect(await snapshot(api)).toEqual(before);
@@ -70,7 +73,10 @@ describe.each(TRANSPORTS)('the five-trail quota through %s', (transport) => {
 
     const before = [await snapshot(api), await snapshot(api.inRegion('sa-east-1'))];
     const error = await failure(api.updateTrail(name, { isMultiRegionTrail: true }));
-    expect(error).toMatchObject({ code: 'MaximumNumberOfTrailsExceededException', status: 403 });
+    expect(error).toMatchObject({
+      code: 'MaximumNumberOfTrailsExceededException',
+      status: statusOn(transport, { aws: 400, rest: 409 }),
+    });
     expect(error.message).toContain('sa-east-1');
     expect([await snapshot(api), await snapshot(api.inRegion('sa-east-1'))]).toEqual(before);
   });
@@ -84,7 +90,10 @@ describe.each(TRANSPORTS)('the five-trail quota through %s', (transport) => {
       await failure(
         api.createTrail({ name: trailName('mr'), s3BucketName: BUCKET, isMultiRegionTrail: true }),
       ),
-    ).toMatchObject({ code: 'MaximumNumberOfTrailsExceededException', status: 403 });
+    ).toMatchObject({
+      code: 'MaximumNumberOfTrailsExceededException',
+      status: statusOn(transport, { aws: 400, rest: 409 }),
+    });
 
     // A second account has not enabled me-south-1: its full Regions are none.
     const other = trailsApi(app, transport, await given.account(app), 'us-east-1');

@@ -11,7 +11,7 @@ import {
   trailName,
   visibleArns,
 } from './support/trail-world';
-import { failure, TRANSPORTS, trailsApi, type TrailsApi } from './support/trails-api';
+import { failure, statusOn, TRANSPORTS, trailsApi, type TrailsApi } from './support/trails-api';
 
 /**
  * Multi-Region replication through the job queue (real BullMQ, a worker in this process): a
@@ -82,7 +82,7 @@ describe.each(TRANSPORTS)('multi-Region replication through %s', (transport) => 
 
     expect(await failure(shadow.getTrailStatus(name))).toMatchObject({
       code: 'TrailNotFoundException',
-      status: 404,
+      status: statusOn(transport, { aws: 400, rest: 404 }),
     });
     await home.startLogging(name);
     expect((await shadow.getTrailStatus(arn)).isLogging).toBe(true);

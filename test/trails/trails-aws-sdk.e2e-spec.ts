@@ -69,19 +69,56 @@ describe('CloudTrail trails through @aws-sdk/client-cloudtrail', () => {
     expect(listed.Trails).toEqual([{ TrailARN: arn, Name: name, HomeRegion: 'eu-west-1' }]);
   });
 
-  it('starts and stops logging, with times in GetTrailStatus', async () => {
+  it('starts and stops logging, with times in GetTrailStatus and the deprecated members AWS still sends', async () => {
     const account = await given.account(app);
     const client = app.cloudtrail(account);
     const name = uniqueName('t');
     await client.send(new CreateTrailCommand({ Name: name, S3BucketName: 'audit-logs' }));
+    const status = async () => {
+      const { $metadata: _metadata, ...members } = await client.send(
+        new GetTrailStatusCommand({ Name: name }),
+      );
+      return members;
+    };
+    // Unset, the six deprecated string members are empty strings, as the live service sends them.
+    const unset = {
+      LatestDeliveryAttemptTime: '',
+      LatestNotificationAttemptTime: '',
+      LatestNotificationAttemptSucceeded: '',
+      LatestDeliveryAttemptSucceeded: '',
+      TimeLoggingStarted: '',
+      TimeLoggingStopped: '',
+    };
+    expect(await status()).toEqual({ IsLogging: false, ...unset });
+
     await client.send(new StartLoggingCommand({ Name: name }));
-    const started = await client.send(new GetTrailStatusCommand({ Name: name }));
-    expect(started.IsLogging).toBe(true);
-    expect(started.StartLoggingTime).toBeInstanceOf(Date);
+    const started = await status();
+    const startedAt = started.StartLoggingTime!;
+    expect(started).toEqual({
+      IsLogging: true,
+      StartLoggingTime: expect.any(Date) as Date,
+      ...unset,
+      // ISO-8601 in whole seconds: "2015-09-01T00:54:02Z".
+      TimeLoggingStarted: `${startedAt.toISOString().slice(0, 19)}Z`,
+    });
     await client.send(new StopLoggingCommand({ Name: name }));
-    const stopped = await client.send(new GetTrailStatusCommand({ Name: name }));
-    expect(stopped.IsLogging).toBe(false);
-    expect(stopped.StopLoggingTime).toBeInstanceOf(Date);
+    const stopped = await status();
+    const stoppedAt = stopped.StopLoggingTime!;
+    expect(stopped).toEqual({
+      IsLogging: false,
+      StartLoggingTime: startedAt,
+      StopLoggingTime: expect.any(Date) as Date,
+      ...unset,
+      TimeLoggingStarted: `${startedAt.toISOString().slice(0, 19)}Z`,
+      TimeLoggingStopped: `${stoppedAt.toISOString().slice(0, 19)}Z`,
+    });
+    expect(stopped.TimeLoggingStopped).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+
+    await expect(client.send(new GetTrailStatusCommand({ Name: 'no-such-trail' }))).rejects.toMatchObject({
+      name: 'TrailNotFoundException',
+      message: `Unknown trail: arn:aws:cloudtrail:us-east-1:${account.accountId}:trail/no-such-trail for the user: ${account.accountId}`,
+      $metadata: { httpStatusCode: 400 },
+    });
   });
 
   it('updates partially, manages selectors and tags, and deletes', async () => {

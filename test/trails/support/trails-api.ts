@@ -139,6 +139,14 @@ export function trailsApi(
     : new RestTrailsApi(app, credentials, region);
 }
 
+/**
+ * The HTTP status of an error on `transport` (cloudtrail.md decision 1): the AWS protocol answers
+ * what the live service answers (400 for every client error), REST its semantic status.
+ */
+export function statusOn(transport: Transport, statuses: { aws: number; rest: number }): number {
+  return transport === 'rest' ? statuses.rest : statuses.aws;
+}
+
 /** What a failed call answered, whatever the transport. */
 export interface ApiFailure {
   readonly code: string;

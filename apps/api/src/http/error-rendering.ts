@@ -1,5 +1,12 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, type ErrorCode, isDatabaseUnavailable, statusOf, ThrottledError } from '@app/platform';
+import {
+  awsStatusOf,
+  DomainError,
+  type ErrorCode,
+  isDatabaseUnavailable,
+  restStatusOf,
+  ThrottledError,
+} from '@app/platform';
 import { type WireProtocol } from './request-facts';
 
 export interface RenderedError {
@@ -52,13 +59,12 @@ export function toDomainError(error: unknown): { error: DomainError; unexpected:
 
 export function renderError(error: unknown, protocol: WireProtocol, requestId: string): RenderedError {
   const { error: domainError, unexpected } = toDomainError(error);
-  const status = statusOf(domainError.code);
   const message = domainError.message;
   const retryAfter: Record<string, string> =
     domainError instanceof ThrottledError ? { 'retry-after': String(domainError.retryAfterSeconds) } : {};
   if (protocol === 'rest') {
     return {
-      status,
+      status: restStatusOf(domainError.code),
       code: domainError.code,
       unexpected,
       headers: { 'content-type': 'application/json; charset=utf-8', ...retryAfter },
@@ -69,6 +75,7 @@ export function renderError(error: unknown, protocol: WireProtocol, requestId: s
   }
   if (protocol === 'aws-query') {
     const code = QUERY_CODES[domainError.code] ?? domainError.code;
+    const status = awsStatusOf(code);
     const type = status >= 500 ? 'Receiver' : 'Sender';
     return {
       status,
@@ -82,7 +89,7 @@ export function renderError(error: unknown, protocol: WireProtocol, requestId: s
     };
   }
   return {
-    status,
+    status: awsStatusOf(domainError.code),
     code: domainError.code,
     unexpected,
     headers: {

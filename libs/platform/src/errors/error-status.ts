@@ -1,7 +1,9 @@
 /**
- * The one table of error codes and their HTTP statuses, read by both transports (REST and the AWS
- * protocols). Statuses follow the Smithy models' `httpError` values (cloudtrail.md, decision 1):
- * 400 unless listed otherwise; authentication failures 403; throttling 429; faults 5xx.
+ * Every error code we raise, with its REST status (cloudtrail.md, decision 1): semantic — 400 for
+ * invalid input and unmet preconditions, 403 for authentication and authorization only, 404 for what
+ * does not exist, 409 for conflicts with the current state (duplicates, quotas such as the five
+ * trails of a Region), 429 for throttling, 5xx for faults. The AWS protocols answer the live
+ * services' statuses instead (`awsStatusOf`).
  */
 export const ERROR_STATUS = {
   // Generic request and protocol errors
@@ -94,11 +96,11 @@ export const ERROR_STATUS = {
 
   // CloudTrail
   TrailNotFoundException: 404,
-  TrailAlreadyExistsException: 400,
+  TrailAlreadyExistsException: 409,
   TrailNotProvidedException: 404,
   InvalidTrailNameException: 400,
   CloudTrailARNInvalidException: 400,
-  MaximumNumberOfTrailsExceededException: 403,
+  MaximumNumberOfTrailsExceededException: 409,
   InvalidHomeRegionException: 400,
   InvalidS3BucketNameException: 400,
   InvalidS3PrefixException: 400,
@@ -111,7 +113,7 @@ export const ERROR_STATUS = {
   InsightNotEnabledException: 400,
   InvalidTagParameterException: 400,
   TagsLimitExceededException: 400,
-  ResourceNotFoundException: 400,
+  ResourceNotFoundException: 404,
   ResourceTypeNotSupportedException: 400,
   InvalidTokenException: 400,
   InvalidNextTokenException: 400,
@@ -125,11 +127,11 @@ export const ERROR_STATUS = {
   CloudTrailAccessNotEnabledException: 400,
   NotOrganizationMasterAccountException: 400,
   NotOrganizationManagementAccountException: 403,
-  NoManagementAccountSLRExistsException: 403,
+  NoManagementAccountSLRExistsException: 400,
   InsufficientDependencyServiceAccessPermissionException: 400,
-  AccountRegisteredException: 400,
+  AccountRegisteredException: 409,
   CannotDelegateManagementAccountException: 400,
-  DelegatedAdminAccountLimitExceededException: 400,
+  DelegatedAdminAccountLimitExceededException: 409,
 
   // IAM and STS (query protocol codes)
   NoSuchEntity: 404,
@@ -144,8 +146,53 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export function statusOf(code: ErrorCode): number {
+/** The status a REST caller gets for `code`. */
+export function restStatusOf(code: ErrorCode): number {
   return ERROR_STATUS[code];
+}
+
+/**
+ * Statuses other than 400 on the AWS protocols, where the live services answer 400 for every client
+ * error whatever the Smithy models' `httpError` says (live CloudTrail and Organizations captures:
+ * TrailNotFoundException, MaximumNumberOfTrailsExceededException, AlreadyInOrganizationException,
+ * ThrottlingException, STS `Throttling` all 400). Keyed by the code on the wire, so the query
+ * protocol's names (STS) carry the statuses of the AWS Common Errors pages.
+ */
+const AWS_STATUS: Partial<Record<ErrorCode, number>> = {
+  // Authentication and access denial (decision 1; STS/IAM Common Errors for the query names).
+  UnrecognizedClientException: 403,
+  InvalidClientTokenId: 403,
+  InvalidSignatureException: 403,
+  SignatureDoesNotMatch: 403,
+  IncompleteSignatureException: 403,
+  MissingAuthenticationTokenException: 403,
+  MissingAuthenticationToken: 403,
+  ExpiredTokenException: 403,
+  ExpiredToken: 403,
+  AccessDeniedException: 403,
+  AccessDenied: 403,
+  AccessDeniedForDependencyException: 403,
+  RegionDisabledException: 403,
+  // IAM's query API answers these live (IAM API Reference).
+  NoSuchEntity: 404,
+  EntityAlreadyExists: 409,
+  LimitExceeded: 409,
+  DeleteConflict: 409,
+  // Refusals at the HTTP level, before any service reads the request.
+  NotFoundException: 404,
+  RequestTimeoutException: 408,
+  RequestEntityTooLargeException: 413,
+  UnsupportedMediaTypeException: 415,
+  RequestHeaderFieldsTooLargeException: 431,
+  // Service faults.
+  InternalFailure: 500,
+  ServiceException: 500,
+  ServiceUnavailable: 503,
+};
+
+/** The status an AWS-protocol caller (AWS JSON or query) gets for `code` as it goes on the wire. */
+export function awsStatusOf(code: ErrorCode): number {
+  return AWS_STATUS[code] ?? 400;
 }
 
 /** Codes a client may retry after backing off (AWS SDKs retry 5xx and throttling). */

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { advisoryLockKeys, ReadBatcher, sql } from '@app/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type TrailSettings } from '../domain/trail';
 import { type TrailRecord } from '../domain/trail-record';
 import { TrailEntity } from './trail.entity';
+import { toEntity, toTrailRecord } from './trail-rows';
 
 /** What changed in a trail; `propagate` bumps the generation so replicas follow. */
 export type TrailChange = Partial<
@@ -28,7 +28,21 @@ interface TrailKey {
   readonly name: string;
 }
 
-/** Trails and their visibility through replicas; every method takes the transaction's manager. */
+/**
+ * Whether account $1 holds a copy of trail `t` in Region $2: the desired replicas (DESIGN.md
+ * "Propagation") evaluated at read time, not the `trail_replicas` rows the reconciler maintains.
+ * So every read follows the organization's membership as it is now, both ways: a removed member
+ * stops seeing the organization's trails at once, and a new member sees them at once, as the
+ * authorization rule (aws:PrincipalOrgID) and the Region quota (`occupiedSlots`) already do.
+ * Replicas remain what propagation applies and reports. The called Region is one the caller has
+ * enabled: authentication refuses the others.
+ */
+const VISIBLE = `(t.is_multi_region OR t.home_region = $2)
+  AND (t.owner_account_id = $1
+       OR (t.is_organization_trail
+           AND t.organization_id = (SELECT organization_id FROM organization_accounts WHERE account_id = $1)))`;
+
+/** Trails and where they are visible; every method takes the transaction's manager. */
 @Injectable()
 export class TrailRepository {
   /** `t.<column> AS "<property>"` for every column of the entity, built once from its metadata. */
@@ -100,7 +114,7 @@ export class TrailRepository {
     return rows.length > 0;
   }
 
-  /** Inserts the trail and its home replica (the copy the owner sees at once). */
+  /** Inserts the trail and its home replica (applied at once, as the propagation status reports it). */
   async insert(em: EntityManager, trail: TrailRecord): Promise<void> {
     await em.insert(TrailEntity, toEntity(trail));
     await em.query(
@@ -150,7 +164,7 @@ export class TrailRepository {
     return row ? toTrailRecord(row) : undefined;
   }
 
-  /** The trail with this ARN if the account holds a copy of it in the Region. */
+  /** The trail with this ARN if the account holds a copy of it in the Region (`VISIBLE`). */
   async findVisibleByArn(
     em: EntityManager,
     accountId: string,
@@ -159,9 +173,7 @@ export class TrailRepository {
   ): Promise<TrailRecord | undefined> {
     const { rows } = await sql<TrailEntity>(
       em,
-      `SELECT ${this.columns(em)} FROM trails t
-         JOIN trail_replicas r ON r.trail_id = t.id AND r.account_id = $1 AND r.region = $2
-        WHERE t.arn = $3`,
+      `SELECT ${this.columns(em)} FROM trails t WHERE t.arn = $3 AND ${VISIBLE}`,
       [accountId, region, arn],
       { prepareAs: 'trails.find-visible-by-arn' },
     );
@@ -169,9 +181,9 @@ export class TrailRepository {
   }
 
   /**
-   * Trails the account holds a copy of in the Region, ordered by ARN: its own, shadows of its
-   * multi-Region trails, and inherited organization trails. `homeOnly` keeps the account's own
-   * trails homed in the Region.
+   * Trails the account holds a copy of in the Region (`VISIBLE`), ordered by ARN: its own, shadows
+   * of its multi-Region trails, and inherited organization trails. `homeOnly` keeps the account's
+   * own trails homed in the Region.
    */
   async listVisible(
     em: EntityManager,
@@ -179,24 +191,18 @@ export class TrailRepository {
     region: string,
     options: { homeOnly?: boolean; afterArn?: string; limit?: number } = {},
   ): Promise<TrailRecord[]> {
-    const query = em
-      .createQueryBuilder(TrailEntity, 't')
-      .innerJoin(
-        'trail_replicas',
-        'r',
-        'r.trail_id = t.id AND r.account_id = :accountId AND r.region = :region',
-        {
-          accountId,
-          region,
-        },
-      )
-      .orderBy('t.arn', 'ASC');
-    if (options.homeOnly) {
-      query.andWhere('t.owner_account_id = :accountId AND t.home_region = :region', { accountId, region });
-    }
-    if (options.afterArn !== undefined) query.andWhere('t.arn > :afterArn', { afterArn: options.afterArn });
-    if (options.limit !== undefined) query.take(options.limit);
-    return (await query.getMany()).map(toTrailRecord);
+    const { rows } = await sql<TrailEntity>(
+      em,
+      `SELECT ${this.columns(em)} FROM trails t
+        WHERE ${VISIBLE}
+          AND (NOT $3::boolean OR (t.owner_account_id = $1 AND t.home_region = $2))
+          AND ($4::text IS NULL OR t.arn > $4::text)
+        ORDER BY t.arn
+        LIMIT $5::int`,
+      [accountId, region, options.homeOnly ?? false, options.afterArn ?? null, options.limit ?? null],
+      { prepareAs: 'trails.list-visible' },
+    );
+    return rows.map(toTrailRecord);
   }
 
   /** Locks the trail row for a change in this transaction. */
@@ -274,78 +280,4 @@ export class TrailRepository {
       .join(', ');
     return this.entityColumns;
   }
-}
-
-export function toTrailRecord(row: TrailEntity): TrailRecord {
-  const settings: TrailSettings = {
-    s3BucketName: row.s3BucketName,
-    ...(row.s3KeyPrefix !== null ? { s3KeyPrefix: row.s3KeyPrefix } : {}),
-    ...(row.snsTopicArn !== null ? { snsTopicArn: row.snsTopicArn } : {}),
-    includeGlobalServiceEvents: row.includeGlobalServiceEvents,
-    isMultiRegionTrail: row.isMultiRegion,
-    logFileValidationEnabled: row.logFileValidationEnabled,
-    ...(row.cloudWatchLogsLogGroupArn !== null
-      ? { cloudWatchLogsLogGroupArn: row.cloudWatchLogsLogGroupArn }
-      : {}),
-    ...(row.cloudWatchLogsRoleArn !== null ? { cloudWatchLogsRoleArn: row.cloudWatchLogsRoleArn } : {}),
-    ...(row.kmsKeyId !== null ? { kmsKeyId: row.kmsKeyId } : {}),
-    isOrganizationTrail: row.isOrganizationTrail,
-  };
-  return {
-    id: row.id,
-    partition: row.arn.split(':')[1],
-    ownerAccountId: row.ownerAccountId,
-    homeRegion: row.homeRegion,
-    name: row.name,
-    arn: row.arn,
-    settings,
-    organizationId: row.organizationId,
-    eventSelectors: row.eventSelectors,
-    hasCustomEventSelectors: row.hasCustomEventSelectors,
-    insightSelectors: row.insightSelectors,
-    tags: row.tags,
-    isLogging: row.isLogging,
-    startLoggingTime: row.startLoggingTime,
-    stopLoggingTime: row.stopLoggingTime,
-    generation: row.generation,
-    observedGeneration: row.observedGeneration,
-    propagationError: row.propagationError,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
-
-function toEntity(trail: TrailRecord): TrailEntity {
-  const { settings } = trail;
-  return {
-    id: trail.id,
-    ownerAccountId: trail.ownerAccountId,
-    name: trail.name,
-    homeRegion: trail.homeRegion,
-    arn: trail.arn,
-    s3BucketName: settings.s3BucketName,
-    s3KeyPrefix: settings.s3KeyPrefix ?? null,
-    snsTopicArn: settings.snsTopicArn ?? null,
-    includeGlobalServiceEvents: settings.includeGlobalServiceEvents,
-    isMultiRegion: settings.isMultiRegionTrail,
-    logFileValidationEnabled: settings.logFileValidationEnabled,
-    cloudWatchLogsLogGroupArn: settings.cloudWatchLogsLogGroupArn ?? null,
-    cloudWatchLogsRoleArn: settings.cloudWatchLogsRoleArn ?? null,
-    kmsKeyId: settings.kmsKeyId ?? null,
-    isOrganizationTrail: settings.isOrganizationTrail,
-    organizationId: trail.organizationId,
-    eventSelectors: trail.eventSelectors,
-    hasCustomEventSelectors: trail.hasCustomEventSelectors,
-    insightSelectors: [...trail.insightSelectors],
-    tags: [...trail.tags],
-    isLogging: trail.isLogging,
-    startLoggingTime: trail.startLoggingTime,
-    stopLoggingTime: trail.stopLoggingTime,
-    generation: trail.generation,
-    observedGeneration: trail.observedGeneration,
-    propagationError: trail.propagationError,
-    propagationFailedAt: null,
-    createdAt: trail.createdAt,
-    updatedAt: trail.updatedAt,
-  };
 }

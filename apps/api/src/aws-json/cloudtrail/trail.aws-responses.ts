@@ -35,15 +35,28 @@ export function toAwsTrail(trail: TrailRecord): AwsWire<Aws.Trail> {
   };
 }
 
+/**
+ * GetTrailStatus (§2.9). The live service still sends the six deprecated string members: ISO-8601
+ * in whole seconds when set (`2015-09-01T00:54:02Z`), else empty strings; the timestamp members are
+ * epoch seconds with their milliseconds, as live answers show (`1441068842.76`). The trail records
+ * no delivery or notification attempt, so those members are always empty.
+ */
 export function toAwsTrailStatus(trail: TrailRecord): AwsWire<Aws.GetTrailStatusResponse> {
   return {
     IsLogging: trail.isLogging,
     StartLoggingTime: optionalEpochSeconds(trail.startLoggingTime),
     StopLoggingTime: optionalEpochSeconds(trail.stopLoggingTime),
-    // Deprecated string members the live service still fills.
-    TimeLoggingStarted: trail.startLoggingTime?.toISOString(),
-    TimeLoggingStopped: trail.stopLoggingTime?.toISOString(),
+    LatestDeliveryAttemptTime: '',
+    LatestNotificationAttemptTime: '',
+    LatestNotificationAttemptSucceeded: '',
+    LatestDeliveryAttemptSucceeded: '',
+    TimeLoggingStarted: isoWholeSeconds(trail.startLoggingTime),
+    TimeLoggingStopped: isoWholeSeconds(trail.stopLoggingTime),
   };
+}
+
+function isoWholeSeconds(date: Date | null): string {
+  return date ? `${date.toISOString().slice(0, 19)}Z` : '';
 }
 
 export function toAwsEventSelectors(trail: TrailRecord): AwsWire<Aws.GetEventSelectorsResponse> {

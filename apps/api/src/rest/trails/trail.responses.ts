@@ -40,6 +40,10 @@ export function toTrailResponse(trail: TrailRecord): TrailResponse {
   };
 }
 
+/**
+ * GetTrailStatus over REST: the members in use, ISO-8601 times. The six deprecated string members
+ * the AWS protocol still carries are left out, as `SnsTopicName` is from the trail.
+ */
 export function toTrailStatusResponse(trail: TrailRecord): {
   isLogging: boolean;
   startLoggingTime?: string;
