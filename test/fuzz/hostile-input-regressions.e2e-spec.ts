@@ -119,7 +119,9 @@ describe('the event history', () => {
     // U+0000 in a recorded path parameter.
     expect((await send(rest('GET', '/v1/iam/users/a%00b'))).status).toBe(400);
     // An error message quoting the value, cut at 1024 characters inside a surrogate pair.
-    const selectors = { eventSelectors: [{ readWriteType: `x${'😀'.repeat(600)}` }] };
+    const selectors = {
+      eventSelectors: [{ dataResources: [{ type: 'AWS::S3::Object', values: [`x${'😀'.repeat(600)}`] }] }],
+    };
     const refused = await send(rest('PUT', `/v1/trails/${TRAIL}/event-selectors`, selectors));
     expect(refused.status).toBe(400);
     expect(errorOf(refused).message?.length).toBeGreaterThan(1024);

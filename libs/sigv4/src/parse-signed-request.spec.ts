@@ -55,6 +55,33 @@ function errorOf(sut: IncomingSignedRequest, expectedServices?: readonly string[
 }
 
 describe(parseSignedRequest.name, () => {
+  describe('signed-header coverage (the operation is part of what is signed)', () => {
+    it('refuses an x-amz-* header the signature does not cover, in either form', () => {
+      const header = errorOf(signed(AUTHORIZATION, { 'x-amz-target': 'CloudTrail_20131101.DeleteTrail' }));
+      expect(header.code).toBe('InvalidSignatureException');
+      expect(header.message).toContain('x-amz-target');
+      const query = presigned();
+      const withTarget = { ...query, headers: { ...query.headers, 'x-amz-target': 'X.LeaveOrganization' } };
+      expect(errorOf(withTarget).message).toContain('x-amz-target');
+    });
+
+    it('refuses an unsigned content type on a request with a body, not on one without', () => {
+      const withBody = {
+        ...signed(AUTHORIZATION, { 'content-type': 'application/json' }),
+        body: Buffer.from('{}'),
+      };
+      expect(errorOf(withBody).message).toContain('content-type');
+      expect(parseSignedRequest(signed(AUTHORIZATION, { 'content-type': 'application/json' })).service).toBe(
+        'cloudtrail',
+      );
+    });
+
+    it('lets the session token and payload hash through unsigned: their values are checked on their own', () => {
+      const sut = signed(AUTHORIZATION, { 'x-amz-security-token': 'token', 'x-amz-content-sha256': 'abc' });
+      expect(parseSignedRequest(sut).securityToken).toBe('token');
+    });
+  });
+
   describe('the Authorization header form', () => {
     it('reads the credential scope, signed headers, signature, time and session token', () => {
       expect(parseSignedRequest(signed(AUTHORIZATION, { 'x-amz-security-token': 'token' }))).toEqual({

@@ -1,6 +1,6 @@
 import { type FastifyInstance } from 'fastify';
 import secureJson from 'secure-json-parse';
-import { factsOf } from './request-facts';
+import { factsOf, protocolOf } from './request-facts';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -23,7 +23,7 @@ export function registerBodyParsing(fastify: FastifyInstance): void {
       facts.rawBody = bytes;
       const type = String(request.headers['content-type'] ?? '').toLowerCase();
       try {
-        done(null, decodeBody(bytes, type));
+        done(null, decodeBody(bytes, type, protocolOf(request) === 'aws-query'));
       } catch (error) {
         facts.unreadable = `The request body is not valid: ${error instanceof Error ? error.message : 'unreadable body'}`;
         done(null, undefined);
@@ -38,9 +38,10 @@ export const MAX_BODY_DEPTH = 64;
 /** Keys no input has and that reach prototypes when objects are copied or transformed. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor']);
 
-function decodeBody(bytes: Buffer, contentType: string): unknown {
+/** Form fields are the query protocol's input only (STS, IAM at `/` without `X-Amz-Target`). */
+function decodeBody(bytes: Buffer, contentType: string, formAllowed: boolean): unknown {
   const text = utf8.decode(bytes);
-  if (contentType.startsWith('application/x-www-form-urlencoded')) {
+  if (contentType.startsWith('application/x-www-form-urlencoded') && formAllowed) {
     const fields = [...new URLSearchParams(text)].filter(([name]) => !PROTOTYPE_KEYS.has(name));
     return checked(Object.fromEntries(fields));
   }
