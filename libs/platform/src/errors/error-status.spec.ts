@@ -17,3 +17,18 @@ describe('ERROR_STATUS', () => {
     for (const status of Object.values(ERROR_STATUS)) expect(status >= 400 && status < 600).toBe(true);
   });
 });
+
+describe('ERROR_STATUS for the object store', () => {
+  it('answers S3 codes with S3 statuses', () => {
+    expect(statusOf('NoSuchBucket')).toBe(404);
+    expect(statusOf('NoSuchKey')).toBe(404);
+    expect(statusOf('NoSuchBucketPolicy')).toBe(404);
+    expect(statusOf('BucketAlreadyExists')).toBe(409);
+    expect(statusOf('BucketAlreadyOwnedByYou')).toBe(409);
+    expect(statusOf('BucketNotEmpty')).toBe(409);
+    expect(statusOf('InvalidBucketName')).toBe(400);
+    expect(statusOf('InvalidRange')).toBe(416);
+    expect(statusOf('SignatureDoesNotMatch')).toBe(403);
+    expect(statusOf('AccessDenied')).toBe(403);
+  });
+});
