@@ -18,6 +18,7 @@ export * from './domain/key-order';
 export * from './domain/listing-parameters';
 export * from './domain/location-constraint';
 export * from './domain/object-limits';
+export * from './domain/object-headers';
 export * from './domain/object-listing';
 export * from './domain/object-payload';
 export * from './domain/operation-results';
