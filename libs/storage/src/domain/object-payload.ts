@@ -56,10 +56,7 @@ export function isStreamingPayload(contentSha256: string | undefined): boolean {
  * @throws XAmzContentSHA256MismatchError, SignatureDoesNotMatchError, IncompleteBodyError,
  *   InvalidArgumentError, MissingContentLengthError, EntityTooLargeError, NotImplementedError (SigV4a).
  */
-export function decodeObjectPayload(
-  request: ObjectPayloadRequest,
-  maxSize: number = MAX_OBJECT_SIZE,
-): DecodedObjectPayload {
+export function decodeObjectPayload(request: ObjectPayloadRequest): DecodedObjectPayload {
   const mode = request.contentSha256?.trim();
   if (mode === undefined || mode === UNSIGNED_PAYLOAD) {
     assertObjectSize(request.body.length);
@@ -73,11 +70,11 @@ export function decodeObjectPayload(
   }
   switch (mode) {
     case STREAMING_UNSIGNED_PAYLOAD_TRAILER:
-      return decodeStreaming(request, maxSize, { signed: false, trailers: true });
+      return decodeStreaming(request, { signed: false, trailers: true });
     case STREAMING_SIGNED_PAYLOAD:
-      return decodeStreaming(request, maxSize, { signed: true, trailers: false });
+      return decodeStreaming(request, { signed: true, trailers: false });
     case STREAMING_SIGNED_PAYLOAD_TRAILER:
-      return decodeStreaming(request, maxSize, { signed: true, trailers: true });
+      return decodeStreaming(request, { signed: true, trailers: true });
     default:
       if (SIGV4A_STREAMING.includes(mode))
         throw new NotImplementedError('SigV4a streaming uploads are not supported.');
@@ -91,13 +88,12 @@ export function decodeObjectPayload(
 
 function decodeStreaming(
   request: ObjectPayloadRequest,
-  maxSize: number,
   form: { signed: boolean; trailers: boolean },
 ): DecodedObjectPayload {
   const declaredLength = parseDecodedLength(request.decodedContentLength);
   assertObjectSize(declaredLength);
   const announced = form.trailers ? announcedTrailers(request.trailer) : [];
-  const body = parseAwsChunked(request.body, { signed: form.signed, maxDecodedLength: maxSize });
+  const body = parseAwsChunked(request.body, { signed: form.signed, maxDecodedLength: MAX_OBJECT_SIZE });
   const { checksums, signature } = splitTrailers(body, announced, form.signed && form.trailers);
   if (form.signed) {
     if (!request.signing) throw new Error('A signed streaming upload needs the request signing context');

@@ -24,7 +24,24 @@ interface HeadRow extends SummaryRow {
 }
 
 const SUMMARY_COLUMNS = 'key, size, etag, last_modified';
-const UPSERT_COLUMNS = 11;
+/** The columns a write sets, in `objectParams` order, with the casts their parameters need. */
+const WRITTEN_COLUMNS = [
+  ['bucket', ''],
+  ['key', ''],
+  ['size', ''],
+  ['etag', ''],
+  ['content_type', ''],
+  ['headers', '::jsonb'],
+  ['user_metadata', '::jsonb'],
+  ['checksum', '::jsonb'],
+  ['revision', ''],
+  ['last_modified', ''],
+  ['content', ''],
+] as const;
+const UPDATED_ON_CONFLICT = WRITTEN_COLUMNS.slice(2)
+  .map(([column]) => `${column} = excluded.${column}`)
+  .join(', ');
+
 /** Rows per INSERT: 500 × 11 parameters stays far below PostgreSQL's 65535. */
 const UPSERT_BATCH_ROWS = 500;
 const HEAD_COLUMNS = `bucket, ${SUMMARY_COLUMNS}, content_type, headers, user_metadata, checksum, revision`;
@@ -58,24 +75,8 @@ export class ObjectRepository {
     for (let start = 0; start < objects.length; start += UPSERT_BATCH_ROWS) {
       const batch = objects.slice(start, start + UPSERT_BATCH_ROWS);
       const params = batch.flatMap(objectParams);
-      const rows = batch.map((_, row) => {
-        const at = row * UPSERT_COLUMNS;
-        const placeholders = Array.from({ length: UPSERT_COLUMNS }, (__, column) => `$${at + column + 1}`);
-        for (const column of [5, 6, 7]) placeholders[column] += '::jsonb';
-        return `(${placeholders.join(', ')})`;
-      });
       try {
-        await sql(
-          em,
-          `INSERT INTO storage_objects
-             (bucket, key, size, etag, content_type, headers, user_metadata, checksum, revision, last_modified, content)
-           VALUES ${rows.join(', ')}
-           ON CONFLICT (bucket, key) DO UPDATE SET
-             size = excluded.size, etag = excluded.etag, content_type = excluded.content_type,
-             headers = excluded.headers, user_metadata = excluded.user_metadata, checksum = excluded.checksum,
-             revision = excluded.revision, last_modified = excluded.last_modified, content = excluded.content`,
-          params,
-        );
+        await sql(em, upsertStatement(batch.length), params);
       } catch (error) {
         if (isForeignKeyViolation(error, 'fk_storage_objects_bucket')) {
           throw new NoSuchBucketError(bucketOfViolation(error) ?? batch[0].head.bucket);
@@ -175,6 +176,16 @@ export class ObjectRepository {
     );
     return rows.map(toObjectSummary);
   }
+}
+
+/** A multi-row upsert of `rowCount` objects, parameters in `objectParams` order, row after row. */
+function upsertStatement(rowCount: number): string {
+  const rows = Array.from({ length: rowCount }, (_, row) => {
+    const first = row * WRITTEN_COLUMNS.length + 1;
+    return `(${WRITTEN_COLUMNS.map(([, cast], column) => `$${first + column}${cast}`).join(', ')})`;
+  });
+  return `INSERT INTO storage_objects (${WRITTEN_COLUMNS.map(([column]) => column).join(', ')})
+    VALUES ${rows.join(', ')} ON CONFLICT (bucket, key) DO UPDATE SET ${UPDATED_ON_CONFLICT}`;
 }
 
 function objectParams({ head, content }: NewObject): unknown[] {
