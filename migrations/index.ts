@@ -9,6 +9,7 @@ import { CreateIamPrincipals1764000000006 } from './1764000000006-create-iam-pri
 import { CreateStsSessions1764000000007 } from './1764000000007-create-sts-sessions';
 import { CreateServiceControlPolicies1764000000008 } from './1764000000008-create-service-control-policies';
 import { CreateAuthorizationGenerations1764000000009 } from './1764000000009-create-authorization-generations';
+import { CreateObjectStore1765000000000 } from './1765000000000-create-object-store';
 import { CreateDigestSigningKeys1765200000000 } from './1765200000000-create-digest-signing-keys';
 
 /** Every migration, in order: the apps, the CLI, the tests and PGlite all read this one list. */
@@ -23,5 +24,6 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateStsSessions1764000000007,
   CreateServiceControlPolicies1764000000008,
   CreateAuthorizationGenerations1764000000009,
+  CreateObjectStore1765000000000,
   CreateDigestSigningKeys1765200000000,
 ];

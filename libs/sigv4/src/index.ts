@@ -16,14 +16,25 @@
  *   signature holds. Throws InvalidSignature (mismatch, ±15 min skew, body ≠ x-amz-content-sha256)
  *   or RequestExpired (presigned URL past X-Amz-Expires). Accepts the AWS SDK's canonical form
  *   and curl 7.x's `--aws-sigv4` form.
- * - `SigningKeyCache`: bounded LRU of derived signing keys per (secret, day, Region, service).
+ * - `verifySignature(…, { s3: true })`: S3's canonical URI (the path as sent) and payload hash
+ *   (`x-amz-content-sha256` as sent, including `UNSIGNED-PAYLOAD` and `STREAMING-…`).
+ * - `SigningKeyCache`: bounded LRU of derived signing keys per (secret, day, Region, service);
+ *   `deriveSigningKey`, `hmacSha256`, `sha256Hex`, `credentialScope`, `formatAmzDate`: the
+ *   building blocks S3's chunk signatures reuse.
  * - `signRequest(input)` / `presignUrl(input)`: client-side signing compatible with
  *   `@smithy/signature-v4`.
  */
-export { DEFAULT_MAX_SKEW_MS, verifySignature, type VerifyOptions } from './verify-signature';
+export {
+  DEFAULT_MAX_SKEW_MS,
+  verifySignature,
+  type SigningRules,
+  type VerifyOptions,
+} from './verify-signature';
 export { MAX_PRESIGNED_EXPIRES_SECONDS, parseSignedRequest, type ParseOptions } from './parse-signed-request';
 export { type IncomingSignedRequest, type ParsedSignature } from './signed-request';
-export { SigningKeyCache } from './signing-key';
+export { deriveSigningKey, hmacSha256, SigningKeyCache } from './signing-key';
+export { credentialScope, sha256Hex } from './canonical';
+export { formatAmzDate } from './amz-date';
 export {
   presignUrl,
   signRequest,

@@ -26,7 +26,18 @@ export interface VerifyOptions {
   readonly maxSkewMs?: number;
   /** Reuses derived signing keys across requests. */
   readonly keyCache?: SigningKeyCache;
+  /**
+   * S3's signing rules instead of every other service's: the canonical URI is the path exactly as
+   * sent (S3 neither normalises it nor encodes it a second time), and the payload hash is the
+   * `x-amz-content-sha256` value as sent — a hex digest, `UNSIGNED-PAYLOAD` or a `STREAMING-…`
+   * form — without hashing the body here: the object store checks the body against that value
+   * when it decodes the payload (`decodeObjectPayload` in `@app/storage`).
+   */
+  readonly s3?: boolean;
 }
+
+/** Which service's canonical-request rules apply (see `VerifyOptions.s3`). */
+export type SigningRules = 'default' | 's3';
 
 /**
  * Verifies `parsed` (from {@link parseSignedRequest} on the same request) with the secret of its
@@ -46,7 +57,7 @@ export function verifySignature(
   options: VerifyOptions,
 ): void {
   assertTimely(parsed, options.now, options.maxSkewMs ?? DEFAULT_MAX_SKEW_MS);
-  const candidates = canonicalRequestCandidates(request, parsed);
+  const candidates = canonicalRequestCandidates(request, parsed, options.s3 ? 's3' : 'default');
   const key =
     options.keyCache?.signingKey(secretAccessKey, parsed.scopeDate, parsed.region, parsed.service) ??
     deriveSigningKey(secretAccessKey, parsed.scopeDate, parsed.region, parsed.service);
@@ -98,6 +109,7 @@ function describeSkew(maxSkewMs: number): string {
 export function canonicalRequestCandidates(
   request: IncomingSignedRequest,
   parsed: ParsedSignature,
+  rules: SigningRules = 'default',
 ): string[] {
   const headers = parsed.signedHeaders
     .map((name) => {
@@ -118,8 +130,13 @@ export function canonicalRequestCandidates(
     parsed.presigned || request.rawQuery === sdkQuery ? [sdkQuery] : [sdkQuery, request.rawQuery];
 
   const candidates: string[] = [];
-  for (const payloadHash of payloadHashes(request, parsed)) {
-    for (const path of canonicalPathCandidates(request.rawPath)) {
+  const paths =
+    rules === 's3'
+      ? [request.rawPath === '' ? '/' : request.rawPath]
+      : canonicalPathCandidates(request.rawPath);
+  const hashes = rules === 's3' ? s3PayloadHashes(request, parsed) : payloadHashes(request, parsed);
+  for (const payloadHash of hashes) {
+    for (const path of paths) {
       for (const query of queries) {
         candidates.push(
           canonicalRequest({ method: request.method, path, query, headers, signedHeaders, payloadHash }),
@@ -128,6 +145,13 @@ export function canonicalRequestCandidates(
     }
   }
   return candidates;
+}
+
+/** S3 signs `x-amz-content-sha256` as sent; presigned URLs without it are `UNSIGNED-PAYLOAD`. */
+function s3PayloadHashes(request: IncomingSignedRequest, parsed: ParsedSignature): string[] {
+  const declared = request.headers['x-amz-content-sha256'];
+  if (declared !== undefined) return [typeof declared === 'string' ? declared.trim() : declared.join(',')];
+  return parsed.presigned ? [UNSIGNED_PAYLOAD] : [sha256Hex(request.body)];
 }
 
 function payloadHashes(request: IncomingSignedRequest, parsed: ParsedSignature): string[] {

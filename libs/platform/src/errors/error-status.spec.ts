@@ -100,3 +100,18 @@ it('uses only valid HTTP error statuses', () => {
     expect(awsStatusOf(code) >= 400 && awsStatusOf(code) < 600).toBe(true);
   }
 });
+
+describe('ERROR_STATUS for the object store', () => {
+  it('answers S3 codes with S3 statuses', () => {
+    expect(restStatusOf('NoSuchBucket')).toBe(404);
+    expect(restStatusOf('NoSuchKey')).toBe(404);
+    expect(restStatusOf('NoSuchBucketPolicy')).toBe(404);
+    expect(restStatusOf('BucketAlreadyExists')).toBe(409);
+    expect(restStatusOf('BucketAlreadyOwnedByYou')).toBe(409);
+    expect(restStatusOf('BucketNotEmpty')).toBe(409);
+    expect(restStatusOf('InvalidBucketName')).toBe(400);
+    expect(restStatusOf('InvalidRange')).toBe(416);
+    expect(restStatusOf('SignatureDoesNotMatch')).toBe(403);
+    expect(restStatusOf('AccessDenied')).toBe(403);
+  });
+});

@@ -19,7 +19,6 @@ export const ERROR_STATUS = {
   NotFoundException: 404,
   InvalidAction: 400,
   InvalidParameterValue: 400,
-  InvalidArgument: 400,
   MissingParameter: 400,
   MalformedQueryString: 400,
   OperationNotPermittedException: 400,
@@ -142,11 +141,38 @@ export const ERROR_STATUS = {
   ValidationError: 400,
   InvalidInput: 400,
   RegionDisabledException: 403,
+
+  // S3 (the built-in object store; REST-XML error document codes, S3's statuses)
+  NoSuchBucket: 404,
+  NoSuchKey: 404,
+  NoSuchBucketPolicy: 404,
+  NoSuchVersion: 404,
+  BucketAlreadyExists: 409,
+  BucketAlreadyOwnedByYou: 409,
+  BucketNotEmpty: 409,
+  InvalidBucketName: 400,
+  KeyTooLongError: 400,
+  EntityTooLarge: 400,
+  MetadataTooLarge: 400,
+  BadDigest: 400,
+  InvalidDigest: 400,
+  InvalidRange: 416,
+  XAmzContentSHA256Mismatch: 400,
+  IncompleteBody: 400,
+  InvalidArgument: 400,
+  InvalidRequest: 400,
+  MalformedXML: 400,
+  MalformedPolicy: 400,
+  InvalidLocationConstraint: 400,
+  IllegalLocationConstraintException: 400,
+  MissingContentLength: 411,
+  NotImplemented: 501,
+  InternalError: 500,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-/** The status a REST caller gets for `code`. */
+/** The status a REST caller gets for `code`; the object store's S3 protocol answers these statuses too. */
 export function restStatusOf(code: ErrorCode): number {
   return ERROR_STATUS[code];
 }

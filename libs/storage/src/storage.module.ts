@@ -1,0 +1,66 @@
+import { Module } from '@nestjs/common';
+import { BucketRepository } from './persistence/bucket.repository';
+import { ObjectRepository } from './persistence/object.repository';
+import { BucketDirectory } from './use-cases/bucket-directory';
+import { BuiltInObjectStore } from './use-cases/built-in-object-store';
+import { CreateBucketUseCase } from './use-cases/create-bucket.use-case';
+import { DeleteBucketPolicyUseCase } from './use-cases/delete-bucket-policy.use-case';
+import { DeleteBucketUseCase } from './use-cases/delete-bucket.use-case';
+import { DeleteObjectUseCase } from './use-cases/delete-object.use-case';
+import { DeleteObjectsUseCase } from './use-cases/delete-objects.use-case';
+import { GetBucketLocationUseCase } from './use-cases/get-bucket-location.use-case';
+import { GetBucketPolicyUseCase } from './use-cases/get-bucket-policy.use-case';
+import { GetObjectUseCase } from './use-cases/get-object.use-case';
+import { HeadBucketUseCase } from './use-cases/head-bucket.use-case';
+import { HeadObjectUseCase } from './use-cases/head-object.use-case';
+import { ListBucketsUseCase } from './use-cases/list-buckets.use-case';
+import { ListObjectsV2UseCase } from './use-cases/list-objects-v2.use-case';
+import { ListObjectsUseCase } from './use-cases/list-objects.use-case';
+import { ObjectContentReader } from './use-cases/object-content.reader';
+import { ObjectLister } from './use-cases/object.lister';
+import { ObjectWriter } from './use-cases/object.writer';
+import { PutBucketPolicyUseCase } from './use-cases/put-bucket-policy.use-case';
+import { PutObjectUseCase } from './use-cases/put-object.use-case';
+import { StorageLocator } from './use-cases/storage.locator';
+
+/** The operations the S3 transport calls (one use case each). */
+const useCases = [
+  CreateBucketUseCase,
+  DeleteBucketUseCase,
+  HeadBucketUseCase,
+  ListBucketsUseCase,
+  GetBucketLocationUseCase,
+  PutObjectUseCase,
+  GetObjectUseCase,
+  HeadObjectUseCase,
+  DeleteObjectUseCase,
+  DeleteObjectsUseCase,
+  ListObjectsUseCase,
+  ListObjectsV2UseCase,
+  PutBucketPolicyUseCase,
+  GetBucketPolicyUseCase,
+  DeleteBucketPolicyUseCase,
+];
+
+/** For the authorizer and CreateTrail (bucket owner and policy), and for log delivery (writes). */
+const services = [BucketDirectory, BuiltInObjectStore];
+
+/**
+ * The built-in S3-compatible object store (delivery.md §6), transport-independent. Needs the
+ * global DatabaseModule (TransactionRunner, DataSource), ConfigModule (Clock) and CryptoModule
+ * (PageTokenCodec).
+ */
+@Module({
+  providers: [
+    BucketRepository,
+    ObjectRepository,
+    StorageLocator,
+    ObjectWriter,
+    ObjectContentReader,
+    ObjectLister,
+    ...useCases,
+    ...services,
+  ],
+  exports: [...useCases, ...services],
+})
+export class StorageModule {}
