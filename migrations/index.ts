@@ -11,6 +11,7 @@ import { CreateServiceControlPolicies1764000000008 } from './1764000000008-creat
 import { CreateAuthorizationGenerations1764000000009 } from './1764000000009-create-authorization-generations';
 import { CreateObjectStore1765000000000 } from './1765000000000-create-object-store';
 import { CreateDigestSigningKeys1765200000000 } from './1765200000000-create-digest-signing-keys';
+import { PrepareEventsForDelivery1765400000000 } from './1765400000000-prepare-events-for-delivery';
 
 /** Every migration, in order: the apps, the CLI, the tests and PGlite all read this one list. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -26,4 +27,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateAuthorizationGenerations1764000000009,
   CreateObjectStore1765000000000,
   CreateDigestSigningKeys1765200000000,
+  PrepareEventsForDelivery1765400000000,
 ];

@@ -39,6 +39,12 @@ export interface OperationCall<I extends object, O> {
   readonly wireName?: (path: string) => string;
 }
 
+/** The resources a call was authorized on, and its caller's organization (both recorded). */
+interface Authorized {
+  readonly resources: readonly ResourceRef[];
+  readonly organizationId: string | null;
+}
+
 /** What a call ended with: the event records it. */
 interface CallOutcome<O> {
   readonly output?: O;
@@ -77,7 +83,7 @@ export class OperationRunner {
     const ctx = await this.authenticate(call);
     facts.accountId = ctx.accountId;
     let input: I | undefined;
-    let named: readonly ResourceRef[] = [];
+    let named: Authorized = { resources: [], organizationId: null };
     try {
       this.assertReadable(call);
       const checked = await this.validate(operation, call.input, transport.strictMembers);
@@ -164,7 +170,7 @@ export class OperationRunner {
     ctx: RequestContext,
     call: OperationCall<I, unknown>,
     input: I,
-  ): Promise<readonly ResourceRef[]> {
+  ): Promise<Authorized> {
     const { operation } = call;
     const caller = await this.authorizer.prepare(ctx, ctx.authorizationGeneration);
     const scope: OperationScope = {
@@ -178,7 +184,8 @@ export class OperationRunner {
     const resources = operation.resources
       ? await operation.resources(input, scope)
       : [{ arn: '*', account: ctx.accountId }];
-    if (operation.unconditional) return resources;
+    const authorized = { resources, organizationId: caller.policies.organization?.id ?? null };
+    if (operation.unconditional) return authorized;
     const outcome = await this.authorizer.decide(
       caller,
       actionOf(operation),
@@ -186,7 +193,7 @@ export class OperationRunner {
       operation.conditions?.(input),
     );
     if (outcome.error) throw outcome.error;
-    return resources;
+    return authorized;
   }
 
   private async throttle(ctx: RequestContext, operation: OperationDefinition): Promise<void> {
@@ -204,7 +211,7 @@ export class OperationRunner {
     ctx: RequestContext,
     call: OperationCall<I, O>,
     input: object,
-    authorized: readonly ResourceRef[],
+    authorized: Authorized,
     outcome: CallOutcome<O>,
   ): ApiCall {
     const { operation, request } = call;
@@ -226,7 +233,9 @@ export class OperationRunner {
         outcome.output !== undefined && operation.responseElements
           ? operation.responseElements(outcome.output)
           : null,
-      resources: eventResourcesOf(operation, outcome, authorized),
+      resources: eventResourcesOf(operation, outcome, authorized.resources),
+      category: operation.eventCategory ?? 'Management',
+      organizationId: authorized.organizationId,
       error: outcome.error ? { code: outcome.error.code, message: outcome.error.message } : undefined,
     };
   }

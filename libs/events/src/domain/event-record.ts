@@ -27,8 +27,14 @@ export interface ApiCall {
   readonly response: unknown;
   /** What the request names (a trail by name or ARN, an account, a policy): the event's `resources`. */
   readonly resources: readonly { readonly arn: string; readonly accountId: string }[];
+  /** Data events (object-level calls of the object store) reach trails only, never LookupEvents. */
+  readonly category?: EventCategory;
+  /** The caller's organization when it called: organization trails of it cover the event. */
+  readonly organizationId?: string | null;
   readonly error?: { readonly code: string; readonly message: string };
 }
+
+export type EventCategory = 'Management' | 'Data';
 
 /** The CloudTrail record (§4.1), as LookupEvents returns it in `CloudTrailEvent`. */
 export interface CloudTrailRecord {
@@ -48,10 +54,10 @@ export interface CloudTrailRecord {
   readonly eventID: string;
   readonly readOnly: boolean;
   readonly resources?: ReadonlyArray<{ ARN: string; accountId: string; type: string }>;
-  readonly eventType: 'AwsApiCall';
-  readonly managementEvent: true;
+  readonly eventType: 'AwsApiCall' | 'AwsServiceEvent';
+  readonly managementEvent: boolean;
   readonly recipientAccountId: string;
-  readonly eventCategory: 'Management';
+  readonly eventCategory: EventCategory;
   readonly tlsDetails?: Record<string, string>;
 }
 
@@ -70,6 +76,9 @@ export interface StoredEvent {
   readonly requestId: string;
   readonly resources: readonly EventResource[];
   readonly record: CloudTrailRecord;
+  /** False for data events: kept out of LookupEvents. */
+  readonly management: boolean;
+  readonly organizationId: string | null;
 }
 
 /**
@@ -147,6 +156,7 @@ export function buildEvent(recorded: ApiCall): StoredEvent {
     response: storableCopy(recorded.response),
   };
   const awsRegion = GLOBAL_SERVICES.has(call.service) ? GLOBAL_EVENTS_REGION : call.region;
+  const category = call.category ?? 'Management';
   const requestParameters =
     call.requestParameters === null
       ? null
@@ -186,9 +196,9 @@ export function buildEvent(recorded: ApiCall): StoredEvent {
       ? { resources: resources.map((r) => ({ ARN: r.arn, accountId: r.accountId, type: r.type })) }
       : {}),
     eventType: 'AwsApiCall',
-    managementEvent: true,
+    managementEvent: category === 'Management',
     recipientAccountId: call.principal.accountId,
-    eventCategory: 'Management',
+    eventCategory: category,
     ...(call.secureTransport
       ? {
           tlsDetails: {
@@ -213,5 +223,7 @@ export function buildEvent(recorded: ApiCall): StoredEvent {
     requestId: call.requestId,
     resources,
     record,
+    management: category === 'Management',
+    organizationId: call.organizationId ?? null,
   };
 }

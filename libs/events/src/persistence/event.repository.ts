@@ -33,9 +33,10 @@ export class EventRepository {
     if (events.length === 0) return;
     await em.query(
       `INSERT INTO events (event_id, account_id, region, event_time, event_name, event_source, read_only,
-                           username, access_key_id, error_code, request_id, record)
+                           username, access_key_id, error_code, request_id, record, management, organization_id)
        SELECT * FROM unnest($1::uuid[], $2::char(12)[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
-                            $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[])`,
+                            $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[],
+                            $13::boolean[], $14::text[])`,
       [
         events.map((e) => e.eventId),
         events.map((e) => e.accountId),
@@ -49,14 +50,19 @@ export class EventRepository {
         events.map((e) => e.errorCode),
         events.map((e) => e.requestId),
         events.map((e) => JSON.stringify(e.record)),
+        events.map((e) => e.management),
+        events.map((e) => e.organizationId),
       ],
     );
-    const rows = events.flatMap((e) =>
-      e.resources.flatMap((r) => [
-        { e, type: r.type, name: r.arn, isArn: true },
-        ...(r.name !== r.arn ? [{ e, type: r.type, name: r.name, isArn: false }] : []),
-      ]),
-    );
+    // Data events are never looked up: their resources need no lookup rows.
+    const rows = events
+      .filter((e) => e.management)
+      .flatMap((e) =>
+        e.resources.flatMap((r) => [
+          { e, type: r.type, name: r.arn, isArn: true },
+          ...(r.name !== r.arn ? [{ e, type: r.type, name: r.name, isArn: false }] : []),
+        ]),
+      );
     if (rows.length === 0) return;
     await em.query(
       `INSERT INTO event_resources (event_id, account_id, region, event_time, resource_type, resource_name, is_arn)
@@ -100,7 +106,7 @@ export class EventRepository {
           ? `r.resource_name = $${params.length}`
           : `r.resource_type = $${params.length} AND r.is_arn`;
       text = `SELECT e.event_time, e.username, e.record FROM event_resources r JOIN events e ON e.event_id = r.event_id
-               WHERE r.account_id = $1 AND r.region = $2 AND r.event_time BETWEEN $3 AND $4 AND ${match} ${after('r')}
+               WHERE r.account_id = $1 AND r.region = $2 AND r.event_time BETWEEN $3 AND $4 AND ${match} ${after('r')} AND e.management
                ORDER BY r.event_time DESC, r.event_id DESC`;
     } else {
       let match = '';
@@ -113,7 +119,7 @@ export class EventRepository {
         match = `AND e.${column} = $${params.length}`;
       }
       text = `SELECT e.event_time, e.username, e.record FROM events e
-               WHERE e.account_id = $1 AND e.region = $2 AND e.event_time BETWEEN $3 AND $4 ${match} ${after('e')}
+               WHERE e.account_id = $1 AND e.region = $2 AND e.event_time BETWEEN $3 AND $4 ${match} ${after('e')} AND e.management
                ORDER BY e.event_time DESC, e.event_id DESC`;
     }
     params.push(limit);

@@ -74,6 +74,8 @@ export interface OperationDefinition<I extends object = object, O = unknown, U =
   readonly useCase: Type<U>;
   /** Runs the validated call. */
   run(useCase: U, ctx: RequestContext, input: I): Promise<O>;
+  /** `Data` for object-level calls of the object store: delivered by trails that select them, never looked up. */
+  readonly eventCategory?: 'Management' | 'Data';
   /** Event `requestParameters`; default: the validated input (null when it has no member). */
   requestParameters?(input: I): Record<string, unknown> | null;
   /** Event `responseElements` of a successful write (camelCase, as CloudTrail records them); reads record null. */
