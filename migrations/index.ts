@@ -12,6 +12,7 @@ import { CreateAuthorizationGenerations1764000000009 } from './1764000000009-cre
 import { CreateObjectStore1765000000000 } from './1765000000000-create-object-store';
 import { CreateDigestSigningKeys1765200000000 } from './1765200000000-create-digest-signing-keys';
 import { PrepareEventsForDelivery1765400000000 } from './1765400000000-prepare-events-for-delivery';
+import { CreateLogDelivery1765500000000 } from './1765500000000-create-log-delivery';
 
 /** Every migration, in order: the apps, the CLI, the tests and PGlite all read this one list. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -28,4 +29,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateObjectStore1765000000000,
   CreateDigestSigningKeys1765200000000,
   PrepareEventsForDelivery1765400000000,
+  CreateLogDelivery1765500000000,
 ];

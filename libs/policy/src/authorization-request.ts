@@ -1,5 +1,5 @@
 /** `Account` is the root user of the account. */
-export type PrincipalType = 'Account' | 'User' | 'Role' | 'AssumedRole';
+export type PrincipalType = 'Account' | 'User' | 'Role' | 'AssumedRole' | 'Service';
 
 export interface RequestPrincipal {
   /** `arn:aws:iam::<acct>:root`, `…:user/<name>`, `…:role/<name>` or `arn:aws:sts::<acct>:assumed-role/<role>/<session>`. */

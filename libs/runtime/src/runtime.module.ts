@@ -1,5 +1,6 @@
 import { type ModuleMetadata } from '@nestjs/common';
 import { ACCOUNT_ENTITIES, AccountsModule } from '@app/accounts';
+import { DeliveryModule } from '@app/delivery';
 import { EventsModule } from '@app/events';
 import { AuthorizationModule, IamModule } from '@app/iam';
 import { IDENTITY_ENTITIES, IdentityModule } from '@app/identity';
@@ -14,6 +15,7 @@ import {
   LoggingModule,
 } from '@app/platform';
 import { REGION_ENTITIES, RegionsModule } from '@app/regions';
+import { StorageModule } from '@app/storage';
 import { TRAIL_ENTITIES, TrailResourceFacts, TrailsModule } from '@app/trails';
 import { type Logger } from 'pino';
 import { ALL_MIGRATIONS } from '../../../migrations';
@@ -56,6 +58,8 @@ export function runtimeModules(options: RuntimeOptions): Imports {
     OrganizationsModule,
     TrailsModule,
     EventsModule,
+    StorageModule,
+    DeliveryModule,
     AuthorizationModule.forRoot({
       imports: [OrganizationsModule, TrailsModule],
       organizationPolicies: OrganizationScpSource,

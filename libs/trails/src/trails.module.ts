@@ -12,6 +12,7 @@ import { PropagationSweepTask } from './jobs/propagation-sweep.task';
 import { ReconcileTrailHandler } from './jobs/reconcile-trail.handler';
 import { ReplicasOnRegionLaunched } from './jobs/region-launched.listener';
 import { ReplicaReconciler } from './persistence/replica-reconciler';
+import { TrailLoggingPeriodRepository } from './persistence/trail-logging-period.repository';
 import { TrailRepository } from './persistence/trail.repository';
 import { TrailLocator } from './services/trail-locator';
 import { TrailPropagation } from './services/trail-propagation';
@@ -62,6 +63,7 @@ const jobHandlers = [
   imports: [RegionsModule, OrganizationsModule],
   providers: [
     TrailRepository,
+    TrailLoggingPeriodRepository,
     ReplicaReconciler,
     TrailLocator,
     TrailPropagation,
@@ -69,6 +71,6 @@ const jobHandlers = [
     ...useCases,
     ...jobHandlers,
   ],
-  exports: [...useCases, TrailRepository, ReplicaReconciler],
+  exports: [...useCases, TrailRepository, TrailLoggingPeriodRepository, ReplicaReconciler],
 })
 export class TrailsModule {}

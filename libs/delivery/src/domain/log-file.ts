@@ -69,8 +69,13 @@ export class LogFileBuilder {
    * alone in a file is refused with a `RangeError` (§7 caps records at 256 KB, far below 50 MB).
    */
   add(record: LogRecord): LogFile | undefined {
-    const json = Buffer.from(JSON.stringify(record), 'utf8');
-    const time = Date.parse(record.eventTime);
+    return this.addJson(record.eventTime, JSON.stringify(record));
+  }
+
+  /** Adds a record given as its JSON text (as the event history stores it) and its `eventTime`. */
+  addJson(eventTime: string, text: string): LogFile | undefined {
+    const json = Buffer.from(text, 'utf8');
+    const time = Date.parse(eventTime);
     if (!this.fitsInEmptyFile(OPENING.length + json.length)) {
       throw new RangeError(
         `A record of ${json.length} bytes does not fit in a log file of at most ${this.maxCompressedBytes} compressed bytes.`,

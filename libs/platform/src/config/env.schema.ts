@@ -87,6 +87,21 @@ export class EnvSchema {
   @Min(1)
   @Max(3650)
   TRAILPLANE_DIGEST_KEY_ROTATION_DAYS: number = 30;
+  /** Seconds between log files of one (trail, account, Region) (delivery.md §3; AWS's "about every 5 minutes"). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) TRAILPLANE_DELIVERY_INTERVAL_SECONDS: number =
+    300;
+  /** Events a delivery run reads at most per batch (bounded memory and transactions). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(1000000) TRAILPLANE_DELIVERY_BATCH_EVENTS: number =
+    20000;
+  /** An external S3-compatible service for deliveries (MinIO, Ceph RGW, AWS S3); absent → the built-in store. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  TRAILPLANE_S3_ENDPOINT?: string;
+  @IsOptional() @Matches(/^[a-z0-9-]{1,40}$/) TRAILPLANE_S3_REGION: string = 'us-east-1';
+  @IsOptional() @IsString() TRAILPLANE_S3_ACCESS_KEY_ID?: string;
+  @IsOptional() @IsString() TRAILPLANE_S3_SECRET_ACCESS_KEY?: string;
+  /** Path-style requests (`endpoint/bucket/key`), as MinIO and most self-hosted stores need. */
+  @IsOptional() @IsIn(['true', 'false']) TRAILPLANE_S3_FORCE_PATH_STYLE: string = 'true';
   /** Test-only fault injection: `reconcile-delay-ms=<n>` slows each propagation batch before commit. */
   @IsOptional() @Matches(/^(reconcile-delay-ms=\d{1,6})?$/) TRAILPLANE_FAULTS?: string;
 }

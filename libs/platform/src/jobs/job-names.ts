@@ -7,6 +7,7 @@ export enum QueueName {
   Organizations = 'organizations',
   Propagation = 'propagation',
   Maintenance = 'maintenance',
+  Delivery = 'delivery',
 }
 
 export enum JobName {
@@ -20,6 +21,8 @@ export enum JobName {
   AccountLeftOrganization = 'account-left-organization',
   /** Brings one batch of a trail's replicas to its desired set, then chains the next batch. */
   ReconcileTrail = 'reconcile-trail',
+  /** Delivers a trail's undelivered events as log files (one run per trail and delivery interval). */
+  DeliverLogs = 'deliver-logs',
 }
 
 /** Payloads are JSON: ids and ISO strings, never Date or class instances. */
@@ -32,6 +35,8 @@ export interface JobPayloads {
   [JobName.AccountLeftOrganization]: { accountId: string; organizationId: string; changeId: string };
   /** `afterAccountId` '' starts at the first account; `attempt` distinguishes sweep re-runs. */
   [JobName.ReconcileTrail]: { trailId: string; generation: number; afterAccountId: string; attempt?: string };
+  /** `slot`: the delivery interval it belongs to; `part`: a continuation within it (a backlog). */
+  [JobName.DeliverLogs]: { trailId: string; slot: number; part?: number };
 }
 
 /** Jobs that announce something that happened: any number of handlers may listen. */
@@ -51,6 +56,7 @@ export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   [JobName.AccountJoinedOrganization]: QueueName.Propagation,
   [JobName.AccountLeftOrganization]: QueueName.Propagation,
   [JobName.ReconcileTrail]: QueueName.Propagation,
+  [JobName.DeliverLogs]: QueueName.Delivery,
 };
 
 /** BullMQ job ids: deterministic, no ':' and never all digits, so a repeated enqueue is a no-op. */
@@ -64,6 +70,7 @@ export const jobIds: { readonly [N in JobName]: (payload: JobPayloads[N]) => str
   [JobName.AccountLeftOrganization]: (p) => `account-left.${p.accountId}.${p.organizationId}.${p.changeId}`,
   [JobName.ReconcileTrail]: (p) =>
     `reconcile-trail.${p.trailId}.g${p.generation}.a${p.afterAccountId || 'start'}${p.attempt ? `.${p.attempt}` : ''}`,
+  [JobName.DeliverLogs]: (p) => `deliver-logs.${p.trailId}.s${p.slot}${p.part ? `.p${p.part}` : ''}`,
 };
 
 export enum JobOutcome {

@@ -47,7 +47,7 @@ export class PeriodicTaskRunner implements OnApplicationBootstrap, BeforeApplica
           });
         this.running.add(run);
       };
-      const timer = setInterval(tick, this.env.TRAILPLANE_SWEEP_INTERVAL_MS);
+      const timer = setInterval(tick, task.intervalMs ?? this.env.TRAILPLANE_SWEEP_INTERVAL_MS);
       timer.unref();
       this.timers.push(timer);
       setImmediate(tick);

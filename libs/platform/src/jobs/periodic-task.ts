@@ -9,6 +9,8 @@ export const PERIODIC_TASK = Symbol('periodic-task');
  */
 export interface PeriodicTask {
   readonly taskName: string;
+  /** Its own period; default TRAILPLANE_SWEEP_INTERVAL_MS. */
+  readonly intervalMs?: number;
   run(): Promise<unknown>;
 }
 

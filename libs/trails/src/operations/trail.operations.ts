@@ -63,8 +63,6 @@ export const GetTrail = defineOperation({
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
 });
 
-export const GetTrailStatus = defineOperation({ ...GetTrail, name: 'GetTrailStatus' });
-
 export const DescribeTrails = defineOperation({
   service: 'cloudtrail',
   name: 'DescribeTrails',

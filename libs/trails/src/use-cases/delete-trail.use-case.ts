@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type RequestContext, TransactionRunner } from '@app/platform';
+import { Clock, type RequestContext, TransactionRunner } from '@app/platform';
+import { TrailLoggingPeriodRepository } from '../persistence/trail-logging-period.repository';
 import { TrailRepository } from '../persistence/trail.repository';
 import { TrailLocator } from '../services/trail-locator';
 
@@ -10,11 +11,14 @@ export class DeleteTrailUseCase {
     private readonly tx: TransactionRunner,
     private readonly trails: TrailRepository,
     private readonly locator: TrailLocator,
+    private readonly periods: TrailLoggingPeriodRepository,
+    private readonly clock: Clock,
   ) {}
 
   async execute(ctx: RequestContext, input: { name: string }): Promise<void> {
     await this.tx.run(async (em) => {
       const trail = await this.locator.findForChange(em, ctx, input.name);
+      await this.periods.close(em, trail.id, this.clock.now());
       await this.trails.delete(em, trail.id);
     });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, type RequestContext, TransactionRunner } from '@app/platform';
+import { TrailLoggingPeriodRepository } from '../persistence/trail-logging-period.repository';
 import { TrailRepository } from '../persistence/trail.repository';
 import { TrailLocator } from '../services/trail-locator';
 import { TrailPropagation } from '../services/trail-propagation';
@@ -12,6 +13,7 @@ export class SetTrailLoggingUseCase {
     private readonly trails: TrailRepository,
     private readonly locator: TrailLocator,
     private readonly propagation: TrailPropagation,
+    private readonly periods: TrailLoggingPeriodRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -28,6 +30,9 @@ export class SetTrailLoggingUseCase {
           : { isLogging: false, stopLoggingTime: now, propagate: true },
         now,
       );
+      // The period opens as the call arrived, so StartLogging's own event is the first it covers.
+      if (input.logging) await this.periods.open(em, trail.id, ctx.receivedAt);
+      else await this.periods.close(em, trail.id, now);
       await this.propagation.afterChange(em, trail, updated);
     });
   }

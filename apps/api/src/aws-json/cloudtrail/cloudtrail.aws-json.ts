@@ -1,3 +1,4 @@
+import { GetTrailStatus } from '@app/delivery';
 import { LookupEvents } from '@app/events';
 import {
   AddTags,
@@ -8,7 +9,6 @@ import {
   GetEventSelectors,
   GetInsightSelectors,
   GetTrail,
-  GetTrailStatus,
   ListTags,
   ListTrails,
   PutEventSelectors,

@@ -1,5 +1,6 @@
 // Types only (erased at build): the SDK's model shapes keep the member names here honest.
 import type * as Aws from '@aws-sdk/client-cloudtrail';
+import { type TrailStatus } from '@app/delivery';
 import { type FoundEvent } from '@app/events';
 import { type TrailEventSelectors, type TrailRecord } from '@app/trails';
 import { type AwsWire, optionalEpochSeconds } from '../aws-wire';
@@ -41,15 +42,21 @@ export function toAwsTrail(trail: TrailRecord): AwsWire<Aws.Trail> {
  * epoch seconds with their milliseconds, as live answers show (`1441068842.76`). The trail records
  * no delivery or notification attempt, so those members are always empty.
  */
-export function toAwsTrailStatus(trail: TrailRecord): AwsWire<Aws.GetTrailStatusResponse> {
+export function toAwsTrailStatus({ trail, delivery }: TrailStatus): AwsWire<Aws.GetTrailStatusResponse> {
   return {
     IsLogging: trail.isLogging,
+    LatestDeliveryError: delivery.latestDeliveryError ?? undefined,
+    LatestDeliveryTime: optionalEpochSeconds(delivery.latestDeliveryTime),
+    LatestDigestDeliveryTime: optionalEpochSeconds(delivery.latestDigestDeliveryTime),
+    LatestDigestDeliveryError: delivery.latestDigestDeliveryError ?? undefined,
     StartLoggingTime: optionalEpochSeconds(trail.startLoggingTime),
     StopLoggingTime: optionalEpochSeconds(trail.stopLoggingTime),
-    LatestDeliveryAttemptTime: '',
+    LatestDeliveryAttemptTime: isoWholeSeconds(delivery.latestDeliveryAttemptTime),
     LatestNotificationAttemptTime: '',
     LatestNotificationAttemptSucceeded: '',
-    LatestDeliveryAttemptSucceeded: '',
+    LatestDeliveryAttemptSucceeded: isoWholeSeconds(
+      delivery.latestDeliveryAttemptSucceeded ? delivery.latestDeliveryAttemptTime : null,
+    ),
     TimeLoggingStarted: isoWholeSeconds(trail.startLoggingTime),
     TimeLoggingStopped: isoWholeSeconds(trail.stopLoggingTime),
   };

@@ -1,3 +1,4 @@
+import { type DeliveredLogFile, type TrailStatus } from '@app/delivery';
 import { type TrailRecord } from '@app/trails';
 
 /** REST shape of a trail: the CloudTrail `Trail` members in camelCase, ISO-8601 times. */
@@ -44,15 +45,44 @@ export function toTrailResponse(trail: TrailRecord): TrailResponse {
  * GetTrailStatus over REST: the members in use, ISO-8601 times. The six deprecated string members
  * the AWS protocol still carries are left out, as `SnsTopicName` is from the trail.
  */
-export function toTrailStatusResponse(trail: TrailRecord): {
-  isLogging: boolean;
-  startLoggingTime?: string;
-  stopLoggingTime?: string;
-} {
+export function toTrailStatusResponse({ trail, delivery }: TrailStatus): TrailStatusResponse {
   return {
     isLogging: trail.isLogging,
     startLoggingTime: trail.startLoggingTime?.toISOString(),
     stopLoggingTime: trail.stopLoggingTime?.toISOString(),
+    latestDeliveryTime: delivery.latestDeliveryTime?.toISOString(),
+    latestDeliveryError: delivery.latestDeliveryError ?? undefined,
+    latestDeliveryAttemptTime: delivery.latestDeliveryAttemptTime?.toISOString(),
+    latestDeliveryAttemptSucceeded: delivery.latestDeliveryAttemptSucceeded ?? undefined,
+    latestDigestDeliveryTime: delivery.latestDigestDeliveryTime?.toISOString(),
+    latestDigestDeliveryError: delivery.latestDigestDeliveryError ?? undefined,
+  };
+}
+
+export interface TrailStatusResponse {
+  readonly isLogging: boolean;
+  readonly startLoggingTime?: string;
+  readonly stopLoggingTime?: string;
+  readonly latestDeliveryTime?: string;
+  readonly latestDeliveryError?: string;
+  readonly latestDeliveryAttemptTime?: string;
+  readonly latestDeliveryAttemptSucceeded?: boolean;
+  readonly latestDigestDeliveryTime?: string;
+  readonly latestDigestDeliveryError?: string;
+}
+
+/** One delivered log file over REST. */
+export function toDeliveryResponse(file: DeliveredLogFile): Record<string, unknown> {
+  return {
+    accountId: file.accountId,
+    region: file.region,
+    bucket: file.bucket,
+    key: file.key,
+    deliveredAt: file.deliveredAt.toISOString(),
+    records: file.records,
+    bytes: file.bytes,
+    oldestEventTime: file.oldestEventTime.toISOString(),
+    newestEventTime: file.newestEventTime.toISOString(),
   };
 }
 

@@ -9,7 +9,6 @@ import {
   GetInsightSelectors,
   GetTrail,
   GetTrailPropagation,
-  GetTrailStatus,
   ListTags,
   ListTrails,
   PutEventSelectors,
@@ -22,13 +21,16 @@ import {
   UpdateTrail,
 } from '@app/trails';
 import { type FastifyRequest } from 'fastify';
-import { queryBoolean, queryList, RestOperation, RestOperations } from '../rest-operations';
+import { GetTrailStatus, ListTrailDeliveries } from '@app/delivery';
+import { queryBoolean, queryInteger, queryList, RestOperation, RestOperations } from '../rest-operations';
 import {
   toEventSelectorsResponse,
   toInsightSelectorsResponse,
   toTrailResponse,
+  toDeliveryResponse,
   toTrailStatusResponse,
   type TrailResponse,
+  type TrailStatusResponse,
 } from './trail.responses';
 
 const TRAIL_PARAM = { name: 'trail', description: 'Trail name, or URL-encoded trail ARN' };
@@ -123,7 +125,7 @@ export class TrailsController {
   @Get('trails/:trail/status')
   @RestOperation(GetTrailStatus)
   @ApiParam(TRAIL_PARAM)
-  status(@Req() request: FastifyRequest): Promise<ReturnType<typeof toTrailStatusResponse>> {
+  status(@Req() request: FastifyRequest): Promise<TrailStatusResponse> {
     return this.rest.run(
       request,
       GetTrailStatus,
@@ -218,6 +220,29 @@ export class TrailsController {
         tagsList: queryList(query.key)?.map((key) => ({ key })),
       }),
       nothing,
+    );
+  }
+
+  @Get('trails/:trail/deliveries')
+  @RestOperation(
+    ListTrailDeliveries,
+    'The log files the trail delivered, oldest first (key, time, records, bytes); `accountId` and `region` narrow them. A member account sees its own.',
+  )
+  @ApiParam(TRAIL_PARAM)
+  deliveries(
+    @Req() request: FastifyRequest,
+  ): Promise<{ deliveries: Array<Record<string, unknown>>; nextToken?: string }> {
+    return this.rest.run(
+      request,
+      ListTrailDeliveries,
+      ({ params, query }) => ({
+        name: params.trail,
+        accountId: query.accountId,
+        region: query.region,
+        maxResults: queryInteger(query.maxResults),
+        nextToken: query.nextToken,
+      }),
+      (page) => ({ deliveries: page.deliveries.map(toDeliveryResponse), nextToken: page.nextToken }),
     );
   }
 

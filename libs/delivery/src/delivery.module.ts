@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { EnvSchema } from '@app/platform';
+import { PolicyCache } from '@app/policy';
+import { StorageModule } from '@app/storage';
+import { TrailsModule } from '@app/trails';
+import { BucketWritePermission } from './destinations/bucket-write-permission';
+import { BuiltInLogDestination } from './destinations/built-in-destination';
+import { ExternalLogDestination } from './destinations/external-destination';
+import { LogDestination } from './destinations/log-destination';
+import { DeliverLogsHandler } from './jobs/deliver-logs.handler';
+import { DeliveryScheduleTask } from './jobs/delivery-schedule.task';
+import { DeliveredFileRepository } from './persistence/delivered-file.repository';
+import { DeliveryStateRepository } from './persistence/delivery-state.repository';
+import { StagedFileRepository } from './persistence/staged-file.repository';
+import { TrailEventSource } from './persistence/trail-event.source';
+import { TrailLogDelivery } from './services/trail-log-delivery';
+import { GetTrailStatusUseCase } from './use-cases/get-trail-status.use-case';
+import { ListTrailDeliveriesUseCase } from './use-cases/list-trail-deliveries.use-case';
+
+/**
+ * Log delivery (delivery.md §1–§3): trails' selected events as log files in the built-in store, or
+ * in an external S3-compatible service when TRAILPLANE_S3_ENDPOINT is set.
+ */
+@Module({
+  imports: [TrailsModule, StorageModule],
+  providers: [
+    DeliveryStateRepository,
+    DeliveredFileRepository,
+    StagedFileRepository,
+    TrailEventSource,
+    BucketWritePermission,
+    BuiltInLogDestination,
+    ExternalLogDestination,
+    {
+      provide: LogDestination,
+      inject: [EnvSchema, BuiltInLogDestination, ExternalLogDestination],
+      useFactory: (env: EnvSchema, builtIn: BuiltInLogDestination, external: ExternalLogDestination) =>
+        env.TRAILPLANE_S3_ENDPOINT ? external : builtIn,
+    },
+    { provide: PolicyCache, useFactory: () => new PolicyCache(1_000) },
+    TrailLogDelivery,
+    DeliverLogsHandler,
+    DeliveryScheduleTask,
+    GetTrailStatusUseCase,
+    ListTrailDeliveriesUseCase,
+  ],
+  exports: [TrailLogDelivery, GetTrailStatusUseCase, ListTrailDeliveriesUseCase, DeliveredFileRepository],
+})
+export class DeliveryModule {}

@@ -1,0 +1,50 @@
+import { type LogFile, LogFileBuilder } from './log-file';
+import { type LogFileLocation } from './log-file-key';
+
+/** A selected event as log files need it: where it belongs and its record as JSON text. */
+export interface LogFileEvent {
+  readonly accountId: string;
+  readonly region: string;
+  readonly eventTime: Date;
+  readonly recordJson: string;
+}
+
+/** One file for one account's events of one Region. */
+export interface PlacedLogFile extends LogFile {
+  readonly accountId: string;
+  readonly region: string;
+}
+
+/**
+ * Packs a trail's selected events into log files: one account's events of one Region per file
+ * (split at the size limit), in the order given, all dated `deliveredAt` (delivery.md §3).
+ */
+export function planLogFiles(
+  destination: Pick<LogFileLocation, 's3KeyPrefix' | 'organizationId'>,
+  events: readonly LogFileEvent[],
+  deliveredAt: Date,
+  options: { readonly maxCompressedBytes?: number; readonly randomSuffix?: () => string } = {},
+): PlacedLogFile[] {
+  const builders = new Map<string, { builder: LogFileBuilder; accountId: string; region: string }>();
+  const files: PlacedLogFile[] = [];
+  for (const event of events) {
+    const place = `${event.accountId}/${event.region}`;
+    let entry = builders.get(place);
+    if (!entry) {
+      const location = { ...destination, accountId: event.accountId, region: event.region };
+      entry = {
+        builder: new LogFileBuilder({ location, deliveredAt, ...options }),
+        accountId: event.accountId,
+        region: event.region,
+      };
+      builders.set(place, entry);
+    }
+    const closed = entry.builder.addJson(event.eventTime.toISOString(), event.recordJson);
+    if (closed) files.push({ ...closed, accountId: entry.accountId, region: entry.region });
+  }
+  for (const { builder, accountId, region } of builders.values()) {
+    const last = builder.finish();
+    if (last) files.push({ ...last, accountId, region });
+  }
+  return files;
+}

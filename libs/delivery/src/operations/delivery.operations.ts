@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { defineOperation, optionalText } from '@app/platform';
+import { TrailNameRequest, trailResource } from '@app/trails';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { GetTrailStatusUseCase } from '../use-cases/get-trail-status.use-case';
+import { ListTrailDeliveriesUseCase } from '../use-cases/list-trail-deliveries.use-case';
+
+/** GetTrailStatus (cloudtrail.md §2.9): logging state and the latest deliveries (delivery.md §3). */
+export const GetTrailStatus = defineOperation({
+  service: 'cloudtrail',
+  name: 'GetTrailStatus',
+  readOnly: true,
+  input: TrailNameRequest,
+  resources: (input, scope) => [trailResource(scope, input.name)],
+  useCase: GetTrailStatusUseCase,
+  run: (useCase, ctx, input) => useCase.execute(ctx, input),
+});
+
+export class ListTrailDeliveriesRequest {
+  @ApiProperty({ description: 'Trail name or ARN' }) @IsString() @MaxLength(2048) name!: string;
+  @ApiPropertyOptional({ example: '111122223333' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{12}$/)
+  accountId?: string;
+  @ApiPropertyOptional({ example: 'eu-west-1' }) @optionalText(64) region?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxResults?: number;
+  @ApiPropertyOptional() @optionalText(4096) nextToken?: string;
+}
+
+/** Trailplane's own read: the log files a trail delivered (key, time, records, bytes). */
+export const ListTrailDeliveries = defineOperation({
+  service: 'cloudtrail',
+  name: 'ListTrailDeliveries',
+  readOnly: true,
+  input: ListTrailDeliveriesRequest,
+  resources: (input, scope) => [trailResource(scope, input.name)],
+  useCase: ListTrailDeliveriesUseCase,
+  run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  eventResources: 'none',
+});

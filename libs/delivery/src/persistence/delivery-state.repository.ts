@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from '@app/platform';
+import { type EntityManager } from 'typeorm';
+
+/**
+ * Where a trail's delivery stands in the event history: every event at or below (txid, seq) was
+ * handled (delivered or not selected). `seq` -1 means "every event of transactions below txid".
+ */
+export interface DeliveryCursor {
+  /** A transaction id (xid8) as text. */
+  readonly txid: string;
+  /** bigint as text. */
+  readonly seq: string;
+}
+
+/** The delivery members of GetTrailStatus (delivery.md §3). */
+export interface DeliveryStatus {
+  readonly latestDeliveryTime: Date | null;
+  readonly latestDeliveryError: string | null;
+  readonly latestDeliveryAttemptTime: Date | null;
+  readonly latestDeliveryAttemptSucceeded: boolean | null;
+  readonly latestDigestDeliveryTime: Date | null;
+  readonly latestDigestDeliveryError: string | null;
+}
+
+interface StatusRow {
+  readonly latest_delivery_time: Date | null;
+  readonly latest_delivery_error: string | null;
+  readonly latest_delivery_attempt_time: Date | null;
+  readonly latest_delivery_attempt_succeeded: boolean | null;
+  readonly latest_digest_delivery_time: Date | null;
+  readonly latest_digest_delivery_error: string | null;
+}
+
+const NO_STATUS: DeliveryStatus = {
+  latestDeliveryTime: null,
+  latestDeliveryError: null,
+  latestDeliveryAttemptTime: null,
+  latestDeliveryAttemptSucceeded: null,
+  latestDigestDeliveryTime: null,
+  latestDigestDeliveryError: null,
+};
+
+@Injectable()
+export class DeliveryStateRepository {
+  /** Creates the trail's delivery state at `start` (the horizon when the trail first started logging). */
+  async ensure(em: EntityManager, trailId: string, start: string): Promise<void> {
+    await sql(
+      em,
+      `INSERT INTO trail_delivery_state (trail_id, cursor_txid, cursor_seq)
+       SELECT $1, $2::xid8, -1 WHERE EXISTS (SELECT 1 FROM trails WHERE id = $1)
+       ON CONFLICT (trail_id) DO NOTHING`,
+      [trailId, start],
+    );
+  }
+
+  /**
+   * Locks the trail's delivery state for this transaction: one delivery run (or digest run) per
+   * trail at a time, across workers. Undefined when the trail has none (or no longer exists).
+   */
+  async lock(em: EntityManager, trailId: string): Promise<DeliveryCursor | undefined> {
+    const { rows } = await sql<{ cursor_txid: string; cursor_seq: string }>(
+      em,
+      `SELECT cursor_txid::text, cursor_seq::text FROM trail_delivery_state WHERE trail_id = $1 FOR UPDATE`,
+      [trailId],
+    );
+    return rows[0] && { txid: rows[0].cursor_txid, seq: rows[0].cursor_seq };
+  }
+
+  async advance(em: EntityManager, trailId: string, cursor: DeliveryCursor): Promise<void> {
+    await sql(
+      em,
+      `UPDATE trail_delivery_state SET cursor_txid = $2::xid8, cursor_seq = $3::bigint WHERE trail_id = $1`,
+      [trailId, cursor.txid, cursor.seq],
+    );
+  }
+
+  /** A delivery attempt: a success clears the error and, when it wrote files, dates the latest delivery. */
+  async recordAttempt(
+    em: EntityManager,
+    trailId: string,
+    attempt: { readonly at: Date; readonly error?: string; readonly delivered: boolean },
+  ): Promise<void> {
+    await sql(
+      em,
+      `UPDATE trail_delivery_state
+          SET latest_delivery_attempt_time = $2,
+              latest_delivery_attempt_succeeded = $3::text IS NULL,
+              latest_delivery_error = $3,
+              latest_delivery_time = CASE WHEN $4 THEN $2 ELSE latest_delivery_time END
+        WHERE trail_id = $1`,
+      [trailId, attempt.at, attempt.error ?? null, attempt.delivered],
+    );
+  }
+
+  async statusOf(em: EntityManager, trailId: string): Promise<DeliveryStatus> {
+    const { rows } = await sql<StatusRow>(
+      em,
+      `SELECT latest_delivery_time, latest_delivery_error, latest_delivery_attempt_time,
+              latest_delivery_attempt_succeeded, latest_digest_delivery_time, latest_digest_delivery_error
+         FROM trail_delivery_state WHERE trail_id = $1`,
+      [trailId],
+    );
+    const row = rows[0];
+    if (!row) return NO_STATUS;
+    return {
+      latestDeliveryTime: row.latest_delivery_time,
+      latestDeliveryError: row.latest_delivery_error,
+      latestDeliveryAttemptTime: row.latest_delivery_attempt_time,
+      latestDeliveryAttemptSucceeded: row.latest_delivery_attempt_succeeded,
+      latestDigestDeliveryTime: row.latest_digest_delivery_time,
+      latestDigestDeliveryError: row.latest_digest_delivery_error,
+    };
+  }
+
+  /** The oldest transaction still running (or the next to start): everything below it is final. */
+  async horizon(em: EntityManager): Promise<string> {
+    const { rows } = await sql<{ horizon: string }>(
+      em,
+      `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`,
+    );
+    return rows[0].horizon;
+  }
+}
