@@ -25,7 +25,7 @@ import {
   UpdateServiceControlPolicyRequest,
 } from './service-control-policy.requests';
 import {
-  PolicyListResponse,
+  PolicySummaryListResponse,
   PolicyTargetListResponse,
   ServiceControlPolicyResponse,
   toPolicyListResponse,
@@ -69,8 +69,11 @@ export class ServiceControlPoliciesController {
 
   @Get('policies')
   @Operation('organizations', 'ListPolicies', { readOnly: true })
-  @ApiOkResponse({ type: PolicyListResponse })
-  async list(@Ctx() ctx: RequestContext, @Query() query: PolicyFilterQuery): Promise<PolicyListResponse> {
+  @ApiOkResponse({ type: PolicySummaryListResponse })
+  async list(
+    @Ctx() ctx: RequestContext,
+    @Query() query: PolicyFilterQuery,
+  ): Promise<PolicySummaryListResponse> {
     return toPolicyListResponse(
       await this.listPolicies.execute(ctx, { ...query, filter: query.filter ?? SERVICE_CONTROL_POLICY }),
     );
@@ -142,12 +145,12 @@ export class ServiceControlPoliciesController {
 
   @Get('targets/:targetId/policies')
   @Operation('organizations', 'ListPoliciesForTarget', { readOnly: true })
-  @ApiOkResponse({ type: PolicyListResponse })
+  @ApiOkResponse({ type: PolicySummaryListResponse })
   async policiesForTarget(
     @Ctx() ctx: RequestContext,
     @Param('targetId') targetId: string,
     @Query() query: PolicyFilterQuery,
-  ): Promise<PolicyListResponse> {
+  ): Promise<PolicySummaryListResponse> {
     return toPolicyListResponse(
       await this.listPoliciesForTarget.execute(ctx, {
         ...query,

@@ -21,7 +21,7 @@ export class ServiceControlPolicyResponse {
   @ApiProperty({ description: 'The SCP document (JSON text)' }) content!: string;
 }
 
-export class PolicyListResponse {
+export class PolicySummaryListResponse {
   @ApiProperty({ type: [PolicySummaryResponse] }) policies!: PolicySummaryResponse[];
   @ApiPropertyOptional() nextToken?: string;
 }
@@ -42,7 +42,7 @@ export function toServiceControlPolicyResponse(policy: ServiceControlPolicy): Se
   return { policySummary: { ...policy.policySummary }, content: policy.content };
 }
 
-export function toPolicyListResponse(page: Page<PolicySummary>): PolicyListResponse {
+export function toPolicyListResponse(page: Page<PolicySummary>): PolicySummaryListResponse {
   return { policies: page.items.map((summary) => ({ ...summary })), ...nextTokenOf(page) };
 }
 
