@@ -1,10 +1,10 @@
 // `npm run build`: transpiles the TypeScript of tsconfig.build.json into dist/ with SWC, only the
 // files whose content changed since the last build (all of them when the settings changed), and
 // deletes the output of removed files. Types are checked by `npm run check`, not here: transpiling
-// file by file takes a second from scratch and a few milliseconds when nothing changed.
+// file by file takes about a second from scratch, and finding that nothing changed a fifth of one.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,9 +71,8 @@ async function build() {
         filename: join(ROOT, source),
         sourceFileName: relative(dirname(output), join(ROOT, source)),
       });
-      const name = output.slice(dirname(output).length + 1);
       mkdirSync(dirname(output), { recursive: true });
-      writeFileSync(output, `${code}\n//# sourceMappingURL=${name}.map\n`);
+      writeFileSync(output, `${code}\n//# sourceMappingURL=${basename(output)}.map\n`);
       writeFileSync(`${output}.map`, map);
     }),
   );
@@ -87,4 +86,11 @@ async function build() {
   renameSync(`${MANIFEST}.tmp`, MANIFEST);
 }
 
-await build();
+try {
+  await build();
+} catch (error) {
+  // SWC's message names the file, line and problem; the Rust backtrace after it helps nobody.
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`npm run build: ${message.replace(/\n+Stack backtrace:[\s\S]*/, '')}\n`);
+  process.exitCode = 1;
+}

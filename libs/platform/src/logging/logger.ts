@@ -67,9 +67,8 @@ export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string): void {
-    if (context !== undefined && NEST_START_UP_CONTEXTS.has(context))
-      this.logger.debug({ context }, String(message));
-    else this.logger.info({ context }, String(message));
+    const level = context !== undefined && NEST_START_UP_CONTEXTS.has(context) ? 'debug' : 'info';
+    this.logger[level]({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string): void {
     this.logger.error({ context, trace }, String(message));
