@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,7 +14,6 @@ import {
 
 const ROOT = resolve(__dirname, '../..');
 const MAIN = join(ROOT, 'dist/apps/api/src/main.js');
-const SOURCES = ['apps', 'libs', 'migrations'].map((dir) => join(ROOT, dir));
 const run = promisify(execFile);
 
 interface BootstrapCredentials {
@@ -37,36 +36,14 @@ async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20
   }
 }
 
-/** The newest modification time of the TypeScript sources `npm run build` compiles. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts'))
-      newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** `npm run build`, unless dist/ is already newer than every source. */
+/** `npm run build`: transpiles only what changed since the last build (nothing, after `npm test`'s). */
 async function ensureBuilt(): Promise<void> {
-  const built = (() => {
-    try {
-      return statSync(MAIN).mtimeMs;
-    } catch {
-      return 0;
-    }
-  })();
-  if (built > Math.max(...SOURCES.map(newestSource))) return;
-  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-  for (const tool of ['tsc', 'tsc-alias']) {
-    try {
-      await run(npx, [tool, '-p', 'tsconfig.build.json'], { cwd: ROOT });
-    } catch (error) {
-      const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-      throw new Error(`npm run build failed at ${tool}:\n${stdout}${stderr}`);
-    }
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  try {
+    await run(npm, ['run', 'build'], { cwd: ROOT });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`npm run build failed:\n${stdout}${stderr}`);
   }
 }
 

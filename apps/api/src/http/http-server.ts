@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { type Clock, type Env, Metrics, PinoNestLogger } from '@app/platform';
+import { type Clock, type Env, logsToTerminal, Metrics, PinoNestLogger } from '@app/platform';
 import { type Logger } from 'pino';
 import { ApiModule } from '../api.module';
 import { BODY_LIMIT_BYTES, registerBodyParsing } from './body-parsing';
@@ -38,6 +38,8 @@ export async function createApiApplication(
   const fastify = adapter.getInstance();
   // Resolved once the Nest container exists; hooks only run after that.
   const resolved: { metrics?: Metrics } = {};
+  // A line per request feeds a log collector, but would bury an interactive console.
+  const requestLogLevel = logsToTerminal() ? 'debug' : 'info';
   registerBodyParsing(fastify);
   // At shutdown, answers to requests still in flight end their keep-alive connections, so the
   // server can close without waiting out idle keep-alive sockets.
@@ -71,7 +73,7 @@ export async function createApiApplication(
       metrics.requestDuration.observe({ operation }, Number(process.hrtime.bigint() - facts.startedAt) / 1e9);
       if (errorCode.startsWith('AccessDenied')) metrics.authorizationDenials.inc({ operation });
     }
-    logger.info(
+    logger[requestLogLevel](
       {
         requestId: request.id,
         method: request.method,
