@@ -13,6 +13,7 @@ import { CreateObjectStore1765000000000 } from './1765000000000-create-object-st
 import { CreateDigestSigningKeys1765200000000 } from './1765200000000-create-digest-signing-keys';
 import { PrepareEventsForDelivery1765400000000 } from './1765400000000-prepare-events-for-delivery';
 import { CreateLogDelivery1765500000000 } from './1765500000000-create-log-delivery';
+import { CreateDigestChains1765600000000 } from './1765600000000-create-digest-chains';
 
 /** Every migration, in order: the apps, the CLI, the tests and PGlite all read this one list. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -30,4 +31,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateDigestSigningKeys1765200000000,
   PrepareEventsForDelivery1765400000000,
   CreateLogDelivery1765500000000,
+  CreateDigestChains1765600000000,
 ];

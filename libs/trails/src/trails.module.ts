@@ -15,6 +15,7 @@ import { ReplicaReconciler } from './persistence/replica-reconciler';
 import { TrailLoggingPeriodRepository } from './persistence/trail-logging-period.repository';
 import { TrailRepository } from './persistence/trail.repository';
 import { TrailLocator } from './services/trail-locator';
+import { TrailDigestChains } from './services/trail-digest-chains';
 import { TrailPropagation } from './services/trail-propagation';
 import { ChangeTrailTagsUseCase } from './use-cases/change-trail-tags.use-case';
 import { CreateTrailUseCase } from './use-cases/create-trail.use-case';
@@ -67,6 +68,7 @@ const jobHandlers = [
     ReplicaReconciler,
     TrailLocator,
     TrailPropagation,
+    TrailDigestChains,
     AccountReplicaReconciliation,
     ...useCases,
     ...jobHandlers,

@@ -90,6 +90,8 @@ export class EnvSchema {
   /** Seconds between log files of one (trail, account, Region) (delivery.md §3; AWS's "about every 5 minutes"). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) TRAILPLANE_DELIVERY_INTERVAL_SECONDS: number =
     300;
+  /** Seconds each digest covers (delivery.md §4; AWS's hourly digests). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) TRAILPLANE_DIGEST_INTERVAL_SECONDS: number = 3600;
   /** Events a delivery run reads at most per batch (bounded memory and transactions). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(1000000) TRAILPLANE_DELIVERY_BATCH_EVENTS: number =
     20000;

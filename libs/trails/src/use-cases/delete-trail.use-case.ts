@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, type RequestContext, TransactionRunner } from '@app/platform';
 import { TrailLoggingPeriodRepository } from '../persistence/trail-logging-period.repository';
 import { TrailRepository } from '../persistence/trail.repository';
+import { TrailDigestChains } from '../services/trail-digest-chains';
 import { TrailLocator } from '../services/trail-locator';
 
 /** DeleteTrail (§2.4): from the home Region; every replica goes with the trail. */
@@ -12,14 +13,17 @@ export class DeleteTrailUseCase {
     private readonly trails: TrailRepository,
     private readonly locator: TrailLocator,
     private readonly periods: TrailLoggingPeriodRepository,
+    private readonly digestChains: TrailDigestChains,
     private readonly clock: Clock,
   ) {}
 
   async execute(ctx: RequestContext, input: { name: string }): Promise<void> {
     await this.tx.run(async (em) => {
       const trail = await this.locator.findForChange(em, ctx, input.name);
-      await this.periods.close(em, trail.id, this.clock.now());
+      const now = this.clock.now();
+      await this.periods.close(em, trail.id, now);
       await this.trails.delete(em, trail.id);
+      await this.digestChains.afterChange(trail, undefined, now);
     });
   }
 }

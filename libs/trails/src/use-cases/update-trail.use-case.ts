@@ -8,6 +8,7 @@ import { type TrailRecord } from '../domain/trail-record';
 import { planUpdatedTrailSettings } from '../domain/trail-settings';
 import { TrailRepository } from '../persistence/trail.repository';
 import { TrailLocator } from '../services/trail-locator';
+import { TrailDigestChains } from '../services/trail-digest-chains';
 import { TrailPropagation } from '../services/trail-propagation';
 
 /**
@@ -23,6 +24,7 @@ export class UpdateTrailUseCase {
     private readonly regions: RegionRepository,
     private readonly locator: TrailLocator,
     private readonly propagation: TrailPropagation,
+    private readonly digestChains: TrailDigestChains,
     private readonly clock: Clock,
   ) {}
 
@@ -67,13 +69,10 @@ export class UpdateTrailUseCase {
           gained,
         );
       }
-      const updated = await this.trails.update(
-        em,
-        trail,
-        { settings, organizationId, propagate: true },
-        this.clock.now(),
-      );
+      const now = this.clock.now();
+      const updated = await this.trails.update(em, trail, { settings, organizationId, propagate: true }, now);
       await this.propagation.afterChange(em, trail, updated);
+      await this.digestChains.afterChange(trail, updated, now);
       return updated;
     });
   }
