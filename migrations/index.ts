@@ -9,6 +9,9 @@ import { CreateIamPrincipals1764000000006 } from './1764000000006-create-iam-pri
 import { CreateStsSessions1764000000007 } from './1764000000007-create-sts-sessions';
 import { CreateServiceControlPolicies1764000000008 } from './1764000000008-create-service-control-policies';
 import { CreateAuthorizationGenerations1764000000009 } from './1764000000009-create-authorization-generations';
+import { EnableOrganizationPolicyTypes1765100000000 } from './1765100000000-enable-organization-policy-types';
+import { CreateOrganizationResourceTags1765100000001 } from './1765100000001-create-organization-resource-tags';
+import { CreateAccountClosures1765100000002 } from './1765100000002-create-account-closures';
 
 /** Every migration, in order: the apps, the CLI, the tests and PGlite all read this one list. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -22,4 +25,7 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateStsSessions1764000000007,
   CreateServiceControlPolicies1764000000008,
   CreateAuthorizationGenerations1764000000009,
+  EnableOrganizationPolicyTypes1765100000000,
+  CreateOrganizationResourceTags1765100000001,
+  CreateAccountClosures1765100000002,
 ];
