@@ -1,46 +1,69 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from '@app/platform';
 import { type EntityManager } from 'typeorm';
-import { type TargetType } from '../domain/service-control-policy';
+import { type TargetType } from '../domain/organization-policy';
+import { type PolicyType } from '../domain/policy-types';
+
+/** Explicit attachments of each type, by target: `byType.get(type)?.get(targetId)` in attachment order. */
+export type AttachmentsByType = ReadonlyMap<PolicyType, ReadonlyMap<string, readonly string[]>>;
 
 /**
- * Which SCPs are attached to which root, OU and account of an organization. Only explicit
- * attachments are stored: a target without rows holds FullAWSAccess (see `effectivePolicyIds`).
- * Rows of an account or OU go with its membership or the OU (foreign keys cascade).
+ * Which policies are attached to which root, OU and account of an organization. Only explicit
+ * attachments are stored: a target without rows of a type holds the type's default (see
+ * `effectivePolicyIds`). Rows of an account or OU go with its membership or the OU (foreign keys
+ * cascade).
  */
 @Injectable()
-export class ScpAttachmentRepository {
-  /** Explicit attachments of each target, in attachment order (targets without rows absent). */
+export class PolicyAttachmentRepository {
+  /** Explicit attachments of `types` to `targetIds` (targets without rows absent). */
   async forTargets(
     em: EntityManager,
     organizationId: string,
+    types: readonly PolicyType[],
     targetIds: readonly string[],
-  ): Promise<Map<string, string[]>> {
-    const { rows } = await sql<{ target_id: string; policy_id: string }>(
+  ): Promise<AttachmentsByType> {
+    const { rows } = await sql<{ type: PolicyType; target_id: string; policy_id: string }>(
       em,
-      `SELECT target_id, policy_id FROM organization_policy_attachments
-        WHERE organization_id = $1 AND target_id = ANY($2::text[])
-        ORDER BY attached_at, policy_id`,
-      [organizationId, [...targetIds]],
+      `SELECT p.type, a.target_id, a.policy_id
+         FROM organization_policy_attachments a JOIN organization_policies p ON p.id = a.policy_id
+        WHERE a.organization_id = $1 AND a.target_id = ANY($2::text[]) AND p.type = ANY($3::text[])
+        ORDER BY a.attached_at, a.policy_id`,
+      [organizationId, [...targetIds], [...types]],
     );
-    const byTarget = new Map<string, string[]>();
-    for (const row of rows)
+    const byType = new Map<PolicyType, Map<string, string[]>>();
+    for (const row of rows) {
+      const byTarget = byType.get(row.type) ?? new Map<string, string[]>();
+      byType.set(row.type, byTarget);
       byTarget.set(row.target_id, [...(byTarget.get(row.target_id) ?? []), row.policy_id]);
-    return byTarget;
+    }
+    return byType;
   }
 
-  /** Replaces a target's explicit attachments with `policyIds` (in that order). */
+  /** The explicit attachments of one type to one target, in attachment order. */
+  async of(
+    em: EntityManager,
+    organizationId: string,
+    type: PolicyType,
+    targetId: string,
+  ): Promise<readonly string[]> {
+    return (await this.forTargets(em, organizationId, [type], [targetId])).get(type)?.get(targetId) ?? [];
+  }
+
+  /** Replaces a target's explicit attachments of `type` with `policyIds` (in that order). */
   async replace(
     em: EntityManager,
     organizationId: string,
+    type: PolicyType,
     target: { readonly id: string; readonly type: TargetType },
     policyIds: readonly string[],
     at: Date,
   ): Promise<void> {
     await sql(
       em,
-      `DELETE FROM organization_policy_attachments WHERE organization_id = $1 AND target_id = $2 AND NOT (policy_id = ANY($3::text[]))`,
-      [organizationId, target.id, [...policyIds]],
+      `DELETE FROM organization_policy_attachments a USING organization_policies p
+        WHERE p.id = a.policy_id AND p.type = $4
+          AND a.organization_id = $1 AND a.target_id = $2 AND NOT (a.policy_id = ANY($3::text[]))`,
+      [organizationId, target.id, [...policyIds], type],
     );
     await sql(
       em,
@@ -59,17 +82,6 @@ export class ScpAttachmentRepository {
     );
   }
 
-  /** Targets with explicit attachments: all of them, or those holding `policyId`. */
-  async targets(em: EntityManager, organizationId: string, policyId?: string): Promise<Set<string>> {
-    const { rows } = await sql<{ target_id: string }>(
-      em,
-      `SELECT DISTINCT target_id FROM organization_policy_attachments
-        WHERE organization_id = $1 AND ($2::text IS NULL OR policy_id = $2)`,
-      [organizationId, policyId ?? null],
-    );
-    return new Set(rows.map((row) => row.target_id));
-  }
-
   async isAttached(em: EntityManager, policyId: string): Promise<boolean> {
     const { rows } = await sql(
       em,
@@ -79,8 +91,13 @@ export class ScpAttachmentRepository {
     return rows.length > 0;
   }
 
-  /** Detaches every SCP in the organization (DisablePolicyType). */
-  async deleteAll(em: EntityManager, organizationId: string): Promise<void> {
-    await sql(em, `DELETE FROM organization_policy_attachments WHERE organization_id = $1`, [organizationId]);
+  /** Detaches every policy of `type` in the organization (DisablePolicyType). */
+  async deleteAll(em: EntityManager, organizationId: string, type: PolicyType): Promise<void> {
+    await sql(
+      em,
+      `DELETE FROM organization_policy_attachments a USING organization_policies p
+        WHERE p.id = a.policy_id AND p.type = $2 AND a.organization_id = $1`,
+      [organizationId, type],
+    );
   }
 }

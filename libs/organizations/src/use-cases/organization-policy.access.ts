@@ -3,26 +3,28 @@ import { type EntityManager } from 'typeorm';
 import { type OrganizationRecord } from '../domain/organization';
 import {
   assertTargetId,
+  type OrganizationPolicyRecord,
+  type OrganizationRef,
   type PolicyTarget,
-  SERVICE_CONTROL_POLICY,
-  type ServiceControlPolicyRecord,
   targetArn,
-} from '../domain/service-control-policy';
+} from '../domain/organization-policy';
 import {
   PolicyNotFoundError,
   PolicyTypeNotEnabledError,
+  RootNotFoundError,
   TargetNotFoundError,
-} from '../domain/service-control-policy.errors';
+} from '../domain/organization-policy.errors';
+import { type PolicyType } from '../domain/policy-types';
+import { OrganizationPolicyRepository } from '../persistence/organization-policy.repository';
+import { PolicyTargetRepository } from '../persistence/policy-target.repository';
 import { PolicyTypeRepository } from '../persistence/policy-type.repository';
-import { ScpTargetRepository } from '../persistence/scp-target.repository';
-import { ServiceControlPolicyRepository } from '../persistence/service-control-policy.repository';
 
-/** What the SCP operations share: finding policies and targets, and whether SCPs are enabled. */
+/** What the policy operations share: finding policies, targets and the root, and which types are enabled. */
 @Injectable()
-export class ServiceControlPolicyAccess {
+export class OrganizationPolicyAccess {
   constructor(
-    private readonly policies: ServiceControlPolicyRepository,
-    private readonly targets: ScpTargetRepository,
+    private readonly policies: OrganizationPolicyRepository,
+    private readonly targets: PolicyTargetRepository,
     private readonly policyTypes: PolicyTypeRepository,
   ) {}
 
@@ -31,7 +33,7 @@ export class ServiceControlPolicyAccess {
     org: OrganizationRecord,
     policyId: string,
     options: { forUpdate?: boolean } = {},
-  ): Promise<ServiceControlPolicyRecord> {
+  ): Promise<OrganizationPolicyRecord> {
     const policy = await this.policies.find(em, org.id, policyId, options);
     if (!policy) throw new PolicyNotFoundError();
     return policy;
@@ -54,18 +56,24 @@ export class ServiceControlPolicyAccess {
     };
   }
 
-  /** SCPs are in force: an all-features organization whose root has not disabled them. */
-  async enabled(em: EntityManager, org: OrganizationRecord): Promise<boolean> {
-    return (
-      org.featureSet === 'ALL' && !(await this.policyTypes.isDisabled(em, org.id, SERVICE_CONTROL_POLICY))
-    );
+  /** The organization's root, named by EnablePolicyType and DisablePolicyType. */
+  assertRoot(org: OrganizationRecord, rootId: string): void {
+    if (rootId !== org.rootId) throw new RootNotFoundError();
   }
 
-  async assertEnabled(em: EntityManager, org: OrganizationRecord): Promise<void> {
-    if (!(await this.enabled(em, org))) throw new PolicyTypeNotEnabledError();
+  /**
+   * Policies of `type` are in force: the root has the type enabled (only an all-features
+   * organization can enable one, and enabling all features enables none).
+   */
+  async enabled(em: EntityManager, org: OrganizationRecord, type: PolicyType): Promise<boolean> {
+    return org.featureSet === 'ALL' && (await this.policyTypes.isEnabled(em, org.id, type));
+  }
+
+  async assertEnabled(em: EntityManager, org: OrganizationRecord, type: PolicyType): Promise<void> {
+    if (!(await this.enabled(em, org, type))) throw new PolicyTypeNotEnabledError();
   }
 }
 
-export function orgRef(org: OrganizationRecord): { id: string; managementAccountId: string } {
+export function orgRef(org: OrganizationRecord): OrganizationRef {
   return { id: org.id, managementAccountId: org.managementAccountId };
 }
