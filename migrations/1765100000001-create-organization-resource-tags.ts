@@ -4,7 +4,8 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
  * Tags of Organizations' taggable resources (TagResource, and the Tags of CreateAccount,
  * CreateOrganizationalUnit and CreatePolicy): the root, OUs, member accounts and the organization's
  * own policies. A tag goes with its OU, its policy or the account's membership (foreign keys
- * cascade), as attachments do. A CreateAccount request keeps its Tags until the account exists.
+ * cascade), as attachments do. A CreateAccount request keeps its Tags until the account exists,
+ * an invitation (InviteAccountToOrganization) until the account accepts.
  */
 export class CreateOrganizationResourceTags1765100000001 implements MigrationInterface {
   name = 'CreateOrganizationResourceTags1765100000001';
@@ -32,9 +33,11 @@ export class CreateOrganizationResourceTags1765100000001 implements MigrationInt
         CONSTRAINT ck_organization_resource_tags_value CHECK (char_length(tag_value) <= 256)
       )`);
     await q.query(`ALTER TABLE create_account_requests ADD COLUMN tags jsonb NOT NULL DEFAULT '[]'`);
+    await q.query(`ALTER TABLE handshakes ADD COLUMN tags jsonb NOT NULL DEFAULT '[]'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE handshakes DROP COLUMN tags`);
     await q.query(`ALTER TABLE create_account_requests DROP COLUMN tags`);
     await q.query(`DROP TABLE organization_resource_tags`);
   }

@@ -1,4 +1,5 @@
 import {
+  AcceptHandshakeUseCase,
   AttachPolicyUseCase,
   CreateAccountUseCase,
   CreateOrganizationalUnitUseCase,
@@ -6,6 +7,7 @@ import {
   DeleteOrganizationalUnitUseCase,
   DescribeOrganizationalUnitUseCase,
   EnablePolicyTypeUseCase,
+  InviteAccountToOrganizationUseCase,
   ListChildrenUseCase,
   ListTagsForResourceUseCase,
   MoveAccountUseCase,
@@ -211,7 +213,7 @@ describe('Organizations use cases: OUs, children and tags (PostgreSQL)', () => {
       );
     });
 
-    it('stores the Tags given to CreateAccount once the account exists', async () => {
+    it('stores the Tags given to CreateAccount and InviteAccountToOrganization once the account joins', async () => {
       const org = await given.organization(app);
       const started = await app.get(CreateAccountUseCase).execute(ctx(org), {
         accountName: 'Tagged account',
@@ -228,6 +230,14 @@ describe('Organizations use cases: OUs, children and tags (PostgreSQL)', () => {
       expect(started.state).toBe('IN_PROGRESS');
       expect(await tagsOf(org, accountId)).toEqual([{ key: 'cost-center', value: '42' }]);
       expect(await tagsOf(org, org.management.accountId)).toEqual([]);
+
+      const invitee = await given.account(app);
+      const invitation = await app.get(InviteAccountToOrganizationUseCase).execute(ctx(org), {
+        target: { type: 'ACCOUNT', id: invitee.accountId },
+        tags: [{ key: 'joined', value: 'by-invitation' }],
+      });
+      await app.get(AcceptHandshakeUseCase).execute(rootContext(invitee), { handshakeId: invitation.id });
+      expect(await tagsOf(org, invitee.accountId)).toEqual([{ key: 'joined', value: 'by-invitation' }]);
     });
   });
 });
