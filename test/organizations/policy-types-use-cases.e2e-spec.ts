@@ -10,8 +10,10 @@ import {
   ListPoliciesUseCase,
   ListRootsUseCase,
   ListTargetsForPolicyUseCase,
+  OrganizationDirectory,
   UpdatePolicyUseCase,
 } from '@app/organizations';
+import { TransactionRunner } from '@app/platform';
 import { given, type GivenOrganization } from '../support/given';
 import { TestApp } from '../support/test-app';
 import { failureOf, rootContext } from './support/use-cases';
@@ -130,6 +132,13 @@ describe('Organizations use cases: policy types (PostgreSQL)', () => {
     expect(rcp.policySummary.arn).toBe(
       `arn:aws:organizations::${org.management.accountId}:policy/${org.id}/resource_control_policy/${rcp.policySummary.id}`,
     );
+    const typeOf = (policyId: string) =>
+      app
+        .get(TransactionRunner)
+        .read((em) => app.get(OrganizationDirectory).policyType(em, org.id, policyId));
+    expect(await typeOf(rcp.policySummary.id)).toBe(RCP);
+    expect(await typeOf('p-FullAWSAccess')).toBe(SCP);
+    expect(await typeOf('p-zzzzzzzz')).toBeUndefined();
     await app
       .get(AttachPolicyUseCase)
       .execute(ctx(org), { policyId: rcp.policySummary.id, targetId: org.rootId });
