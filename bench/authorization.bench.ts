@@ -27,11 +27,13 @@ import {
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
+  AuthorizationGenerationRepository,
   Authorizer,
   IamRoleRepository,
   IamUserRepository,
   IdentityPolicyRepository,
   OrganizationPolicySource,
+  ResourceControlPaths,
   RESOURCE_FACTS_SOURCES,
 } from '@app/iam';
 import { Clock, LOGGER, type Principal, type RequestContext, TransactionRunner } from '@app/platform';
@@ -279,6 +281,7 @@ const organizationPolicies = {
   forAccount: async () => ({
     organizationId: 'o-benchorg01',
     managementAccountId: '111111111111',
+    rcpPath: [],
     scpPath: SCP_PATH.map((level, depth) =>
       level.map((document, index) => ({
         id: `s${depth}.${index}`,
@@ -303,6 +306,8 @@ const organizationPolicies = {
     { provide: PolicyCache, useValue: new PolicyCache() },
     { provide: Clock, useValue: new Clock() },
     { provide: LOGGER, useValue: pino({ level: 'silent' }) },
+    { provide: AuthorizationGenerationRepository, useValue: {} },
+    ResourceControlPaths,
     Authorizer,
     { provide: APP_GUARD, useClass: AuthorizationStep },
   ],

@@ -10,6 +10,9 @@ import { CreateStsSessions1764000000007 } from './1764000000007-create-sts-sessi
 import { CreateServiceControlPolicies1764000000008 } from './1764000000008-create-service-control-policies';
 import { CreateAuthorizationGenerations1764000000009 } from './1764000000009-create-authorization-generations';
 import { CreateObjectStore1765000000000 } from './1765000000000-create-object-store';
+import { EnableOrganizationPolicyTypes1765100000000 } from './1765100000000-enable-organization-policy-types';
+import { CreateOrganizationResourceTags1765100000001 } from './1765100000001-create-organization-resource-tags';
+import { CreateAccountClosures1765100000002 } from './1765100000002-create-account-closures';
 import { CreateDigestSigningKeys1765200000000 } from './1765200000000-create-digest-signing-keys';
 import { PrepareEventsForDelivery1765400000000 } from './1765400000000-prepare-events-for-delivery';
 import { CreateLogDelivery1765500000000 } from './1765500000000-create-log-delivery';
@@ -28,6 +31,9 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateServiceControlPolicies1764000000008,
   CreateAuthorizationGenerations1764000000009,
   CreateObjectStore1765000000000,
+  EnableOrganizationPolicyTypes1765100000000,
+  CreateOrganizationResourceTags1765100000001,
+  CreateAccountClosures1765100000002,
   CreateDigestSigningKeys1765200000000,
   PrepareEventsForDelivery1765400000000,
   CreateLogDelivery1765500000000,

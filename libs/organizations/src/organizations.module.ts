@@ -45,25 +45,32 @@ import { OrganizationAccessService } from './use-cases/organization-access.servi
 import { OrganizationsPager } from './use-cases/organizations.pager';
 import { RegisterDelegatedAdministratorUseCase } from './use-cases/register-delegated-administrator.use-case';
 import { RemoveAccountFromOrganizationUseCase } from './use-cases/remove-account-from-organization.use-case';
-import { OrganizationScpSource } from './persistence/organization-policy.source';
+import { AccountClosureRepository } from './persistence/account-closure.repository';
+import { OrganizationControlPolicySource } from './persistence/organization-policy.source';
+import { OrganizationPolicyRepository } from './persistence/organization-policy.repository';
+import { OrganizationTagRepository } from './persistence/organization-tag.repository';
+import { PolicyAttachmentRepository } from './persistence/policy-attachment.repository';
+import { PolicyTargetRepository } from './persistence/policy-target.repository';
 import { PolicyTypeRepository } from './persistence/policy-type.repository';
-import { ScpAttachmentRepository } from './persistence/scp-attachment.repository';
-import { ScpTargetRepository } from './persistence/scp-target.repository';
-import { ServiceControlPolicyRepository } from './persistence/service-control-policy.repository';
-import {
-  AttachServiceControlPolicyUseCase,
-  DetachServiceControlPolicyUseCase,
-} from './use-cases/change-service-control-policy-attachment.use-case';
-import { CreateServiceControlPolicyUseCase } from './use-cases/create-service-control-policy.use-case';
-import { DeleteServiceControlPolicyUseCase } from './use-cases/delete-service-control-policy.use-case';
-import { DescribeServiceControlPolicyUseCase } from './use-cases/describe-service-control-policy.use-case';
+import { ClosedAccountDeparturesTask } from './jobs/closed-account-departures.task';
+import { AttachPolicyUseCase, DetachPolicyUseCase } from './use-cases/change-policy-attachment.use-case';
+import { CloseAccountUseCase } from './use-cases/close-account.use-case';
+import { CreatePolicyUseCase } from './use-cases/create-policy.use-case';
+import { DeleteOrganizationalUnitUseCase } from './use-cases/delete-organizational-unit.use-case';
+import { DeletePolicyUseCase } from './use-cases/delete-policy.use-case';
+import { DescribePolicyUseCase } from './use-cases/describe-policy.use-case';
 import { DisablePolicyTypeUseCase } from './use-cases/disable-policy-type.use-case';
 import { EnablePolicyTypeUseCase } from './use-cases/enable-policy-type.use-case';
+import { ListChildrenUseCase } from './use-cases/list-children.use-case';
 import { ListPoliciesForTargetUseCase } from './use-cases/list-policies-for-target.use-case';
-import { ListServiceControlPoliciesUseCase } from './use-cases/list-service-control-policies.use-case';
+import { ListPoliciesUseCase } from './use-cases/list-policies.use-case';
+import { ListTagsForResourceUseCase } from './use-cases/list-tags-for-resource.use-case';
 import { ListTargetsForPolicyUseCase } from './use-cases/list-targets-for-policy.use-case';
-import { ServiceControlPolicyAccess } from './use-cases/service-control-policy.access';
-import { UpdateServiceControlPolicyUseCase } from './use-cases/update-service-control-policy.use-case';
+import { OrganizationPolicyAccess } from './use-cases/organization-policy.access';
+import { TagResourceUseCase, UntagResourceUseCase } from './use-cases/tag-resource.use-case';
+import { TaggableResources } from './use-cases/taggable-resources';
+import { UpdateOrganizationalUnitUseCase } from './use-cases/update-organizational-unit.use-case';
+import { UpdatePolicyUseCase } from './use-cases/update-policy.use-case';
 
 /** The operations the transports call (one use case each). */
 const useCases = [
@@ -85,11 +92,15 @@ const useCases = [
   DescribeAccountUseCase,
   RemoveAccountFromOrganizationUseCase,
   LeaveOrganizationUseCase,
+  CloseAccountUseCase,
   ListRootsUseCase,
   CreateOrganizationalUnitUseCase,
+  UpdateOrganizationalUnitUseCase,
+  DeleteOrganizationalUnitUseCase,
   ListOrganizationalUnitsForParentUseCase,
   DescribeOrganizationalUnitUseCase,
   ListParentsUseCase,
+  ListChildrenUseCase,
   MoveAccountUseCase,
   EnableAwsServiceAccessUseCase,
   DisableAwsServiceAccessUseCase,
@@ -100,25 +111,28 @@ const useCases = [
   ListDelegatedServicesForAccountUseCase,
 ];
 
-/** Service control policies: their operations, and authorization's view of an account's SCP path. */
-const serviceControlPolicies = [
-  CreateServiceControlPolicyUseCase,
-  UpdateServiceControlPolicyUseCase,
-  DeleteServiceControlPolicyUseCase,
-  DescribeServiceControlPolicyUseCase,
-  AttachServiceControlPolicyUseCase,
-  DetachServiceControlPolicyUseCase,
-  ListServiceControlPoliciesUseCase,
+/** Policies of every type and their types' lifecycle, tags, and authorization's view of an account's SCP and RCP paths. */
+const policiesAndTags = [
+  CreatePolicyUseCase,
+  UpdatePolicyUseCase,
+  DeletePolicyUseCase,
+  DescribePolicyUseCase,
+  AttachPolicyUseCase,
+  DetachPolicyUseCase,
+  ListPoliciesUseCase,
   ListPoliciesForTargetUseCase,
   ListTargetsForPolicyUseCase,
   EnablePolicyTypeUseCase,
   DisablePolicyTypeUseCase,
-  OrganizationScpSource,
+  TagResourceUseCase,
+  UntagResourceUseCase,
+  ListTagsForResourceUseCase,
+  OrganizationControlPolicySource,
 ];
 
 /**
- * AWS Organizations: the organization, its accounts, OUs, handshakes, trusted service access and
- * delegated administrators. Needs a `PageTokenCodec` provider from the application.
+ * AWS Organizations: the organization, its accounts, OUs, handshakes, trusted service access,
+ * delegated administrators, policies and tags. Needs a `PageTokenCodec` provider from the application.
  */
 @Module({
   imports: [AccountsModule, IamModule],
@@ -137,13 +151,17 @@ const serviceControlPolicies = [
     CompleteAccountCreationUseCase,
     CompleteAccountCreationHandler,
     ...useCases,
-    ServiceControlPolicyRepository,
-    ScpAttachmentRepository,
-    ScpTargetRepository,
+    OrganizationPolicyRepository,
+    PolicyAttachmentRepository,
+    PolicyTargetRepository,
     PolicyTypeRepository,
-    ServiceControlPolicyAccess,
-    ...serviceControlPolicies,
+    OrganizationTagRepository,
+    AccountClosureRepository,
+    OrganizationPolicyAccess,
+    TaggableResources,
+    ClosedAccountDeparturesTask,
+    ...policiesAndTags,
   ],
-  exports: [OrganizationDirectory, ...useCases, ...serviceControlPolicies],
+  exports: [OrganizationDirectory, ...useCases, ...policiesAndTags],
 })
 export class OrganizationsModule {}

@@ -20,9 +20,11 @@ describe(accessDeniedMessage.name, () => {
   it.each<[DenyResult['decision'], DenyResult['reason']['kind'], string]>([
     ['ImplicitDeny', 'identity', 'because no identity-based policy allows the cloudtrail:DeleteTrail action'],
     ['ImplicitDeny', 'scp', 'because no service control policy allows the cloudtrail:DeleteTrail action'],
+    ['ImplicitDeny', 'rcp', 'because no resource control policy allows the cloudtrail:DeleteTrail action'],
     ['ImplicitDeny', 'resource', 'because no resource-based policy allows the cloudtrail:DeleteTrail action'],
     ['ExplicitDeny', 'identity', 'with an explicit deny in an identity-based policy'],
     ['ExplicitDeny', 'scp', 'with an explicit deny in a service control policy'],
+    ['ExplicitDeny', 'rcp', 'with an explicit deny in a resource control policy'],
     ['ExplicitDeny', 'resource', 'with an explicit deny in a resource-based policy'],
   ])('words %s by %s as AWS does (iam.md §6)', (decision, kind, cause) => {
     expect(accessDeniedMessage(request, denial(decision, kind))).toBe(`${prefix} ${cause}`);

@@ -16,6 +16,8 @@ function denialCause(result: DenyResult, action: string): string {
     switch (result.reason.kind) {
       case 'scp':
         return 'with an explicit deny in a service control policy';
+      case 'rcp':
+        return 'with an explicit deny in a resource control policy';
       case 'identity':
         return 'with an explicit deny in an identity-based policy';
       case 'resource':
@@ -25,6 +27,8 @@ function denialCause(result: DenyResult, action: string): string {
   switch (result.reason.kind) {
     case 'scp':
       return `because no service control policy allows the ${action} action`;
+    case 'rcp':
+      return `because no resource control policy allows the ${action} action`;
     case 'identity':
       return `because no identity-based policy allows the ${action} action`;
     case 'resource':

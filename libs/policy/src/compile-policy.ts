@@ -89,14 +89,16 @@ export class CompiledStatement {
     }));
   }
 
-  /** The result of this Allow statement granting. SCP statements never grant (iam.md §2.4). */
+  /** The result of this Allow statement granting. SCP and RCP statements never grant (iam.md §2.4). */
   grantResult(): AllowResult {
     const source = DECISION_SOURCES[this.policy.kind];
-    if (source === 'scp') throw new Error('A service control policy bounds access and never grants it');
+    if (source === 'scp' || source === 'rcp') {
+      throw new Error('An organization control policy bounds access and never grants it');
+    }
     return (this.grant ??= Object.freeze({ decision: 'Allow', reason: this.reason(source, 'Allowed') }));
   }
 
-  private reason<K extends 'identity' | 'scp' | 'resource'>(kind: K, verb: string) {
+  private reason<K extends 'identity' | 'scp' | 'rcp' | 'resource'>(kind: K, verb: string) {
     const statement =
       this.sid === undefined ? `statement ${this.index}` : `statement ${this.index} (${this.sid})`;
     return Object.freeze({
@@ -113,13 +115,15 @@ export class CompiledStatement {
 const DECISION_SOURCES = {
   identity: 'identity',
   scp: 'scp',
+  rcp: 'rcp',
   resource: 'resource',
   trust: 'resource',
-} as const satisfies Record<PolicyKind, 'identity' | 'scp' | 'resource'>;
+} as const satisfies Record<PolicyKind, 'identity' | 'scp' | 'rcp' | 'resource'>;
 
 const POLICY_LABELS: Readonly<Record<PolicyKind, string>> = {
   identity: 'identity-based policy',
   scp: 'service control policy',
+  rcp: 'resource control policy',
   resource: 'resource rule',
   trust: 'trust policy',
 };

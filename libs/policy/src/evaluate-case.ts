@@ -17,6 +17,8 @@ export interface SimulationPolicies {
   readonly identity: readonly SimulationPolicy[];
   /** Resolved organization path, root level first; `[]` when the caller is not under SCPs. */
   readonly scpPath: readonly (readonly SimulationPolicy[])[];
+  /** The resource owner's resolved RCP path, root level first; absent or `[]` when the resource is not under RCPs. */
+  readonly rcpPath?: readonly (readonly SimulationPolicy[])[];
   /** The resource rule (or trust policy) of the target, if any. */
   readonly resource: PolicyDocumentInput | null;
 }
@@ -53,6 +55,9 @@ export function evaluateCase(simulationCase: SimulationCase, cache?: PolicyCache
     identity: policies.identity.map(({ name, document }) => compile('identity', name, document)),
     scpPath: policies.scpPath.map((level) =>
       level.map(({ name, document }) => compile('scp', name, document)),
+    ),
+    rcpPath: (policies.rcpPath ?? []).map((level) =>
+      level.map(({ name, document }) => compile('rcp', name, document)),
     ),
     resource: policies.resource === null ? null : compile('resource', RESOURCE_RULE_NAME, policies.resource),
   });

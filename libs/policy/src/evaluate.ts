@@ -3,6 +3,7 @@ import { type CompiledPolicy, type CompiledStatement } from './compile-policy';
 import {
   NO_IDENTITY_ALLOW,
   NO_RESOURCE_ALLOW,
+  noRcpAllowAt,
   noScpAllowAt,
   ROOT_USER_ALLOWED,
   type EvaluationResult,
@@ -11,19 +12,24 @@ import {
 /**
  * Everything that applies to one request (iam.md §2.2): the caller's identity policies (inline and managed,
  * of the user, or of the role behind a session), the SCPs of each level of the caller's organization path
- * (root first; `[]` when the caller is not under SCPs, as for the management account), and the resource rule
- * of the target (or the trust policy of a role being assumed), if any.
+ * (root first; `[]` when the caller is not under SCPs, as for the management account), the RCPs of each
+ * level of the resource owner's organization path (root first; absent or `[]` when the resource is not
+ * under RCPs), and the resource rule of the target (or the trust policy of a role being assumed), if any.
  */
 export interface PolicySet {
   readonly identity: readonly CompiledPolicy[];
   readonly scpPath: readonly (readonly CompiledPolicy[])[];
+  readonly rcpPath?: readonly (readonly CompiledPolicy[])[];
   readonly resource: CompiledPolicy | null;
 }
 
+const NOT_BOUNDED: readonly (readonly CompiledPolicy[])[] = [];
+
 /**
  * Decides a request exactly as iam.md §2–§4 and §7 describe:
- * 1. an applicable Deny statement anywhere (SCPs, identity policies, resource rule) is final;
- * 2. every SCP level must have an applicable Allow;
+ * 1. an applicable Deny statement anywhere (RCPs, SCPs, identity policies, resource rule) is final;
+ * 2. every RCP level of the resource owner's path, then every SCP level of the caller's, must have an
+ *    applicable Allow (AWS evaluates RCPs before SCPs);
  * 3. the root user may do everything to its own account's resources;
  * 4. within one account, an Allow in an identity policy, or a resource rule naming the caller, suffices;
  * 5. across accounts, the identity side (or the root user) and the resource rule must both allow.
@@ -32,19 +38,10 @@ export interface PolicySet {
 export function evaluate(request: AuthorizationRequest, policies: PolicySet): EvaluationResult {
   const action = request.action;
 
-  let scpGap = -1;
-  const path = policies.scpPath;
-  for (let level = 0; level < path.length; level++) {
-    const attached = path[level];
-    let allowed = false;
-    for (let i = 0; i < attached.length; i++) {
-      const plan = attached[i].planFor(action);
-      const deny = firstApplying(plan.denies, request);
-      if (deny) return deny.denialResult();
-      allowed ||= firstApplying(plan.allows, request) !== undefined;
-    }
-    if (!allowed && scpGap < 0) scpGap = level;
-  }
+  const rcpGap = boundary(policies.rcpPath ?? NOT_BOUNDED, request);
+  if (typeof rcpGap !== 'number') return rcpGap.denialResult();
+  const scpGap = boundary(policies.scpPath, request);
+  if (typeof scpGap !== 'number') return scpGap.denialResult();
 
   let identityGrant: CompiledStatement | undefined;
   const identity = policies.identity;
@@ -77,6 +74,7 @@ export function evaluate(request: AuthorizationRequest, policies: PolicySet): Ev
     }
   }
 
+  if (rcpGap >= 0) return noRcpAllowAt(rcpGap);
   if (scpGap >= 0) return noScpAllowAt(scpGap);
   const rootUser = isRootUser(principal);
   if (request.resource.account === principal.account) {
@@ -87,6 +85,42 @@ export function evaluate(request: AuthorizationRequest, policies: PolicySet): Ev
   if (!identityGrant && !rootUser) return NO_IDENTITY_ALLOW;
   const resourceGrant = directGrant ?? accountGrant;
   return resourceGrant ? resourceGrant.grantResult() : NO_RESOURCE_ALLOW;
+}
+
+/**
+ * Walks a path of bounding policies (SCPs or RCPs), root level first: the first applicable Deny statement,
+ * else the first level without an applicable Allow, else -1. RCP statements must also name the caller
+ * (their Principal is `*`, narrowed by conditions); SCP statements name nobody and cover the caller.
+ */
+function boundary(
+  path: readonly (readonly CompiledPolicy[])[],
+  request: AuthorizationRequest,
+): CompiledStatement | number {
+  let gap = -1;
+  for (let level = 0; level < path.length; level++) {
+    const attached = path[level];
+    let allowed = false;
+    for (let i = 0; i < attached.length; i++) {
+      const plan = attached[i].planFor(request.action);
+      const deny = firstNaming(plan.denies, request);
+      if (deny) return deny;
+      allowed ||= firstNaming(plan.allows, request) !== undefined;
+    }
+    if (!allowed && gap < 0) gap = level;
+  }
+  return gap;
+}
+
+function firstNaming(
+  statements: readonly CompiledStatement[],
+  request: AuthorizationRequest,
+): CompiledStatement | undefined {
+  for (let i = 0; i < statements.length; i++) {
+    const statement = statements[i];
+    if (statement.principalMatch(request.principal) !== 'none' && statement.applies(request))
+      return statement;
+  }
+  return undefined;
 }
 
 function firstApplying(

@@ -1,7 +1,8 @@
 export type Decision = 'Allow' | 'ImplicitDeny' | 'ExplicitDeny';
 
-/** Which gate decided: identity policies, an SCP level, the resource rule (or trust policy), or the root rule. */
-export type DecisionSource = 'identity' | 'scp' | 'resource' | 'root-user';
+/** Which gate decided: identity policies, an SCP level, an RCP level of the resource's owner, the resource rule
+ * (or trust policy), or the root rule. */
+export type DecisionSource = 'identity' | 'scp' | 'rcp' | 'resource' | 'root-user';
 
 export interface DecisionReason {
   readonly kind: DecisionSource;
@@ -12,6 +13,8 @@ export interface DecisionReason {
   readonly sid?: string;
   /** Zero-based level of the SCP path (root first) that allowed nothing. */
   readonly scpLevel?: number;
+  /** Zero-based level of the resource owner's RCP path (root first) that allowed nothing. */
+  readonly rcpLevel?: number;
   readonly message: string;
 }
 
@@ -22,7 +25,7 @@ export interface AllowResult {
 
 export interface DenyResult {
   readonly decision: 'ImplicitDeny' | 'ExplicitDeny';
-  readonly reason: DecisionReason & { readonly kind: 'identity' | 'scp' | 'resource' };
+  readonly reason: DecisionReason & { readonly kind: 'identity' | 'scp' | 'rcp' | 'resource' };
 }
 
 /** Results are shared, frozen objects built when policies are compiled: evaluating allocates nothing. */
@@ -63,6 +66,20 @@ export function noScpAllowAt(level: number): DenyResult {
       kind: 'scp',
       scpLevel: level,
       message: `No service control policy at level ${level} of the organization path allows the action`,
+    }),
+  }));
+}
+
+const rcpGaps: DenyResult[] = [];
+
+/** The implicit deny of an RCP level (of the resource owner's path) that allows nothing; one shared result per level. */
+export function noRcpAllowAt(level: number): DenyResult {
+  return (rcpGaps[level] ??= Object.freeze({
+    decision: 'ImplicitDeny',
+    reason: Object.freeze({
+      kind: 'rcp',
+      rcpLevel: level,
+      message: `No resource control policy at level ${level} of the resource owner's organization path allows the action`,
     }),
   }));
 }

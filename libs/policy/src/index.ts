@@ -14,7 +14,8 @@
  *      versioned, a change on one API replica needs no invalidation message to the others: they miss on the
  *      new version and compile it; old versions age out (`invalidate(id)` frees them early, e.g. on delete).
  *      `cache.get(id, version)` lets a caller look up before loading a document from the database.
- *   2. Assemble a `PolicySet` (`identity`, `scpPath` root level first, `resource`) from compiled policies;
+ *   2. Assemble a `PolicySet` (`identity`, `scpPath` root level first, `rcpPath` of the resource's owner when
+ *      `isGovernedByResourceControlPolicies(action)`, `resource`) from compiled policies;
  *      this is cheap, so it can be built per request. Each compiled policy remembers which of its
  *      statements name each action, so the work per request is proportional to the statements that can apply.
  *   3. `evaluate(request, policySet)` returns a shared, frozen `EvaluationResult` (decision and reason);
@@ -52,6 +53,7 @@ export {
 } from './evaluation-result';
 export { MalformedPolicyError } from './malformed-policy.error';
 export { parsePolicyDocument } from './parse-policy-document';
+export { isGovernedByResourceControlPolicies, RCP_SERVICE_PREFIXES } from './resource-control';
 export { PolicyCache, type StoredPolicy } from './policy-cache';
 export {
   POLICY_SIZE_LIMITS,

@@ -1,17 +1,7 @@
-import { ArnPattern } from './arn-pattern';
-import {
-  CONDITION_OPERATORS,
-  isConditionOperatorName,
-  MULTIVALUED_CONTEXT_KEYS,
-  operatorAcceptsVariables,
-  type ConditionOperatorName,
-} from './condition-operators';
-import { parseBoolean, parseDate, parseNumber } from './condition-values';
-import { parseCidrBlock } from './ip-address';
 import { MalformedPolicyError } from './malformed-policy.error';
+import { parseConditions } from './parse-policy-conditions';
 import {
   type PatternList,
-  type PolicyCondition,
   type PolicyDocument,
   type PolicyDocumentInput,
   type PolicyKind,
@@ -19,11 +9,11 @@ import {
   type PolicyStatement,
   type PolicyVersion,
   type PrincipalList,
-  type SetOperator,
 } from './policy-document';
+import { fail, isJsonObject, type JsonObject, SYNTAX_ERROR } from './policy-json';
+import { checkRcpDocument, checkRcpStatement } from './rcp-grammar';
 import { parsePattern } from './string-pattern';
 
-const SYNTAX_ERROR = 'Syntax errors in policy.';
 const DOCUMENT_FIELDS = new Set(['Version', 'Id', 'Statement']);
 const STATEMENT_FIELDS = new Set([
   'Sid',
@@ -38,7 +28,6 @@ const STATEMENT_FIELDS = new Set([
 ]);
 const ALPHANUMERIC_SID = /^[0-9A-Za-z]*$/;
 const ACTION = /^[A-Za-z0-9-]+:[A-Za-z0-9*?-]+$/;
-const CONDITION_KEY = /^[A-Za-z0-9-]+:\S+$/;
 const ACCOUNT_ID = /^\d{12}$/;
 const AWS_PRINCIPAL_ARN =
   /^arn:aws[a-z-]*:(iam::\d{12}:(root|user\/[^*?]+|role\/[^*?]+)|sts::\d{12}:assumed-role\/[^/*?]+\/[^/*?]+)$/;
@@ -57,6 +46,7 @@ export function parsePolicyDocument(
   if (limit) checkSize(typeof input === 'string' ? input : serialize(input), limit);
   if (!isJsonObject(json)) fail(SYNTAX_ERROR);
   checkFields(json, DOCUMENT_FIELDS);
+  if (kind === 'rcp') checkRcpDocument(json);
   const version = parseVersion(json.Version);
   if (json.Id !== undefined && typeof json.Id !== 'string') fail(SYNTAX_ERROR);
   if (json.Statement === undefined) fail('Missing required field Statement');
@@ -64,10 +54,6 @@ export function parsePolicyDocument(
   const statements = rawStatements.map((raw) => parseStatement(raw, kind, version));
   checkUniqueSids(statements);
   return { kind, version, statements };
-}
-
-function fail(reason: string): never {
-  throw new MalformedPolicyError(reason);
 }
 
 function parseJson(text: string): unknown {
@@ -95,12 +81,6 @@ function checkSize(text: string, limit: PolicySizeLimit): void {
   }
 }
 
-type JsonObject = Readonly<Record<string, unknown>>;
-
-function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function checkFields(object: JsonObject, allowed: ReadonlySet<string>): void {
   for (const field of Object.keys(object)) {
     if (!allowed.has(field)) fail(`Unknown field ${field}`);
@@ -117,6 +97,7 @@ function parseVersion(version: unknown): PolicyVersion {
 function parseStatement(raw: unknown, kind: PolicyKind, version: PolicyVersion): PolicyStatement {
   if (!isJsonObject(raw)) fail(SYNTAX_ERROR);
   checkFields(raw, STATEMENT_FIELDS);
+  if (kind === 'rcp') checkRcpStatement(raw);
   const variables = version === '2012-10-17';
   return {
     sid: parseSid(raw.Sid, kind),
@@ -131,7 +112,7 @@ function parseStatement(raw: unknown, kind: PolicyKind, version: PolicyVersion):
 function parseSid(sid: unknown, kind: PolicyKind): string | undefined {
   if (sid === undefined) return undefined;
   if (typeof sid !== 'string') fail(SYNTAX_ERROR);
-  if ((kind === 'identity' || kind === 'scp') && !ALPHANUMERIC_SID.test(sid)) {
+  if ((kind === 'identity' || kind === 'scp' || kind === 'rcp') && !ALPHANUMERIC_SID.test(sid)) {
     fail(
       'Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*',
     );
@@ -241,101 +222,4 @@ function parsePrincipals(raw: JsonObject, kind: PolicyKind): PrincipalList | und
   }
   if (!anyone && aws.length === 0 && services.length === 0) fail('Missing required field Principal');
   return { negated, anyone, aws, services };
-}
-
-function parseConditions(condition: unknown, variables: boolean): PolicyCondition[] {
-  if (condition === undefined) return [];
-  if (!isJsonObject(condition)) return fail(SYNTAX_ERROR);
-  const conditions: PolicyCondition[] = [];
-  for (const [written, block] of Object.entries(condition)) {
-    const operator = parseOperator(written);
-    if (!isJsonObject(block)) fail(SYNTAX_ERROR);
-    for (const [key, rawValues] of Object.entries(block)) {
-      if (!CONDITION_KEY.test(key))
-        fail('Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.');
-      const values = conditionValues(rawValues, written);
-      checkConditionValues(operator.operator, written, values, variables);
-      if (
-        operator.setOperator === undefined &&
-        operator.operator !== 'Null' &&
-        MULTIVALUED_CONTEXT_KEYS.has(key.toLowerCase())
-      ) {
-        fail(
-          `Condition key ${key} is multivalued: use ForAnyValue:${operator.operator} or ForAllValues:${operator.operator}`,
-        );
-      }
-      conditions.push({ ...operator, key, values });
-    }
-  }
-  return conditions;
-}
-
-/** `ForAnyValue:StringLikeIfExists` → set operator, base operator, IfExists. Unknown operators are malformed
- * policies, not conditions that never match (iam.md §9.6). */
-function parseOperator(written: string): {
-  setOperator: SetOperator | undefined;
-  operator: ConditionOperatorName;
-  ifExists: boolean;
-} {
-  const invalid = `Invalid Condition type : ${written}`;
-  const colon = written.indexOf(':');
-  const prefix = colon === -1 ? undefined : written.slice(0, colon);
-  if (prefix !== undefined && prefix !== 'ForAnyValue' && prefix !== 'ForAllValues') fail(invalid);
-  const rest = colon === -1 ? written : written.slice(colon + 1);
-  const ifExists = rest.endsWith('IfExists');
-  const base = ifExists ? rest.slice(0, -'IfExists'.length) : rest;
-  if (!isConditionOperatorName(base)) return fail(invalid);
-  if (base === 'Null' && (ifExists || prefix !== undefined)) fail(invalid);
-  return { setOperator: prefix, operator: base, ifExists };
-}
-
-function conditionValues(raw: unknown, operator: string): string[] {
-  const list: unknown[] = Array.isArray(raw) ? raw : [raw];
-  if (list.length === 0) fail(`Condition ${operator} has no values`);
-  return list.map((value) =>
-    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-      ? String(value)
-      : fail(SYNTAX_ERROR),
-  );
-}
-
-function checkConditionValues(
-  operator: ConditionOperatorName,
-  written: string,
-  values: readonly string[],
-  variables: boolean,
-): void {
-  const { family } = CONDITION_OPERATORS[operator];
-  const substituted = variables && operatorAcceptsVariables(family);
-  for (const value of values) {
-    const invalid = () => fail(`Invalid Condition value for ${written}: ${value}`);
-    switch (family) {
-      case 'null':
-        if (parseBoolean(value) === undefined) invalid();
-        break;
-      case 'numeric':
-        if (parseNumber(value) === undefined) invalid();
-        break;
-      case 'date':
-        if (parseDate(value) === undefined) invalid();
-        break;
-      case 'ip':
-        if (parseCidrBlock(value) === undefined) invalid();
-        break;
-      case 'bool':
-        if (parseBoolean(value) === undefined && !(substituted && value.includes('${'))) invalid();
-        parsePattern(value, { wildcards: false, variables: substituted });
-        break;
-      case 'arn':
-        if (!ArnPattern.isWellFormed(value, substituted)) invalid();
-        break;
-      case 'string':
-      case 'binary':
-        parsePattern(value, { wildcards: false, variables: substituted });
-        break;
-      case 'string-like':
-        parsePattern(value, { wildcards: true, variables: substituted });
-        break;
-    }
-  }
 }

@@ -1,8 +1,8 @@
 import { type ConditionOperatorName } from './condition-operators';
 
-/** Where a document sits decides its grammar (iam.md §5): only trust policies and resource rules name
- * principals; identity policies and SCPs must name resources; trust policies must not. */
-export type PolicyKind = 'identity' | 'trust' | 'scp' | 'resource';
+/** Where a document sits decides its grammar (iam.md §5): only trust policies, resource rules and RCPs
+ * name principals; identity policies, SCPs and RCPs must name resources; trust policies must not. */
+export type PolicyKind = 'identity' | 'trust' | 'scp' | 'rcp' | 'resource';
 
 /** `2008-10-17` is accepted for old documents and disables policy variables (`${…}` is literal text). */
 export type PolicyVersion = '2012-10-17' | '2008-10-17';
@@ -69,4 +69,5 @@ export const POLICY_SIZE_LIMITS = {
   inlineRolePolicy: { maxCharacters: 10_240, excludeWhitespace: false },
   managedPolicy: { maxCharacters: 6_144, excludeWhitespace: true },
   serviceControlPolicy: { maxCharacters: 5_120, excludeWhitespace: true },
+  resourceControlPolicy: { maxCharacters: 5_120, excludeWhitespace: true },
 } as const satisfies Record<string, PolicySizeLimit>;

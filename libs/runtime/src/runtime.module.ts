@@ -4,7 +4,11 @@ import { DeliveryModule } from '@app/delivery';
 import { EventsModule } from '@app/events';
 import { AuthorizationModule, IamModule } from '@app/iam';
 import { IDENTITY_ENTITIES, IdentityModule } from '@app/identity';
-import { ORGANIZATION_ENTITIES, OrganizationScpSource, OrganizationsModule } from '@app/organizations';
+import {
+  ORGANIZATION_ENTITIES,
+  OrganizationControlPolicySource,
+  OrganizationsModule,
+} from '@app/organizations';
 import {
   type Clock,
   ConfigModule,
@@ -62,7 +66,7 @@ export function runtimeModules(options: RuntimeOptions): Imports {
     DeliveryModule,
     AuthorizationModule.forRoot({
       imports: [OrganizationsModule, TrailsModule],
-      organizationPolicies: OrganizationScpSource,
+      organizationPolicies: OrganizationControlPolicySource,
       resourceFacts: [TrailResourceFacts],
     }),
   ];

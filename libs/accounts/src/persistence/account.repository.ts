@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, isUniqueViolation, randomAccountId } from '@app/platform';
+import { DomainError, isUniqueViolation, randomAccountId, sql } from '@app/platform';
 import { type EntityManager, In } from 'typeorm';
-import { type Account, type AccountDetails } from '../domain/account';
+import { type Account, type AccountDetails, type AccountStatus } from '../domain/account';
 import { AccountEntity } from './account.entity';
 
 export class EmailAlreadyUsedError extends DomainError {
@@ -60,6 +60,14 @@ export class AccountRepository {
       .where('lower(a.email) = lower(:email)', { email })
       .getOne();
     return row ? toAccount(row) : undefined;
+  }
+
+  /**
+   * Sets the account's status. A SUSPENDED account's credentials stop authenticating on the next
+   * request: authentication reads the status with every credential, uncached.
+   */
+  async setStatus(em: EntityManager, id: string, status: AccountStatus): Promise<void> {
+    await sql(em, `UPDATE accounts SET status = $2 WHERE id = $1`, [id, status]);
   }
 
   async findOperator(em: EntityManager): Promise<Account | undefined> {

@@ -13,9 +13,15 @@ export interface AccountOrganization {
    * do not apply (the management account, a consolidated-billing organization, SCPs disabled).
    */
   readonly scpPath: readonly (readonly StoredPolicy[])[];
+  /**
+   * The RCPs of each level of the account's path, root first and the account last: they bound every
+   * request to the account's resources, whoever makes it. `[]` when RCPs do not apply (the management
+   * account's resources, a consolidated-billing organization, RCPs not enabled on the root).
+   */
+  readonly rcpPath: readonly (readonly StoredPolicy[])[];
 }
 
-/** Implemented by Organizations: which organization an account is in, and its SCP path. */
+/** Implemented by Organizations: which organization an account is in, and its SCP and RCP paths. */
 export abstract class OrganizationPolicySource {
   abstract forAccount(em: EntityManager, accountId: string): Promise<AccountOrganization | undefined>;
 }

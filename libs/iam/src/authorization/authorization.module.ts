@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, type ModuleMetadata, type Type } from '@nestjs/common';
 import { PolicyCache } from '@app/policy';
 import { IamModule } from '../iam.module';
+import { AuthorizationGenerationRepository } from '../persistence/authorization-generation.repository';
 import { AssumableRoleFacts } from './assumable-role.facts';
 import {
   OrganizationPolicySource,
@@ -8,13 +9,14 @@ import {
   type ResourceFactsSource,
 } from './authorization-ports';
 import { Authorizer } from './authorizer';
+import { ResourceControlPaths } from './resource-control-paths';
 import { SimulateCustomPolicyUseCase } from './simulate-custom-policy.use-case';
 import { SimulatePrincipalPolicyUseCase } from './simulate-principal-policy.use-case';
 
 export interface AuthorizationModuleOptions {
   /** Modules that export the implementations below and what they need. */
   readonly imports: NonNullable<ModuleMetadata['imports']>;
-  /** Organizations' answer to "which organization, which SCPs" (a provider exported by `imports`). */
+  /** Organizations' answer to "which organization, which SCPs and RCPs" (a provider exported by `imports`). */
   readonly organizationPolicies: Type<OrganizationPolicySource>;
   /** The owners' sides of resources besides roles being assumed (instantiated here). */
   readonly resourceFacts: readonly Type<ResourceFactsSource>[];
@@ -40,6 +42,8 @@ export class AuthorizationModule {
           inject: facts,
           useFactory: (...sources: ResourceFactsSource[]) => sources,
         },
+        AuthorizationGenerationRepository,
+        ResourceControlPaths,
         Authorizer,
         SimulateCustomPolicyUseCase,
         SimulatePrincipalPolicyUseCase,

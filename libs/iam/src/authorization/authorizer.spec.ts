@@ -22,6 +22,8 @@ import {
   type ResourceRef,
 } from './authorization-ports';
 import { Authorizer } from './authorizer';
+import { ResourceControlPaths } from './resource-control-paths';
+import { type AuthorizationGenerationRepository } from '../persistence/authorization-generation.repository';
 
 /** An organization trail's resource rule (as the trails lib builds it): members read, delegated administrators manage. */
 function organizationTrailRule(input: {
@@ -102,6 +104,8 @@ class World {
   organizations = new Map<string, AccountOrganization>();
   trailFacts = new Map<string, ResourceFacts>();
   holderLoads = 0;
+  organizationLoads: string[] = [];
+  generations = new Map<string, number>();
   factQueries: ResourceFactsQuery[] = [];
 
   sut(extraSources: ResourceFactsSource[] = []): Authorizer {
@@ -111,9 +115,10 @@ class World {
         return this.holders.get(id);
       },
     } as unknown as IdentityPolicyRepository;
-    const { organizations, trailFacts, factQueries } = this;
+    const { organizations, organizationLoads, generations, trailFacts, factQueries } = this;
     class Organizations extends OrganizationPolicySource {
       async forAccount(_em: EntityManager, accountId: string) {
+        organizationLoads.push(accountId);
         return organizations.get(accountId);
       }
     }
@@ -128,12 +133,18 @@ class World {
       read: (work: (em: EntityManager) => Promise<unknown>) => work({} as EntityManager),
     } as TransactionRunner;
     const logger = { debug: () => undefined } as unknown as Logger;
+    const generationsOf: Pick<AuthorizationGenerationRepository, 'of'> = {
+      of: async (_em, accountId) => generations.get(accountId) ?? 0,
+    };
+    const cache = new PolicyCache();
+    const sources = new Organizations();
     return new Authorizer(
       tx,
       identity,
-      new Organizations(),
+      sources,
       [new Trails(), ...extraSources],
-      new PolicyCache(),
+      cache,
+      new ResourceControlPaths(tx, sources, generationsOf, cache),
       new Clock(),
       logger,
     );
@@ -167,6 +178,7 @@ describe(Authorizer.name, () => {
         [FULL, scp('p-nodelete', [{ Effect: 'Deny', Action: 'cloudtrail:DeleteTrail', Resource: '*' }])],
         [FULL],
       ],
+      rcpPath: [],
     });
     const sut = world.sut();
     const caller = await sut.prepare(ctx(root), 0);
@@ -270,6 +282,7 @@ describe(Authorizer.name, () => {
       organizationId: 'o-abcdefghij',
       managementAccountId: OTHER,
       scpPath: [[FULL], [FULL]],
+      rcpPath: [],
     });
     world.holders.set('AIDAALICE', {
       tags: [],
@@ -344,5 +357,98 @@ describe(Authorizer.name, () => {
     expect(refused.error?.message).toMatch(
       /because no resource-based policy allows the sts:AssumeRole action$/,
     );
+  });
+
+  describe('resource control policies', () => {
+    const rcp = (id: string, statements: object[]): StoredPolicy => ({
+      id,
+      version: '1',
+      name: id,
+      kind: 'rcp',
+      document: doc(statements),
+    });
+    const RCP_FULL = rcp('p-RCPFullAWSAccess', [
+      { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' },
+    ]);
+    const perimeter = rcp('p-perimeter', [
+      {
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 'sts:AssumeRole',
+        Resource: '*',
+        Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abcdefghij' } },
+      },
+    ]);
+    const assumeAnything = {
+      tags: [],
+      policies: [
+        {
+          id: 'assume',
+          version: 'v1',
+          name: 'Assume',
+          document: doc([{ Effect: 'Allow', Action: ['sts:AssumeRole', 'cloudtrail:*'], Resource: '*' }]),
+        },
+      ],
+    };
+    class TrustingRoles extends ResourceFactsSource {
+      readonly kind: ResourceKind = 'assumable-role';
+      async facts(): Promise<ResourceFacts> {
+        return {
+          ruleMustGrant: true,
+          rule: {
+            name: 'Trust',
+            kind: 'trust',
+            document: doc([{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }]),
+          },
+        };
+      }
+    }
+    const roleOf = (account: string): ResourceRef => ({
+      arn: `arn:aws:iam::${account}:role/Deploy`,
+      account,
+      kind: 'assumable-role',
+    });
+
+    it('bound a request to another account’s resource with the owner’s RCP path, read once per generation', async () => {
+      const world = new World();
+      world.holders.set('AIDAALICE', assumeAnything);
+      world.organizations.set(OTHER, {
+        organizationId: 'o-abcdefghij',
+        managementAccountId: '999999999999',
+        scpPath: [],
+        rcpPath: [[RCP_FULL], [RCP_FULL, perimeter]],
+      });
+      const sut = world.sut([new TrustingRoles()]);
+      const caller = await sut.prepare(ctx(alice), 0);
+      const outcome = await sut.decide(caller, 'sts:AssumeRole', [roleOf(OTHER)]);
+      expect(outcome).toMatchObject({
+        decision: 'ExplicitDeny',
+        reason: { kind: 'rcp', policyName: 'p-perimeter' },
+      });
+      expect(outcome.error?.message).toMatch(/with an explicit deny in a resource control policy$/);
+      await sut.decide(caller, 'sts:AssumeRole', [roleOf(OTHER)]);
+      expect(world.organizationLoads.filter((account) => account === OTHER)).toHaveLength(1);
+      world.generations.set(OTHER, 1);
+      world.organizations.set(OTHER, { ...world.organizations.get(OTHER)!, rcpPath: [[RCP_FULL]] });
+      expect((await sut.decide(caller, 'sts:AssumeRole', [roleOf(OTHER)])).decision).toBe('Allow');
+    });
+
+    it('bound the caller’s own resources with its own path, only for the services RCPs govern', async () => {
+      const world = new World();
+      world.holders.set('AIDAALICE', assumeAnything);
+      world.organizations.set(ACCOUNT, {
+        organizationId: 'o-otherorgxx',
+        managementAccountId: OTHER,
+        scpPath: [],
+        rcpPath: [[RCP_FULL, perimeter]],
+      });
+      const sut = world.sut([new TrustingRoles()]);
+      const caller = await sut.prepare(ctx(alice), 0);
+      expect((await sut.decide(caller, 'sts:AssumeRole', [roleOf(ACCOUNT)])).reason).toMatchObject({
+        kind: 'rcp',
+      });
+      expect((await sut.decide(caller, 'cloudtrail:GetTrail', [trail(ACCOUNT)])).decision).toBe('Allow');
+      expect(world.organizationLoads).toEqual([ACCOUNT]);
+    });
   });
 });

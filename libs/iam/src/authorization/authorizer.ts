@@ -27,7 +27,6 @@ import {
   withResource,
 } from '../domain/authorization-context';
 import { AccessDeniedError } from '../domain/iam.errors';
-import { type PrincipalKind } from '../domain/managed-policy';
 import { mentionsResourceTags } from '../domain/policy-documents';
 import { IdentityPolicyRepository } from '../persistence/identity-policy.repository';
 import {
@@ -38,12 +37,18 @@ import {
   type ResourceKind,
   type ResourceRef,
 } from './authorization-ports';
+import { type CompiledPath, compilePath, compileStored } from './compiled-policies';
+import { NO_RESOURCES, ruleGrants, TRUST_NOT_GRANTED } from './decision-results';
+import { policyHolderOf, policySetKey } from './policy-holders';
+import { ResourceControlPaths } from './resource-control-paths';
 import { VersionedCache } from './versioned-cache';
 
 /** Everything that decides a principal's requests, compiled; cached per authorization generation. */
 export interface PolicySet {
   readonly identity: readonly CompiledPolicy[];
-  readonly scpPath: readonly (readonly CompiledPolicy[])[];
+  readonly scpPath: CompiledPath;
+  /** The RCPs bounding requests to the principal's own account's resources. */
+  readonly rcpPath: CompiledPath;
   readonly organization?: { readonly id: string; readonly managementAccountId: string };
   readonly principalTags: readonly { readonly key: string; readonly value: string }[];
   /** Some policy mentions `aws:ResourceTag/…`: resources' tags must be read. */
@@ -69,19 +74,10 @@ export interface AuthorizationOutcome {
   readonly error?: DomainError;
 }
 
-/** A role's trust policy names neither the caller nor its account: AssumeRole is denied. */
-const TRUST_NOT_GRANTED: DenyResult = Object.freeze({
-  decision: 'ImplicitDeny',
-  reason: Object.freeze({
-    kind: 'resource',
-    message: 'The trust policy of the role does not allow this principal to assume it',
-  }),
-});
-
 /**
  * Decides every request as iam.md describes: the caller's identity policies (user, or the role behind
- * a session), the SCPs of its account's organization path, and the owner's resource rules, for the
- * action on each resource, with the request's condition keys.
+ * a session), the SCPs of its account's organization path, the RCPs of the resource owner's path, and
+ * the owner's resource rules, for the action on each resource, with the request's condition keys.
  *
  * Speed: a principal's policy set is loaded once per authorization generation of its account (read
  * with its credentials, bumped in the writing transaction by any change that could alter a decision),
@@ -99,6 +95,7 @@ export class Authorizer {
     private readonly organizations: OrganizationPolicySource,
     @Inject(RESOURCE_FACTS_SOURCES) factsSources: readonly ResourceFactsSource[],
     private readonly policyCache: PolicyCache,
+    private readonly resourceControls: ResourceControlPaths,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -170,9 +167,15 @@ export class Authorizer {
       const rule = facts?.rule
         ? this.policyCache.getOrCompileDocument(facts.rule.kind, facts.rule.name, facts.rule.document)
         : null;
+      const rcpPath = await this.resourceControls.forResource(
+        { account: caller.principal.account, ownRcpPath: caller.policies.rcpPath },
+        action,
+        resource,
+      );
       let result = evaluate(request, {
         identity: caller.policies.identity,
         scpPath: caller.policies.scpPath,
+        rcpPath,
         resource: rule,
       });
       if (!isDenied(result) && facts?.ruleMustGrant && !ruleGrants(rule, request)) result = TRUST_NOT_GRANTED;
@@ -260,10 +263,12 @@ export class Authorizer {
         kind: 'identity',
       }));
       const scpPath = organization?.scpPath ?? [];
+      const rcpPath = organization?.rcpPath ?? [];
       const documents = [...identity, ...scpPath.flat()];
       return {
-        identity: identity.map((policy) => this.compile(policy)),
-        scpPath: scpPath.map((level) => level.map((policy) => this.compile(policy))),
+        identity: identity.map((policy) => compileStored(this.policyCache, policy)),
+        scpPath: compilePath(this.policyCache, scpPath),
+        rcpPath: compilePath(this.policyCache, rcpPath),
         ...(organization
           ? {
               organization: {
@@ -281,49 +286,4 @@ export class Authorizer {
       };
     });
   }
-
-  private compile(policy: StoredPolicy): CompiledPolicy {
-    try {
-      return this.policyCache.getOrCompile(policy);
-    } catch (error) {
-      // Documents are validated on write: a stored one that does not compile is our fault.
-      throw new Error(`Stored policy ${policy.name} (${policy.id}@${policy.version}) does not compile`, {
-        cause: error,
-      });
-    }
-  }
-}
-
-/** The result reported for a call that names no resources (never happens for declared operations). */
-const NO_RESOURCES: EvaluationResult = Object.freeze({
-  decision: 'Allow',
-  reason: Object.freeze({ kind: 'identity', message: 'The operation acts on no resource' }),
-});
-
-/** Whether an Allow statement of `rule` names the caller (or its account) and applies. */
-function ruleGrants(rule: CompiledPolicy | null, request: AuthorizationRequest): boolean {
-  if (!rule) return false;
-  return rule
-    .planFor(request.action)
-    .allows.some(
-      (statement) => statement.principalMatch(request.principal) !== 'none' && statement.applies(request),
-    );
-}
-
-/** The user, or the role behind a session, whose identity policies apply; none for root. */
-export function policyHolderOf(principal: Principal): { kind: PrincipalKind; id: string } | undefined {
-  switch (principal.type) {
-    case 'IAMUser':
-      return { kind: 'user', id: principal.principalId };
-    case 'AssumedRole':
-      return principal.sessionIssuer ? { kind: 'role', id: principal.sessionIssuer.principalId } : undefined;
-    case 'Root':
-      return undefined;
-  }
-}
-
-/** Sessions of one role share its policy set. */
-function policySetKey(principal: Principal): string {
-  const holder = policyHolderOf(principal);
-  return holder ? `${holder.kind}/${holder.id}` : `root/${principal.accountId}`;
 }

@@ -50,6 +50,7 @@ describe(toCreateAccountStatus.name, () => {
     email: 'audit@example.com',
     roleName: 'OrganizationAccountAccessRole',
     iamUserAccessToBilling: 'ALLOW' as const,
+    tags: [],
     requestedAt: new Date('2025-01-01T00:00:00Z'),
   };
 

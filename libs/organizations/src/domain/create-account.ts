@@ -1,4 +1,5 @@
 import { InvalidInputError } from './organization.errors';
+import { type Tag } from './organization-tags';
 
 /*
  * CreateAccount is asynchronous (cloudtrail.md §5): a request is recorded IN_PROGRESS and a job
@@ -20,6 +21,8 @@ export interface CreateAccountRequestRecord {
   readonly email: string;
   readonly roleName: string;
   readonly iamUserAccessToBilling: IamUserAccessToBilling;
+  /** The account's tags once it exists. */
+  readonly tags: readonly Tag[];
   readonly state: CreateAccountState;
   readonly failureReason?: CreateAccountFailureReason;
   readonly accountId?: string;

@@ -35,7 +35,7 @@ export function assertCanRegisterDelegatedAdministrator(facts: RegistrationFacts
       "You can't register the management account as a delegated administrator of its own organization.",
     );
   }
-  if (facts.memberStatus === undefined) throw new AccountNotFoundError(facts.accountId);
+  if (facts.memberStatus === undefined) throw new AccountNotFoundError();
   if (facts.memberStatus === 'SUSPENDED') {
     throw new ConstraintViolationError(
       'CANNOT_REGISTER_SUSPENDED_ACCOUNT_AS_DELEGATED_ADMINISTRATOR',
@@ -74,6 +74,6 @@ export interface DeregistrationFacts {
 
 export function assertCanDeregisterDelegatedAdministrator(facts: DeregistrationFacts): void {
   assertRecognizedServicePrincipal(facts.servicePrincipal);
-  if (!facts.isMember) throw new AccountNotFoundError(facts.accountId);
+  if (!facts.isMember) throw new AccountNotFoundError();
   if (!facts.registered) throw new AccountNotRegisteredError(facts.accountId, facts.servicePrincipal);
 }

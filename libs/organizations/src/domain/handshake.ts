@@ -6,6 +6,7 @@ import {
   InvalidHandshakeTransitionError,
   InvalidInputError,
 } from './organization.errors';
+import { type Tag } from './organization-tags';
 
 /*
  * Handshakes: invitations to join (INVITE) and the record of switching to all features
@@ -40,6 +41,8 @@ export interface HandshakeRecord {
   readonly targetType: InviteTargetType;
   readonly targetEmail?: string;
   readonly notes?: string;
+  /** An invitation's tags for the account, applied when it accepts. */
+  readonly tags?: readonly Tag[];
   readonly requestedAt: Date;
   readonly expiresAt: Date;
 }

@@ -7,19 +7,27 @@ import { DomainError } from '@app/platform/errors';
 
 export type ConstraintViolationReason =
   | 'ACCOUNT_NUMBER_LIMIT_EXCEEDED'
+  | 'CANNOT_CLOSE_MANAGEMENT_ACCOUNT'
   | 'CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR'
   | 'CANNOT_REGISTER_SUSPENDED_ACCOUNT_AS_DELEGATED_ADMINISTRATOR'
   | 'CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG'
+  | 'CLOSE_ACCOUNT_QUOTA_EXCEEDED'
   | 'MAX_DELEGATED_ADMINISTRATORS_FOR_SERVICE_LIMIT_EXCEEDED'
+  | 'MAX_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED'
+  | 'MAX_TAG_LIMIT_EXCEEDED'
+  | 'MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED'
   | 'ORGANIZATION_NOT_IN_ALL_FEATURES_MODE'
   | 'OU_DEPTH_LIMIT_EXCEEDED'
   | 'OU_NUMBER_LIMIT_EXCEEDED'
+  | 'POLICY_CONTENT_LIMIT_EXCEEDED'
+  | 'POLICY_NUMBER_LIMIT_EXCEEDED'
   | 'SERVICE_ACCESS_NOT_ENABLED';
 
 export type HandshakeConstraintViolationReason =
   'ACCOUNT_NUMBER_LIMIT_EXCEEDED' | 'ALREADY_IN_AN_ORGANIZATION' | 'ORGANIZATION_ALREADY_HAS_ALL_FEATURES';
 
 export type InvalidInputReason =
+  | 'DUPLICATE_TAG_KEY'
   | 'INPUT_REQUIRED'
   | 'INVALID_EMAIL_ADDRESS_TARGET'
   | 'INVALID_ENUM'
@@ -30,7 +38,10 @@ export type InvalidInputReason =
   | 'MAX_LENGTH_EXCEEDED'
   | 'MAX_VALUE_EXCEEDED'
   | 'MIN_LENGTH_EXCEEDED'
+  | 'INVALID_SYSTEM_TAGS_PARAMETER'
   | 'MIN_VALUE_EXCEEDED'
+  | 'NON_DETACHABLE_POLICY'
+  | 'TARGET_NOT_SUPPORTED'
   | 'UNRECOGNIZED_SERVICE_PRINCIPAL';
 
 export class OrganizationsNotInUseError extends DomainError {
@@ -79,8 +90,14 @@ export class InvalidInputError extends DomainError {
 }
 
 export class AccountNotFoundError extends DomainError {
-  constructor(accountId: string) {
-    super('AccountNotFoundException', `You specified an account that doesn't exist: ${accountId}.`);
+  constructor() {
+    super('AccountNotFoundException', "You specified an account that doesn't exist.");
+  }
+}
+
+export class AccountAlreadyClosedError extends DomainError {
+  constructor() {
+    super('AccountAlreadyClosedException', 'You attempted to close an account that is already closed.');
   }
 }
 
@@ -168,6 +185,15 @@ export class DuplicateAccountError extends DomainError {
 export class DuplicateOrganizationalUnitError extends DomainError {
   constructor(name: string) {
     super('DuplicateOrganizationalUnitException', `An OU named ${name} already exists in the parent.`);
+  }
+}
+
+export class OrganizationalUnitNotEmptyError extends DomainError {
+  constructor() {
+    super(
+      'OrganizationalUnitNotEmptyException',
+      'The specified OU is not empty. Move all accounts to another root or to other OUs, remove all child OUs, and try the operation again.',
+    );
   }
 }
 

@@ -53,13 +53,17 @@ describe(toOrganization.name, () => {
 });
 
 describe(toRoot.name, () => {
-  it('names the root "Root" with SCPs enabled under all features', () => {
-    expect(toRoot(org, 'aws')).toEqual({
+  it('names the root "Root" with the policy types it has enabled, none until EnablePolicyType', () => {
+    expect(toRoot(org, [], 'aws')).toEqual({
       id: 'r-ab12',
       arn: 'arn:aws:organizations::111122223333:root/o-abcdefghij/r-ab12',
       name: 'Root',
-      policyTypes: [{ type: 'SERVICE_CONTROL_POLICY', status: 'ENABLED' }],
+      policyTypes: [],
     });
+    expect(toRoot(org, ['SERVICE_CONTROL_POLICY', 'TAG_POLICY'], 'aws').policyTypes).toEqual([
+      { type: 'SERVICE_CONTROL_POLICY', status: 'ENABLED' },
+      { type: 'TAG_POLICY', status: 'ENABLED' },
+    ]);
   });
 });
 

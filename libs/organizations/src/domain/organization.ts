@@ -1,5 +1,6 @@
 import { accountArn, organizationalUnitArn, organizationArn, rootArn } from './organization-arns';
 import { InvalidInputError } from './organization.errors';
+import { type PolicyType, SERVICE_CONTROL_POLICY } from './policy-types';
 
 /*
  * Plain data of the Organizations feature. Output shapes carry the model's members in camelCase
@@ -25,7 +26,7 @@ export interface OrganizationRecord {
 }
 
 export interface PolicyTypeSummary {
-  readonly type: 'SERVICE_CONTROL_POLICY';
+  readonly type: PolicyType;
   readonly status: 'ENABLED' | 'PENDING_ENABLE' | 'PENDING_DISABLE';
 }
 
@@ -129,11 +130,12 @@ export function parseFeatureSet(value: string | undefined): FeatureSet {
 }
 
 /**
- * Policy types the root has enabled. An all-features organization has service control policies
- * enabled on its root from the start (cloudtrail.md §5); consolidated billing has none.
+ * DescribeOrganization's deprecated AvailablePolicyTypes, as AWS shows it: SCPs for an all-features
+ * organization, whatever its root has enabled ("if you disable a policy type for a root, it still
+ * appears enabled for the organization"); ListRoots tells what is enabled.
  */
-export function rootPolicyTypes(featureSet: FeatureSet): PolicyTypeSummary[] {
-  return featureSet === 'ALL' ? [{ type: 'SERVICE_CONTROL_POLICY', status: 'ENABLED' }] : [];
+export function availablePolicyTypes(featureSet: FeatureSet): PolicyTypeSummary[] {
+  return featureSet === 'ALL' ? [{ type: SERVICE_CONTROL_POLICY, status: 'ENABLED' }] : [];
 }
 
 export function toOrganization(org: OrganizationRecord, partition: string): Organization {
@@ -144,16 +146,21 @@ export function toOrganization(org: OrganizationRecord, partition: string): Orga
     masterAccountArn: accountArn(partition, org.managementAccountId, org.id, org.managementAccountId),
     masterAccountId: org.managementAccountId,
     masterAccountEmail: org.managementAccountEmail,
-    availablePolicyTypes: rootPolicyTypes(org.featureSet),
+    availablePolicyTypes: availablePolicyTypes(org.featureSet),
   };
 }
 
-export function toRoot(org: OrganizationRecord, partition: string): Root {
+/** `enabledTypes`: the policy types the root has enabled (none until EnablePolicyType, as in AWS). */
+export function toRoot(
+  org: OrganizationRecord,
+  enabledTypes: readonly PolicyType[],
+  partition: string,
+): Root {
   return {
     id: org.rootId,
     arn: rootArn(partition, org.managementAccountId, org.id, org.rootId),
     name: 'Root',
-    policyTypes: rootPolicyTypes(org.featureSet),
+    policyTypes: enabledTypes.map((type) => ({ type, status: 'ENABLED' })),
   };
 }
 

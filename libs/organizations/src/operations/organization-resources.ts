@@ -1,6 +1,12 @@
 import { type OperationScope, type ResourceRef, textMember } from '@app/platform';
 import { accountArn, organizationalUnitArn, rootArn } from '../domain/organization-arns';
-import { FULL_AWS_ACCESS_POLICY_ID, serviceControlPolicyArn } from '../domain/service-control-policy';
+import { policyArn } from '../domain/organization-policy';
+import {
+  FULL_AWS_ACCESS_POLICY_ID,
+  RCP_FULL_AWS_ACCESS_POLICY_ID,
+  SERVICE_CONTROL_POLICY,
+} from '../domain/policy-types';
+import { OrganizationDirectory } from '../persistence/organization.directory';
 
 /*
  * The Organizations resources a request names, as ARNs of the caller's organization (whose rules
@@ -42,13 +48,21 @@ export function organizationNodeResource(scope: OperationScope, nodeId: unknown)
   return memberAccountResource(scope, id);
 }
 
-export function policyResource(scope: OperationScope, policyId: unknown): ResourceRef {
+/** A policy of the organization (or an AWS managed one): its ARN carries its type. */
+export async function policyResource(scope: OperationScope, policyId: unknown): Promise<ResourceRef> {
   const id = textMember(policyId);
-  if (id === undefined) return any(scope);
-  return inOrganization(scope, (management, org) =>
-    serviceControlPolicyArn(scope.partition, management, org, {
-      id,
-      organizationId: id === FULL_AWS_ACCESS_POLICY_ID ? null : org,
-    }),
-  );
+  const organization = scope.organization;
+  if (id === undefined || !organization) return any(scope);
+  const awsManaged = id === FULL_AWS_ACCESS_POLICY_ID || id === RCP_FULL_AWS_ACCESS_POLICY_ID;
+  const directory = scope.resolve(OrganizationDirectory);
+  const type =
+    (await scope.read((em) => directory.policyType(em, organization.id, id))) ?? SERVICE_CONTROL_POLICY;
+  return {
+    arn: policyArn(
+      scope.partition,
+      { id: organization.id, managementAccountId: organization.managementAccountId },
+      { id, organizationId: awsManaged ? null : organization.id, type },
+    ),
+    account: scope.accountId,
+  };
 }

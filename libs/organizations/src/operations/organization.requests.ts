@@ -24,7 +24,7 @@ import {
   type IamUserAccessToBilling,
 } from '../domain/create-account';
 import { FEATURE_SETS, type FeatureSet } from '../domain/organization';
-import { POLICY_TYPES } from '../domain/service-control-policy';
+import { POLICY_TYPES } from '../domain/policy-types';
 import { ORGANIZATIONS_PATTERNS as P } from './organization-patterns';
 
 /* The Organizations operations' members (model names, camelCase) with the model's constraints. */

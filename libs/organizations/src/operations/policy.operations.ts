@@ -1,17 +1,14 @@
 import { defineOperation } from '@app/platform';
-import {
-  AttachServiceControlPolicyUseCase,
-  DetachServiceControlPolicyUseCase,
-} from '../use-cases/change-service-control-policy-attachment.use-case';
-import { CreateServiceControlPolicyUseCase } from '../use-cases/create-service-control-policy.use-case';
-import { DeleteServiceControlPolicyUseCase } from '../use-cases/delete-service-control-policy.use-case';
-import { DescribeServiceControlPolicyUseCase } from '../use-cases/describe-service-control-policy.use-case';
+import { AttachPolicyUseCase, DetachPolicyUseCase } from '../use-cases/change-policy-attachment.use-case';
+import { CreatePolicyUseCase } from '../use-cases/create-policy.use-case';
+import { DeletePolicyUseCase } from '../use-cases/delete-policy.use-case';
+import { DescribePolicyUseCase } from '../use-cases/describe-policy.use-case';
 import { DisablePolicyTypeUseCase } from '../use-cases/disable-policy-type.use-case';
 import { EnablePolicyTypeUseCase } from '../use-cases/enable-policy-type.use-case';
 import { ListPoliciesForTargetUseCase } from '../use-cases/list-policies-for-target.use-case';
-import { ListServiceControlPoliciesUseCase } from '../use-cases/list-service-control-policies.use-case';
+import { ListPoliciesUseCase } from '../use-cases/list-policies.use-case';
 import { ListTargetsForPolicyUseCase } from '../use-cases/list-targets-for-policy.use-case';
-import { UpdateServiceControlPolicyUseCase } from '../use-cases/update-service-control-policy.use-case';
+import { UpdatePolicyUseCase } from '../use-cases/update-policy.use-case';
 import { organizationNodeResource, policyResource } from './organization-resources';
 import {
   CreateOrganizationPolicyRequest,
@@ -31,7 +28,7 @@ export const CreatePolicy = defineOperation({
   name: 'CreatePolicy',
   readOnly: false,
   input: CreateOrganizationPolicyRequest,
-  useCase: CreateServiceControlPolicyUseCase,
+  useCase: CreatePolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (policy) => ({ policy }),
 });
@@ -41,8 +38,8 @@ export const DescribePolicy = defineOperation({
   name: 'DescribePolicy',
   readOnly: true,
   input: PolicyIdRequest,
-  resources: (input, scope) => [policyResource(scope, input.policyId)],
-  useCase: DescribeServiceControlPolicyUseCase,
+  resources: async (input, scope) => [await policyResource(scope, input.policyId)],
+  useCase: DescribePolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
 });
 
@@ -51,8 +48,8 @@ export const UpdatePolicy = defineOperation({
   name: 'UpdatePolicy',
   readOnly: false,
   input: UpdateOrganizationPolicyRequest,
-  resources: (input, scope) => [policyResource(scope, input.policyId)],
-  useCase: UpdateServiceControlPolicyUseCase,
+  resources: async (input, scope) => [await policyResource(scope, input.policyId)],
+  useCase: UpdatePolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (policy) => ({ policy }),
 });
@@ -62,8 +59,8 @@ export const DeletePolicy = defineOperation({
   name: 'DeletePolicy',
   readOnly: false,
   input: PolicyIdRequest,
-  resources: (input, scope) => [policyResource(scope, input.policyId)],
-  useCase: DeleteServiceControlPolicyUseCase,
+  resources: async (input, scope) => [await policyResource(scope, input.policyId)],
+  useCase: DeletePolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
 });
 
@@ -72,18 +69,18 @@ export const AttachPolicy = defineOperation({
   name: 'AttachPolicy',
   readOnly: false,
   input: PolicyTargetRequest,
-  resources: (input, scope) => [
-    policyResource(scope, input.policyId),
+  resources: async (input, scope) => [
+    await policyResource(scope, input.policyId),
     organizationNodeResource(scope, input.targetId),
   ],
-  useCase: AttachServiceControlPolicyUseCase,
+  useCase: AttachPolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
 });
 
 export const DetachPolicy = defineOperation({
   ...AttachPolicy,
   name: 'DetachPolicy',
-  useCase: DetachServiceControlPolicyUseCase,
+  useCase: DetachPolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
 });
 
@@ -92,7 +89,7 @@ export const ListPolicies = defineOperation({
   name: 'ListPolicies',
   readOnly: true,
   input: ListOrganizationPoliciesRequest,
-  useCase: ListServiceControlPoliciesUseCase,
+  useCase: ListPoliciesUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
 });
@@ -113,7 +110,7 @@ export const ListTargetsForPolicy = defineOperation({
   name: 'ListTargetsForPolicy',
   readOnly: true,
   input: ListTargetsForPolicyRequest,
-  resources: (input, scope) => [policyResource(scope, input.policyId)],
+  resources: async (input, scope) => [await policyResource(scope, input.policyId)],
   useCase: ListTargetsForPolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',

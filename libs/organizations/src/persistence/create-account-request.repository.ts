@@ -7,10 +7,9 @@ import {
   type CreateAccountState,
   type IamUserAccessToBilling,
 } from '../domain/create-account';
-import { CreateAccountRequestEntity } from './create-account-request.entity';
 import { type TimeKey } from './time-key';
 
-const COLUMNS = `id, organization_id, account_name, email, role_name, iam_user_access_to_billing, state,
+const COLUMNS = `id, organization_id, account_name, email, role_name, iam_user_access_to_billing, tags, state,
   failure_reason, account_id, requested_at, completed_at`;
 
 interface CreateAccountRequestColumns {
@@ -20,6 +19,7 @@ interface CreateAccountRequestColumns {
   email: string;
   role_name: string;
   iam_user_access_to_billing: IamUserAccessToBilling;
+  tags: { key: string; value: string }[];
   state: CreateAccountState;
   failure_reason: CreateAccountFailureReason | null;
   account_id: string | null;
@@ -35,6 +35,7 @@ function toRecord(row: CreateAccountRequestColumns): CreateAccountRequestRecord 
     email: row.email,
     roleName: row.role_name,
     iamUserAccessToBilling: row.iam_user_access_to_billing,
+    tags: row.tags,
     state: row.state,
     ...(row.failure_reason === null ? {} : { failureReason: row.failure_reason }),
     ...(row.account_id === null ? {} : { accountId: row.account_id }),
@@ -50,19 +51,23 @@ export type CreateAccountOutcome =
 @Injectable()
 export class CreateAccountRequestRepository {
   async insert(em: EntityManager, request: CreateAccountRequestRecord): Promise<void> {
-    await em.insert(CreateAccountRequestEntity, {
-      id: request.id,
-      organizationId: request.organizationId,
-      accountName: request.accountName,
-      email: request.email,
-      roleName: request.roleName,
-      iamUserAccessToBilling: request.iamUserAccessToBilling,
-      state: request.state,
-      failureReason: null,
-      accountId: null,
-      requestedAt: request.requestedAt,
-      completedAt: null,
-    });
+    await sql(
+      em,
+      `INSERT INTO create_account_requests
+              (id, organization_id, account_name, email, role_name, iam_user_access_to_billing, tags, state, requested_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)`,
+      [
+        request.id,
+        request.organizationId,
+        request.accountName,
+        request.email,
+        request.roleName,
+        request.iamUserAccessToBilling,
+        JSON.stringify(request.tags.map((tag) => ({ key: tag.key, value: tag.value }))),
+        request.state,
+        request.requestedAt,
+      ],
+    );
   }
 
   /** `forUpdate` locks the row until the transaction ends (the job's idempotency check). */

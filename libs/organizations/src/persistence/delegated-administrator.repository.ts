@@ -40,6 +40,14 @@ export class DelegatedAdministratorRepository {
     );
   }
 
+  /** Ends every registration of the account (it is leaving the organization). */
+  async deregisterAll(em: EntityManager, organizationId: string, accountId: string): Promise<void> {
+    await sql(em, `DELETE FROM delegated_administrators WHERE organization_id = $1 AND account_id = $2`, [
+      organizationId,
+      accountId,
+    ]);
+  }
+
   /** The service's delegated administrators, in account id order. */
   async accountIds(em: EntityManager, organizationId: string, servicePrincipal: string): Promise<string[]> {
     const { rows } = await sql<{ account_id: string }>(

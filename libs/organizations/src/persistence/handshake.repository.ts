@@ -17,7 +17,7 @@ import {
 import { type TimeKey } from './time-key';
 
 const HANDSHAKE_COLUMNS = `h.id, h.organization_id, h.action, h.state, h.target_account_id, h.target_type,
-  h.target_email, h.notes, h.requested_at, h.expires_at`;
+  h.target_email, h.notes, h.tags, h.requested_at, h.expires_at`;
 
 interface HandshakeColumns extends OrganizationColumns {
   id: string;
@@ -28,6 +28,7 @@ interface HandshakeColumns extends OrganizationColumns {
   target_type: InviteTargetType;
   target_email: string | null;
   notes: string | null;
+  tags: { key: string; value: string }[];
   requested_at: Date;
   expires_at: Date;
 }
@@ -49,6 +50,7 @@ function toSentHandshake(row: HandshakeColumns): SentHandshake {
       targetType: row.target_type,
       ...(row.target_email === null ? {} : { targetEmail: row.target_email }),
       ...(row.notes === null ? {} : { notes: row.notes }),
+      ...(row.tags.length === 0 ? {} : { tags: row.tags }),
       requestedAt: row.requested_at,
       expiresAt: row.expires_at,
     },
@@ -69,8 +71,8 @@ export class HandshakeRepository {
     const { rowCount } = await sql(
       em,
       `INSERT INTO handshakes (id, organization_id, action, state, target_account_id, target_type, target_email,
-                               notes, requested_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                               notes, tags, requested_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)
        ON CONFLICT (organization_id, target_account_id) WHERE state = 'OPEN' DO NOTHING`,
       [
         handshake.id,
@@ -81,6 +83,7 @@ export class HandshakeRepository {
         handshake.targetType,
         handshake.targetEmail ?? null,
         handshake.notes ?? null,
+        JSON.stringify((handshake.tags ?? []).map((tag) => ({ key: tag.key, value: tag.value }))),
         handshake.requestedAt,
         handshake.expiresAt,
       ],

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { type FeatureSet } from '../domain/organization';
+import { type PolicyType } from '../domain/policy-types';
 import { DelegatedAdministratorRepository } from './delegated-administrator.repository';
 import { OrganizationAccountRepository } from './organization-account.repository';
+import { OrganizationPolicyRepository } from './organization-policy.repository';
 import { OrganizationRepository } from './organization.repository';
 import { OrganizationalUnitRepository } from './organizational-unit.repository';
 import { ServiceAccessRepository } from './service-access.repository';
@@ -26,6 +28,7 @@ export class OrganizationDirectory {
     private readonly units: OrganizationalUnitRepository,
     private readonly serviceAccess: ServiceAccessRepository,
     private readonly delegated: DelegatedAdministratorRepository,
+    private readonly policies: OrganizationPolicyRepository,
   ) {}
 
   /** The organization the account belongs to, as management account or member. */
@@ -80,5 +83,17 @@ export class OrganizationDirectory {
     if (!member) return [];
     if (member.parentId === org.rootId) return [org.rootId];
     return [org.rootId, ...(await this.units.lineage(em, org.id, member.parentId))];
+  }
+
+  /**
+   * The type of one of the organization's policies (or an AWS managed one), which its ARN carries
+   * (`…:policy/o-…/<type>/p-…`); undefined when there is no such policy.
+   */
+  async policyType(
+    em: EntityManager,
+    organizationId: string,
+    policyId: string,
+  ): Promise<PolicyType | undefined> {
+    return (await this.policies.find(em, organizationId, policyId))?.type;
   }
 }

@@ -38,6 +38,39 @@ export class OrganizationalUnitRepository {
     return rowCount === 1;
   }
 
+  /** Renames the OU; false when its parent already has another OU of that name. */
+  async rename(em: EntityManager, organizationId: string, id: string, name: string): Promise<boolean> {
+    const { rowCount } = await sql(
+      em,
+      `UPDATE organizational_units u SET name = $3
+        WHERE u.organization_id = $1 AND u.id = $2
+          AND NOT EXISTS (SELECT 1 FROM organizational_units o
+                           WHERE o.organization_id = u.organization_id AND o.parent_id = u.parent_id
+                             AND o.name = $3 AND o.id <> u.id)`,
+      [organizationId, id, name],
+    );
+    return rowCount === 1;
+  }
+
+  /** Whether the OU holds accounts or other OUs. */
+  async hasChildren(em: EntityManager, organizationId: string, id: string): Promise<boolean> {
+    const { rows } = await sql(
+      em,
+      `SELECT 1 WHERE EXISTS (SELECT 1 FROM organizational_units WHERE organization_id = $1 AND parent_id = $2)
+                  OR EXISTS (SELECT 1 FROM organization_accounts WHERE organization_id = $1 AND parent_id = $2)`,
+      [organizationId, id],
+    );
+    return rows.length > 0;
+  }
+
+  /** Deletes the OU (its attachments and tags go with it). */
+  async delete(em: EntityManager, organizationId: string, id: string): Promise<void> {
+    await sql(em, `DELETE FROM organizational_units WHERE organization_id = $1 AND id = $2`, [
+      organizationId,
+      id,
+    ]);
+  }
+
   async find(
     em: EntityManager,
     organizationId: string,

@@ -15,6 +15,7 @@ import {
   type NewMembership,
   type OrganizationAccountRepository,
 } from '../persistence/organization-account.repository';
+import { type OrganizationTagRepository } from '../persistence/organization-tag.repository';
 import { type LockScope, type OrganizationLocks } from '../persistence/organization.locks';
 import { type OrganizationRepository } from '../persistence/organization.repository';
 import { AcceptHandshakeUseCase } from './accept-handshake.use-case';
@@ -84,9 +85,11 @@ class World {
     state: 'OPEN',
     targetAccountId: invitee,
     targetType: 'ACCOUNT',
+    tags: [{ key: 'team', value: 'audit' }],
     requestedAt: sentAt,
     expiresAt: handshakeExpiry(sentAt),
   };
+  tagged: { resourceId: string; tags: readonly { key: string; value: string }[] }[] = [];
   states = new Map<string, HandshakeState>([[this.handshake.id, 'OPEN']]);
   members: NewMembership[] = [
     {
@@ -136,11 +139,17 @@ class World {
         this.locks.push(scope);
       },
     };
+    const tags: Pick<OrganizationTagRepository, 'put'> = {
+      put: async (_em, _organizationId, resource, added) => {
+        this.tagged.push({ resourceId: resource.id, tags: added });
+      },
+    };
     return new AcceptHandshakeUseCase(
       tx as TransactionRunner,
       handshakes as HandshakeRepository,
       organizations as OrganizationRepository,
       members as OrganizationAccountRepository,
+      tags as OrganizationTagRepository,
       locks,
       this.jobs,
       { TRAILPLANE_MAX_ACCOUNTS_PER_ORGANIZATION: maxAccounts } as EnvSchema,
@@ -150,7 +159,7 @@ class World {
 }
 
 describe(AcceptHandshakeUseCase.name, () => {
-  it('joins the invited account under the root and announces it, under the organization and membership locks', async () => {
+  it('joins the invited account under the root with the invitation’s tags and announces it, under the organization and membership locks', async () => {
     const world = new World();
 
     const accepted = await world.useCase().execute(ctx(invitee), { handshakeId: world.handshake.id });
@@ -164,6 +173,7 @@ describe(AcceptHandshakeUseCase.name, () => {
       joinedMethod: 'INVITED',
       joinedAt: world.clock.at,
     });
+    expect(world.tagged).toEqual([{ resourceId: invitee, tags: [{ key: 'team', value: 'audit' }] }]);
     expect(world.jobs.enqueued).toEqual([
       {
         name: 'account-joined-organization',

@@ -10,6 +10,7 @@ import {
 } from '../domain/organization.errors';
 import { HandshakeRepository } from '../persistence/handshake.repository';
 import { OrganizationAccountRepository } from '../persistence/organization-account.repository';
+import { OrganizationTagRepository } from '../persistence/organization-tag.repository';
 import { OrganizationLocks } from '../persistence/organization.locks';
 import { OrganizationRepository } from '../persistence/organization.repository';
 
@@ -25,7 +26,8 @@ function alreadyInAnOrganization(): HandshakeConstraintViolationError {
 }
 
 /**
- * The invited account accepts: it joins the inviting organization under the root. The handshake's
+ * The invited account accepts: it joins the inviting organization under the root, with the tags
+ * the invitation carried. The handshake's
  * row lock settles two responses to one handshake; the membership lock and primary key settle
  * two acceptances of different organizations' invitations.
  */
@@ -36,6 +38,7 @@ export class AcceptHandshakeUseCase {
     private readonly handshakes: HandshakeRepository,
     private readonly organizations: OrganizationRepository,
     private readonly members: OrganizationAccountRepository,
+    private readonly tags: OrganizationTagRepository,
     private readonly locks: OrganizationLocks,
     private readonly jobs: JobQueue,
     private readonly env: EnvSchema,
@@ -78,6 +81,7 @@ export class AcceptHandshakeUseCase {
         joinedAt: now,
       });
       if (!joined) throw alreadyInAnOrganization();
+      await this.tags.put(em, organization.id, { id: ctx.accountId, type: 'ACCOUNT' }, handshake.tags ?? []);
       await this.jobs.enqueue(JobName.AccountJoinedOrganization, {
         accountId: ctx.accountId,
         organizationId: organization.id,

@@ -17,6 +17,7 @@ import {
 import { type EntityManager } from 'typeorm';
 import { type CreateAccountRequestRecord } from '../domain/create-account';
 import { type OrganizationRecord } from '../domain/organization';
+import { type Tag } from '../domain/organization-tags';
 import {
   type CreateAccountOutcome,
   type CreateAccountRequestRepository,
@@ -27,6 +28,7 @@ import {
 } from '../persistence/organization-account.repository';
 import { type LockScope, type OrganizationLocks } from '../persistence/organization.locks';
 import { type OrganizationRepository } from '../persistence/organization.repository';
+import { type OrganizationTagRepository } from '../persistence/organization-tag.repository';
 import { CompleteAccountCreationUseCase } from './complete-account-creation.use-case';
 
 const em = {} as EntityManager;
@@ -74,6 +76,7 @@ class World {
     },
   ];
   roles: NewIamRole[] = [];
+  tags: { resourceId: string; tags: readonly Tag[] }[] = [];
   locks: LockScope[] = [];
   jobs = new RecordingJobQueue();
 
@@ -85,6 +88,7 @@ class World {
       email,
       roleName: 'OrganizationAccountAccessRole',
       iamUserAccessToBilling: 'ALLOW',
+      tags: [{ key: 'team', value: 'audit' }],
       state: 'IN_PROGRESS',
       requestedAt: now,
     };
@@ -140,6 +144,11 @@ class World {
         return { id: 'AROAEXAMPLE', path: '/', maxSessionSeconds: 3600, ...role, tags: [], createdAt: at };
       },
     };
+    const tags: Pick<OrganizationTagRepository, 'put'> = {
+      put: async (_em, _organizationId, resource, added) => {
+        this.tags.push({ resourceId: resource.id, tags: added });
+      },
+    };
     const env = {
       TRAILPLANE_MAX_ACCOUNTS_PER_ORGANIZATION: maxAccounts,
       TRAILPLANE_PARTITION: 'aws',
@@ -152,6 +161,7 @@ class World {
       locks,
       accounts as AccountRepository,
       roles as IamRoleRepository,
+      tags as OrganizationTagRepository,
       this.jobs,
       env,
       new FixedClock(),
@@ -160,7 +170,7 @@ class World {
 }
 
 describe(CompleteAccountCreationUseCase.name, () => {
-  it('creates the account, joins it under the root, gives the management account its role and announces the join', async () => {
+  it('creates the account, joins it under the root with its tags, gives the management account its role and announces the join', async () => {
     const world = new World();
     const request = world.request('audit@example.com');
 
@@ -179,6 +189,7 @@ describe(CompleteAccountCreationUseCase.name, () => {
       joinedMethod: 'CREATED',
       joinedAt: now,
     });
+    expect(world.tags).toEqual([{ resourceId: '444455556666', tags: [{ key: 'team', value: 'audit' }] }]);
     expect(world.roles).toEqual([
       {
         accountId: '444455556666',

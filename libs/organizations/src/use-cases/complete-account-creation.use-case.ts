@@ -7,6 +7,7 @@ import { accessRoleTrustPolicy, type CreateAccountFailureReason } from '../domai
 import { hasRoomForAccount } from '../domain/membership-rules';
 import { CreateAccountRequestRepository } from '../persistence/create-account-request.repository';
 import { OrganizationAccountRepository } from '../persistence/organization-account.repository';
+import { OrganizationTagRepository } from '../persistence/organization-tag.repository';
 import { OrganizationLocks } from '../persistence/organization.locks';
 import { OrganizationRepository } from '../persistence/organization.repository';
 
@@ -16,7 +17,7 @@ export interface CompleteAccountCreationInput {
 
 /**
  * Finishes a CreateAccount request (the job's work): creates the account without root
- * credentials, joins it under the root, gives the management account its access role (with
+ * credentials, joins it under the root with the request's tags, gives the management account its access role (with
  * AdministratorAccess attached, as AWS does), and marks
  * the request SUCCEEDED; or FAILED with the model's reason. Safe to run twice: a finished (or
  * vanished) request is skipped, and the row lock makes concurrent runs queue.
@@ -31,6 +32,7 @@ export class CompleteAccountCreationUseCase {
     private readonly locks: OrganizationLocks,
     private readonly accounts: AccountRepository,
     private readonly roles: IamRoleRepository,
+    private readonly tags: OrganizationTagRepository,
     private readonly jobs: JobQueue,
     private readonly env: EnvSchema,
     private readonly clock: Clock,
@@ -67,6 +69,7 @@ export class CompleteAccountCreationUseCase {
         joinedMethod: 'CREATED',
         joinedAt: now,
       });
+      await this.tags.put(em, org.id, { id: accountId, type: 'ACCOUNT' }, request.tags);
       await this.roles.insert(
         em,
         {

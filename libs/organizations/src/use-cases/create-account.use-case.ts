@@ -15,6 +15,7 @@ import {
   toCreateAccountStatus,
 } from '../domain/create-account';
 import { newCreateAccountRequestId } from '../domain/organization-ids';
+import { parseTags, type Tag } from '../domain/organization-tags';
 import { CreateAccountRequestRepository } from '../persistence/create-account-request.repository';
 import { OrganizationAccessService } from './organization-access.service';
 
@@ -25,6 +26,8 @@ export interface CreateAccountInput {
   roleName?: string;
   /** `ALLOW` (default) or `DENY`. */
   iamUserAccessToBilling?: string;
+  /** The new account's tags, applied when it joins. */
+  tags?: Tag[];
 }
 
 /**
@@ -44,6 +47,7 @@ export class CreateAccountUseCase {
   async execute(ctx: RequestContext, input: CreateAccountInput): Promise<CreateAccountStatus> {
     validateAccountDetails({ name: input.accountName, email: input.email }, 'InvalidInputException');
     const settings = planAccessSettings(input);
+    const tags = parseTags(input.tags);
     return this.tx.run(async (em) => {
       const org = await this.access.management(em, ctx.accountId);
       const request: CreateAccountRequestRecord = {
@@ -52,6 +56,7 @@ export class CreateAccountUseCase {
         accountName: input.accountName,
         email: input.email,
         ...settings,
+        tags,
         state: 'IN_PROGRESS',
         requestedAt: this.clock.now(),
       };

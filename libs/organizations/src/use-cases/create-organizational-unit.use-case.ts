@@ -7,11 +7,13 @@ import {
   toOrganizationalUnit,
 } from '../domain/organization';
 import { DuplicateOrganizationalUnitError, ParentNotFoundError } from '../domain/organization.errors';
+import { parseTags, type Tag } from '../domain/organization-tags';
 import {
   assertRoomForOrganizationalUnit,
   childDepth,
   validateOrganizationalUnitName,
 } from '../domain/organizational-unit-rules';
+import { OrganizationTagRepository } from '../persistence/organization-tag.repository';
 import { OrganizationalUnitRepository } from '../persistence/organizational-unit.repository';
 import { OrganizationAccessService } from './organization-access.service';
 
@@ -19,21 +21,27 @@ export interface CreateOrganizationalUnitInput {
   /** The root (`r-…`) or an OU (`ou-…-…`). */
   parentId: string;
   name: string;
+  tags?: Tag[];
 }
 
-/** The management account adds an OU under the root or another OU (five levels, 1,000 OUs at most). */
+/**
+ * The management account adds an OU, with its tags, under the root or another OU (five levels,
+ * 1,000 OUs at most).
+ */
 @Injectable()
 export class CreateOrganizationalUnitUseCase {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly access: OrganizationAccessService,
     private readonly units: OrganizationalUnitRepository,
+    private readonly tags: OrganizationTagRepository,
     private readonly clock: Clock,
   ) {}
 
   async execute(ctx: RequestContext, input: CreateOrganizationalUnitInput): Promise<OrganizationalUnit> {
     assertParentId(input.parentId);
     validateOrganizationalUnitName(input.name);
+    const tags = parseTags(input.tags);
     return this.tx.run(async (em) => {
       const org = await this.access.lockedForChange(em, ctx.accountId);
       const ancestors =
@@ -51,6 +59,7 @@ export class CreateOrganizationalUnitUseCase {
         createdAt: this.clock.now(),
       };
       if (!(await this.units.insert(em, ou))) throw new DuplicateOrganizationalUnitError(input.name);
+      await this.tags.put(em, org.id, { id: ou.id, type: 'ORGANIZATIONAL_UNIT' }, tags);
       return toOrganizationalUnit(ou, org, ancestors, ctx.partition);
     });
   }

@@ -24,7 +24,7 @@ export class DescribeAccountUseCase {
     return this.tx.read(async (em) => {
       const org = await this.access.reader(em, ctx.accountId);
       const member = await this.members.findMember(em, org.id, input.accountId);
-      if (!member) throw new AccountNotFoundError(input.accountId);
+      if (!member) throw new AccountNotFoundError();
       return toMemberAccount(member, org, ctx.partition);
     });
   }

@@ -11,6 +11,7 @@ import {
 } from '../domain/handshake';
 import { hasRoomForAccount } from '../domain/membership-rules';
 import { newHandshakeId } from '../domain/organization-ids';
+import { parseTags, type Tag } from '../domain/organization-tags';
 import {
   DuplicateHandshakeError,
   HandshakeConstraintViolationError,
@@ -25,6 +26,8 @@ export interface InviteAccountToOrganizationInput {
   /** `{type: 'ACCOUNT', id: <12 digits>}` or `{type: 'EMAIL', id: <the account's e-mail>}`. */
   target: { type: string; id: string };
   notes?: string;
+  /** Tags for the account, applied when it accepts. */
+  tags?: Tag[];
 }
 
 /**
@@ -47,6 +50,7 @@ export class InviteAccountToOrganizationUseCase {
   async execute(ctx: RequestContext, input: InviteAccountToOrganizationInput): Promise<Handshake> {
     const target = parseInviteTarget(input.target);
     validateHandshakeNotes(input.notes);
+    const tags = parseTags(input.tags);
     return this.tx.run(async (em) => {
       const org = await this.access.lockedForChange(em, ctx.accountId);
       const account =
@@ -90,6 +94,7 @@ export class InviteAccountToOrganizationUseCase {
           ? { targetType: 'EMAIL', targetEmail: target.email }
           : { targetType: 'ACCOUNT' }),
         ...(input.notes === undefined ? {} : { notes: input.notes }),
+        ...(tags.length === 0 ? {} : { tags }),
         requestedAt: now,
         expiresAt: handshakeExpiry(now),
       };

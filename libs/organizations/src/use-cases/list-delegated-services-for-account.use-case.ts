@@ -30,8 +30,7 @@ export class ListDelegatedServicesForAccountUseCase {
     assertAccountId(input.accountId);
     return this.tx.read(async (em) => {
       const org = await this.access.reader(em, ctx.accountId);
-      if (!(await this.members.findMember(em, org.id, input.accountId)))
-        throw new AccountNotFoundError(input.accountId);
+      if (!(await this.members.findMember(em, org.id, input.accountId))) throw new AccountNotFoundError();
       if (!(await this.delegated.isDelegatedAdministrator(em, org.id, input.accountId))) {
         throw new AccountNotRegisteredError(input.accountId);
       }

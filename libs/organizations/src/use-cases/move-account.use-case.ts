@@ -30,7 +30,7 @@ export class MoveAccountUseCase {
     await this.tx.run(async (em) => {
       const org = await this.access.lockedForChange(em, ctx.accountId);
       const member = await this.members.findMember(em, org.id, input.accountId);
-      if (!member) throw new AccountNotFoundError(input.accountId);
+      if (!member) throw new AccountNotFoundError();
       assertCanMove({
         accountId: input.accountId,
         currentParentId: member.parentId,

@@ -24,8 +24,7 @@ export class RemoveAccountFromOrganizationUseCase {
     assertAccountId(input.accountId);
     await this.tx.run(async (em) => {
       const org = await this.access.lockedForChange(em, ctx.accountId, [input.accountId]);
-      if (!(await this.members.findMember(em, org.id, input.accountId)))
-        throw new AccountNotFoundError(input.accountId);
+      if (!(await this.members.findMember(em, org.id, input.accountId))) throw new AccountNotFoundError();
       assertCanDepart({
         isManagementAccount: input.accountId === org.managementAccountId,
         isDelegatedAdministrator: await this.delegated.isDelegatedAdministrator(em, org.id, input.accountId),

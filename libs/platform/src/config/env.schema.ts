@@ -73,6 +73,11 @@ export class EnvSchema {
   @Min(1)
   @Max(1000000)
   TRAILPLANE_MAX_ACCOUNTS_PER_ORGANIZATION: number = 10000;
+  /**
+   * Organizations' closure period: days a closed (SUSPENDED) member account stays in its
+   * organization before the account-closure sweep removes it; AWS keeps closed accounts 90 days.
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3650) TRAILPLANE_ACCOUNT_CLOSURE_DAYS: number = 90;
   /** API throttling (CloudTrail's published rates per account, Region and operation): on | off. */
   @IsOptional() @IsIn(['on', 'off']) TRAILPLANE_THROTTLING: string = 'on';
   /** Overrides, JSON: {"LookupEvents": 2, "read": 10, "write": 1, "organizations:ListAccounts": 5}. */

@@ -68,6 +68,7 @@ export const ERROR_STATUS = {
   DuplicateHandshakeException: 409,
   DuplicateAccountException: 409,
   MasterCannotLeaveOrganizationException: 409,
+  AccountAlreadyClosedException: 409,
   OrganizationNotEmptyException: 409,
   AccountAlreadyRegisteredException: 409,
   AccountNotRegisteredException: 409,

@@ -1,6 +1,6 @@
 // Types only (erased at build): the SDK's model shapes keep the member names here honest.
 import type * as Aws from '@aws-sdk/client-organizations';
-import { type PolicySummary, type PolicyTarget, type ServiceControlPolicy } from '@app/organizations';
+import { type PolicySummary, type PolicyTarget, type OrganizationPolicy } from '@app/organizations';
 import { type AwsWire } from '../aws-wire';
 
 export function awsPolicySummary(summary: PolicySummary): AwsWire<Aws.PolicySummary> {
@@ -14,7 +14,7 @@ export function awsPolicySummary(summary: PolicySummary): AwsWire<Aws.PolicySumm
   };
 }
 
-export function awsPolicy(policy: ServiceControlPolicy): AwsWire<Aws.Policy> {
+export function awsPolicy(policy: OrganizationPolicy): AwsWire<Aws.Policy> {
   return { PolicySummary: awsPolicySummary(policy.policySummary), Content: policy.content };
 }
 

@@ -3,7 +3,7 @@ import {
   type Page,
   type PolicySummary,
   type PolicyTarget,
-  type ServiceControlPolicy,
+  type OrganizationPolicy,
 } from '@app/organizations';
 import { nextTokenOf } from './organization.response';
 
@@ -38,7 +38,7 @@ export class PolicyTargetListResponse {
   @ApiPropertyOptional() nextToken?: string;
 }
 
-export function toServiceControlPolicyResponse(policy: ServiceControlPolicy): ServiceControlPolicyResponse {
+export function toServiceControlPolicyResponse(policy: OrganizationPolicy): ServiceControlPolicyResponse {
   return { policySummary: { ...policy.policySummary }, content: policy.content };
 }
 

@@ -1,24 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { type RequestContext, TransactionRunner } from '@app/platform';
 import { type Page, type PageInput } from '../domain/organization';
-import { assertPolicyType, type PolicySummary, toPolicySummary } from '../domain/service-control-policy';
-import { ServiceControlPolicyRepository } from '../persistence/service-control-policy.repository';
+import { type PolicySummary, toPolicySummary } from '../domain/organization-policy';
+import { parsePolicyType } from '../domain/policy-types';
+import { OrganizationPolicyRepository } from '../persistence/organization-policy.repository';
 import { OrganizationAccessService } from './organization-access.service';
+import { orgRef } from './organization-policy.access';
 import { OrganizationsPager } from './organizations.pager';
-import { orgRef } from './service-control-policy.access';
 
-/** Organizations ListPolicies (Filter SERVICE_CONTROL_POLICY): own policies and FullAWSAccess, by id. */
+/** Organizations ListPolicies: the organization's own policies of the `Filter` type and AWS's, by id. */
 @Injectable()
-export class ListServiceControlPoliciesUseCase {
+export class ListPoliciesUseCase {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly access: OrganizationAccessService,
-    private readonly policies: ServiceControlPolicyRepository,
+    private readonly policies: OrganizationPolicyRepository,
     private readonly pager: OrganizationsPager,
   ) {}
 
   async execute(ctx: RequestContext, input: PageInput & { filter: string }): Promise<Page<PolicySummary>> {
-    const type = assertPolicyType(input.filter);
+    const type = parsePolicyType(input.filter);
     return this.tx.read(async (em) => {
       const org = await this.access.reader(em, ctx.accountId);
       const scope = `ListPolicies/${org.id}/${ctx.accountId}/${type}`;

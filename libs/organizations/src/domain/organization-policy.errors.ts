@@ -1,20 +1,9 @@
 import { DomainError } from '@app/platform/errors';
 
 /*
- * Errors of the service control policy operations (the Organizations model's codes; messages as
- * the live service words them where known).
+ * Errors of the policy operations (the Organizations model's codes; messages as the live service
+ * words them where known). Limits answer `ConstraintViolationError` (organization.errors.ts).
  */
-
-export type ScpConstraintViolationReason =
-  | 'MAX_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED'
-  | 'MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED'
-  | 'POLICY_CONTENT_LIMIT_EXCEEDED';
-
-export class ScpConstraintViolationError extends DomainError {
-  constructor(reason: ScpConstraintViolationReason, message: string) {
-    super('ConstraintViolationException', message, { Reason: reason });
-  }
-}
 
 export class DuplicatePolicyAttachmentError extends DomainError {
   constructor() {
@@ -42,40 +31,31 @@ export class DuplicatePolicyError extends DomainError {
 
 export class PolicyNotFoundError extends DomainError {
   constructor() {
-    super('PolicyNotFoundException', "We can't find a policy with the PolicyId that you specified.");
+    super('PolicyNotFoundException', "You specified a policy that doesn't exist.");
   }
 }
 
 export class TargetNotFoundError extends DomainError {
   constructor() {
-    super(
-      'TargetNotFoundException',
-      "We can't find a root, OU, account, or policy with the TargetId that you specified.",
-    );
+    super('TargetNotFoundException', "You specified a target that doesn't exist.");
   }
 }
 
 export class RootNotFoundError extends DomainError {
   constructor() {
-    super('RootNotFoundException', "We can't find a root with the RootId that you specified.");
+    super('RootNotFoundException', "You specified a root that doesn't exist.");
   }
 }
 
 export class PolicyTypeNotEnabledError extends DomainError {
   constructor() {
-    super(
-      'PolicyTypeNotEnabledException',
-      "The specified policy type isn't currently enabled in this root. You can't attach policies of the specified type to entities in a root until you enable that type in the root.",
-    );
+    super('PolicyTypeNotEnabledException', 'This operation can be performed only for enabled policy types.');
   }
 }
 
 export class PolicyTypeAlreadyEnabledError extends DomainError {
   constructor() {
-    super(
-      'PolicyTypeAlreadyEnabledException',
-      'The specified policy type is already enabled in the specified root.',
-    );
+    super('PolicyTypeAlreadyEnabledException', 'The specified policy type is already enabled.');
   }
 }
 
@@ -97,7 +77,7 @@ export class PolicyInUseError extends DomainError {
   }
 }
 
-export class MalformedScpError extends DomainError {
+export class MalformedPolicyDocumentError extends DomainError {
   constructor(reason: string) {
     super('MalformedPolicyDocumentException', reason);
   }

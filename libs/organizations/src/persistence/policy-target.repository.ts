@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from '@app/platform';
 import { type EntityManager } from 'typeorm';
-import { FULL_AWS_ACCESS_POLICY_ID, type TargetType } from '../domain/service-control-policy';
+import { type TargetType } from '../domain/organization-policy';
+import { type PolicyType } from '../domain/policy-types';
 
 export interface TargetRow {
   readonly id: string;
@@ -9,17 +10,17 @@ export interface TargetRow {
   readonly name: string;
 }
 
-/** The roots, OUs and accounts of an organization as SCP targets. */
+/** The roots, OUs and accounts of an organization as policy targets. */
 @Injectable()
-export class ScpTargetRepository {
+export class PolicyTargetRepository {
   /**
-   * Targets holding `policyId`, by id, after `afterId`: those with it attached, and for FullAWSAccess
-   * also every target without attachments of its own (it holds FullAWSAccess by default).
+   * Targets holding `policy`, by id, after `afterId`: those with it attached, and for its type's
+   * default (`isDefault`) also every target without attachments of that type.
    */
   async holding(
     em: EntityManager,
     organizationId: string,
-    policyId: string,
+    policy: { readonly id: string; readonly type: PolicyType; readonly isDefault: boolean },
     page: { afterId?: string; limit: number },
   ): Promise<TargetRow[]> {
     const { rows } = await sql<TargetRow>(
@@ -37,10 +38,11 @@ export class ScpTargetRepository {
         WHERE ($3::text IS NULL OR t.id > $3)
           AND (EXISTS (SELECT 1 FROM organization_policy_attachments x
                         WHERE x.organization_id = $1 AND x.target_id = t.id AND x.policy_id = $2)
-               OR ($2 = $5 AND NOT EXISTS (SELECT 1 FROM organization_policy_attachments x
-                                            WHERE x.organization_id = $1 AND x.target_id = t.id)))
+               OR ($5 AND NOT EXISTS (SELECT 1 FROM organization_policy_attachments x
+                                        JOIN organization_policies p ON p.id = x.policy_id
+                                       WHERE x.organization_id = $1 AND x.target_id = t.id AND p.type = $6)))
         ORDER BY t.id LIMIT $4`,
-      [organizationId, policyId, page.afterId ?? null, page.limit, FULL_AWS_ACCESS_POLICY_ID],
+      [organizationId, policy.id, page.afterId ?? null, page.limit, policy.isDefault, policy.type],
     );
     return rows;
   }

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation, sql } from '@app/platform';
 import { type EntityManager } from 'typeorm';
-import {
-  type ServiceControlPolicyRecord,
-  type ServiceControlPolicyType,
-} from '../domain/service-control-policy';
-import { DuplicatePolicyError } from '../domain/service-control-policy.errors';
+import { type OrganizationPolicyRecord } from '../domain/organization-policy';
+import { DuplicatePolicyError } from '../domain/organization-policy.errors';
+import { type PolicyType } from '../domain/policy-types';
 
 interface PolicyRow {
   id: string;
   organization_id: string | null;
-  type: ServiceControlPolicyType;
+  type: PolicyType;
   name: string;
   description: string;
   content: string;
@@ -20,16 +18,17 @@ interface PolicyRow {
 const COLUMNS = 'id, organization_id, type, name, description, content, revision';
 
 /**
- * Service control policies: an organization's own (names unique per organization and type) and the
- * AWS managed ones every organization sees (organization NULL). `revision` versions the content.
+ * Organizations policies of every type: an organization's own (names unique per organization and
+ * type) and the AWS managed ones every organization sees (organization NULL). `revision` versions
+ * the content.
  */
 @Injectable()
-export class ServiceControlPolicyRepository {
+export class OrganizationPolicyRepository {
   async insert(
     em: EntityManager,
-    policy: Omit<ServiceControlPolicyRecord, 'revision'> & { organizationId: string },
+    policy: Omit<OrganizationPolicyRecord, 'revision'> & { organizationId: string },
     at: Date,
-  ): Promise<ServiceControlPolicyRecord> {
+  ): Promise<OrganizationPolicyRecord> {
     try {
       await sql(
         em,
@@ -51,7 +50,7 @@ export class ServiceControlPolicyRepository {
     organizationId: string,
     id: string,
     options: { forUpdate?: boolean } = {},
-  ): Promise<ServiceControlPolicyRecord | undefined> {
+  ): Promise<OrganizationPolicyRecord | undefined> {
     const { rows } = await sql<PolicyRow>(
       em,
       `SELECT ${COLUMNS} FROM organization_policies
@@ -61,11 +60,8 @@ export class ServiceControlPolicyRepository {
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
-  /** Several policies at once (the SCPs of an organization path). */
-  async findMany(
-    em: EntityManager,
-    ids: readonly string[],
-  ): Promise<Map<string, ServiceControlPolicyRecord>> {
+  /** Several policies at once (the policies of an organization path). */
+  async findMany(em: EntityManager, ids: readonly string[]): Promise<Map<string, OrganizationPolicyRecord>> {
     if (ids.length === 0) return new Map();
     const { rows } = await sql<PolicyRow>(
       em,
@@ -79,9 +75,9 @@ export class ServiceControlPolicyRepository {
   async list(
     em: EntityManager,
     organizationId: string,
-    type: ServiceControlPolicyType,
+    type: PolicyType,
     page: { afterId?: string; limit: number },
-  ): Promise<ServiceControlPolicyRecord[]> {
+  ): Promise<OrganizationPolicyRecord[]> {
     const { rows } = await sql<PolicyRow>(
       em,
       `SELECT ${COLUMNS} FROM organization_policies
@@ -90,6 +86,16 @@ export class ServiceControlPolicyRepository {
       [organizationId, type, page.afterId ?? null, page.limit],
     );
     return rows.map(toRecord);
+  }
+
+  /** The organization's own policies of a type (its quota). */
+  async count(em: EntityManager, organizationId: string, type: PolicyType): Promise<number> {
+    const { rows } = await sql<{ n: number }>(
+      em,
+      `SELECT count(*)::int AS n FROM organization_policies WHERE organization_id = $1 AND type = $2`,
+      [organizationId, type],
+    );
+    return rows[0]?.n ?? 0;
   }
 
   /** Changes name, description or content (a content change bumps the revision). */
@@ -119,7 +125,7 @@ export class ServiceControlPolicyRepository {
   }
 }
 
-function toRecord(row: PolicyRow): ServiceControlPolicyRecord {
+function toRecord(row: PolicyRow): OrganizationPolicyRecord {
   return {
     id: row.id,
     organizationId: row.organization_id,
