@@ -34,13 +34,11 @@ describe('event resources and parameters', () => {
     account: TestCredentials,
     attribute: { key: string; value: string },
   ): Promise<RecordedEvent[]> {
-    const { Events } = await app
-      .cloudtrail(account)
-      .send(
-        new LookupEventsCommand({
-          LookupAttributes: [{ AttributeKey: attribute.key as never, AttributeValue: attribute.value }],
-        }),
-      );
+    const { Events } = await app.cloudtrail(account).send(
+      new LookupEventsCommand({
+        LookupAttributes: [{ AttributeKey: attribute.key as never, AttributeValue: attribute.value }],
+      }),
+    );
     return (Events ?? []).map((event) => JSON.parse(event.CloudTrailEvent ?? '{}') as RecordedEvent);
   }
 

@@ -30,6 +30,7 @@ import { RestOperations } from './rest/rest-operations';
 import { RestRouteCheck } from './rest/rest-route.check';
 import { StsController } from './rest/sts/sts.controller';
 import { CloudTrailDelegatedAdministratorsController } from './rest/trails/cloudtrail-delegated-administrators.controller';
+import { TrailIntegrityController } from './rest/trails/trail-integrity.controller';
 import { TrailsController } from './rest/trails/trails.controller';
 
 /** The HTTP API: REST under /v1, the AWS protocols at `/`, health, metrics and OpenAPI docs. */
@@ -52,6 +53,7 @@ export class ApiModule {
         HandshakesController,
         ServiceControlPoliciesController,
         TrailsController,
+        TrailIntegrityController,
         CloudTrailDelegatedAdministratorsController,
         EventsController,
         IamUsersController,

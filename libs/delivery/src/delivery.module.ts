@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IntegrityModule } from '@app/integrity';
 import { EnvSchema } from '@app/platform';
 import { PolicyCache } from '@app/policy';
 import { StorageModule } from '@app/storage';
@@ -7,26 +8,36 @@ import { BucketWritePermission } from './destinations/bucket-write-permission';
 import { BuiltInLogDestination } from './destinations/built-in-destination';
 import { ExternalLogDestination } from './destinations/external-destination';
 import { LogDestination } from './destinations/log-destination';
+import { DeliverDigestsHandler } from './jobs/deliver-digests.handler';
 import { DeliverLogsHandler } from './jobs/deliver-logs.handler';
 import { DeliveryScheduleTask } from './jobs/delivery-schedule.task';
+import { DigestScheduleTask } from './jobs/digest-schedule.task';
+import { DeliveredDigestRepository } from './persistence/delivered-digest.repository';
 import { DeliveredFileRepository } from './persistence/delivered-file.repository';
 import { DeliveryStateRepository } from './persistence/delivery-state.repository';
+import { DigestChainRepository } from './persistence/digest-chain.repository';
+import { StagedDigestRepository } from './persistence/staged-digest.repository';
 import { StagedFileRepository } from './persistence/staged-file.repository';
 import { TrailEventSource } from './persistence/trail-event.source';
+import { TrailDigestDelivery } from './services/trail-digest-delivery';
 import { TrailLogDelivery } from './services/trail-log-delivery';
+import { GetTrailIntegrityUseCase } from './use-cases/get-trail-integrity.use-case';
 import { GetTrailStatusUseCase } from './use-cases/get-trail-status.use-case';
 import { ListTrailDeliveriesUseCase } from './use-cases/list-trail-deliveries.use-case';
 
 /**
- * Log delivery (delivery.md §1–§3): trails' selected events as log files in the built-in store, or
- * in an external S3-compatible service when TRAILPLANE_S3_ENDPOINT is set.
+ * Log delivery (delivery.md §1–§4): trails' selected events as log files, and their signed digests,
+ * in the built-in store, or in an external S3-compatible service when TRAILPLANE_S3_ENDPOINT is set.
  */
 @Module({
-  imports: [TrailsModule, StorageModule],
+  imports: [TrailsModule, StorageModule, IntegrityModule],
   providers: [
     DeliveryStateRepository,
     DeliveredFileRepository,
     StagedFileRepository,
+    DigestChainRepository,
+    DeliveredDigestRepository,
+    StagedDigestRepository,
     TrailEventSource,
     BucketWritePermission,
     BuiltInLogDestination,
@@ -41,9 +52,19 @@ import { ListTrailDeliveriesUseCase } from './use-cases/list-trail-deliveries.us
     TrailLogDelivery,
     DeliverLogsHandler,
     DeliveryScheduleTask,
+    TrailDigestDelivery,
+    DeliverDigestsHandler,
+    DigestScheduleTask,
     GetTrailStatusUseCase,
+    GetTrailIntegrityUseCase,
     ListTrailDeliveriesUseCase,
   ],
-  exports: [TrailLogDelivery, GetTrailStatusUseCase, ListTrailDeliveriesUseCase, DeliveredFileRepository],
+  exports: [
+    TrailLogDelivery,
+    TrailDigestDelivery,
+    GetTrailStatusUseCase,
+    ListTrailDeliveriesUseCase,
+    DeliveredFileRepository,
+  ],
 })
 export class DeliveryModule {}

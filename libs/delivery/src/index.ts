@@ -6,3 +6,5 @@ export * from './persistence/delivery-state.repository';
 export * from './services/trail-log-delivery';
 export * from './use-cases/get-trail-status.use-case';
 export * from './use-cases/list-trail-deliveries.use-case';
+export * from './services/trail-digest-delivery';
+export * from './use-cases/get-trail-integrity.use-case';

@@ -7,4 +7,5 @@ export * from './verification/validation-report';
 export * from './services/digest-signing-keys';
 export * from './services/digest-signer';
 export * from './use-cases/list-public-keys.use-case';
+export * from './operations/integrity.operations';
 export * from './integrity.module';

@@ -5,6 +5,8 @@ export * from './persistence/replica-reconciler';
 export * from './persistence/trail.entity';
 export * from './persistence/trail.repository';
 export * from './persistence/trail-logging-period.repository';
+export * from './persistence/trail-replica.repository';
+export * from './persistence/trail-validation-period.repository';
 export * from './use-cases/change-trail-tags.use-case';
 export * from './use-cases/create-trail.use-case';
 export * from './use-cases/delete-trail.use-case';

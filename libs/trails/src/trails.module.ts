@@ -15,7 +15,9 @@ import { ReplicaReconciler } from './persistence/replica-reconciler';
 import { TrailLoggingPeriodRepository } from './persistence/trail-logging-period.repository';
 import { TrailRepository } from './persistence/trail.repository';
 import { TrailLocator } from './services/trail-locator';
-import { TrailDigestChains } from './services/trail-digest-chains';
+import { TrailValidationPeriods } from './services/trail-validation-periods';
+import { TrailReplicaRepository } from './persistence/trail-replica.repository';
+import { TrailValidationPeriodRepository } from './persistence/trail-validation-period.repository';
 import { TrailPropagation } from './services/trail-propagation';
 import { ChangeTrailTagsUseCase } from './use-cases/change-trail-tags.use-case';
 import { CreateTrailUseCase } from './use-cases/create-trail.use-case';
@@ -68,11 +70,20 @@ const jobHandlers = [
     ReplicaReconciler,
     TrailLocator,
     TrailPropagation,
-    TrailDigestChains,
+    TrailValidationPeriods,
+    TrailValidationPeriodRepository,
+    TrailReplicaRepository,
     AccountReplicaReconciliation,
     ...useCases,
     ...jobHandlers,
   ],
-  exports: [...useCases, TrailRepository, TrailLoggingPeriodRepository, ReplicaReconciler],
+  exports: [
+    ...useCases,
+    TrailRepository,
+    TrailLoggingPeriodRepository,
+    TrailValidationPeriodRepository,
+    TrailReplicaRepository,
+    ReplicaReconciler,
+  ],
 })
 export class TrailsModule {}

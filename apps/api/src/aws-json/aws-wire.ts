@@ -17,6 +17,11 @@ export type AwsWire<T> = T extends Date
 /** The output of an operation whose model has none. */
 export type AwsEmptyOutput = Record<string, never>;
 
+/** An epoch-seconds timestamp member as a time; anything else is left for validation to refuse. */
+export function fromEpochSeconds(value: unknown): unknown {
+  return typeof value === 'number' ? new Date(value * 1000) : value;
+}
+
 /** Epoch seconds, the AWS JSON protocol's timestamp form (decision 11). */
 export function epochSeconds(date: Date): number {
   return date.getTime() / 1000;

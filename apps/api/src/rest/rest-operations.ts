@@ -126,3 +126,8 @@ export function queryBoolean(value: string | string[] | undefined): unknown {
 export function queryInteger(value: string | string[] | undefined): unknown {
   return typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value;
 }
+
+/** An ISO-8601 query parameter as a time; anything else is left for validation to refuse. */
+export function queryTime(value: string | string[] | undefined): unknown {
+  return typeof value === 'string' ? new Date(value) : value;
+}

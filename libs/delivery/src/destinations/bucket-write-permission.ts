@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { evaluate, isDenied, PolicyCache } from '@app/policy';
 import { bucketPolicyId, BucketDirectory, objectArn } from '@app/storage';
-import { type TrailRecord } from '@app/trails';
-import { DeliveryFailure } from './log-destination';
+import { DeliveryFailure, type TrailWriter } from './log-destination';
 
 export const CLOUDTRAIL_SERVICE = 'cloudtrail.amazonaws.com';
 
@@ -19,8 +18,8 @@ export class BucketWritePermission {
     private readonly cache: PolicyCache,
   ) {}
 
-  async assertMayWrite(trail: TrailRecord, keys: readonly string[]): Promise<void> {
-    const bucket = trail.settings.s3BucketName;
+  async assertMayWrite(writer: TrailWriter, keys: readonly string[]): Promise<void> {
+    const { bucket, partition } = writer;
     const facts = await this.buckets.accessFacts(bucket);
     if (!facts) throw new DeliveryFailure('NoSuchBucket');
     if (!facts.policy) throw new DeliveryFailure('AccessDenied');
@@ -35,10 +34,10 @@ export class BucketWritePermission {
         {
           principal: { arn: CLOUDTRAIL_SERVICE, account: owner, type: 'Service' },
           action: 's3:PutObject',
-          resource: { arn: objectArn(trail.partition, bucket, key), account: owner },
+          resource: { arn: objectArn(partition, bucket, key), account: owner },
           context: {
-            'aws:SourceArn': trail.arn,
-            'aws:SourceAccount': trail.ownerAccountId,
+            'aws:SourceArn': writer.arn,
+            'aws:SourceAccount': writer.ownerAccountId,
             'aws:PrincipalServiceName': CLOUDTRAIL_SERVICE,
             's3:x-amz-acl': 'bucket-owner-full-control',
           },

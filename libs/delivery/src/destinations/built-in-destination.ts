@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { type IntegrityObjectReader } from '@app/integrity';
 import { isDomainError } from '@app/platform';
-import { BuiltInObjectStore } from '@app/storage';
-import { type TrailRecord } from '@app/trails';
+import { type BuiltInObject, BuiltInObjectStore } from '@app/storage';
 import { type EntityManager } from 'typeorm';
+import { DeliveredDigestRepository, type PlannedDigest } from '../persistence/delivered-digest.repository';
 import { DeliveredFileRepository } from '../persistence/delivered-file.repository';
 import { BucketWritePermission } from './bucket-write-permission';
-import { DeliveryFailure, LogDestination, type PlannedLogFile } from './log-destination';
+import {
+  DeliveryFailure,
+  digestUserMetadata,
+  LogDestination,
+  type PlannedLogFile,
+  type TrailWriter,
+} from './log-destination';
+
+const GZIPPED_JSON = { contentType: 'application/json', contentEncoding: 'gzip' } as const;
 
 /**
  * The built-in store: objects are rows of the same database, written in the delivery run's own
@@ -13,39 +22,77 @@ import { DeliveryFailure, LogDestination, type PlannedLogFile } from './log-dest
  */
 @Injectable()
 export class BuiltInLogDestination extends LogDestination {
+  readonly objects: IntegrityObjectReader = {
+    list: (bucket, prefix, startAfter) => this.store.listKeys(bucket, prefix, startAfter),
+    get: async (bucket, key) => {
+      const found = await this.store.getObject(bucket, key);
+      return found ? { body: found.body, metadata: found.head.userMetadata } : null;
+    },
+  };
+
   constructor(
     private readonly store: BuiltInObjectStore,
     private readonly delivered: DeliveredFileRepository,
+    private readonly deliveredDigests: DeliveredDigestRepository,
     private readonly permission: BucketWritePermission,
   ) {
     super();
   }
 
-  async deliver(em: EntityManager, trail: TrailRecord, files: readonly PlannedLogFile[]): Promise<boolean> {
+  async deliver(em: EntityManager, writer: TrailWriter, files: readonly PlannedLogFile[]): Promise<boolean> {
     if (files.length === 0) return false;
-    try {
-      await this.permission.assertMayWrite(
-        trail,
-        files.map((file) => file.key),
-      );
-      await this.store.putObjects(
-        files.map((file) => ({
-          bucket: file.bucket,
-          key: file.key,
-          content: file.body,
-          metadata: { contentType: 'application/json', contentEncoding: 'gzip' },
-        })),
-      );
-    } catch (error) {
-      if (isDomainError(error)) throw new DeliveryFailure(error.code);
-      throw error;
-    }
+    await this.write(
+      writer,
+      files.map((file) => ({
+        bucket: file.bucket,
+        key: file.key,
+        content: file.body,
+        metadata: GZIPPED_JSON,
+      })),
+    );
     await this.delivered.insertMany(em, files);
+    return true;
+  }
+
+  async deliverDigests(
+    em: EntityManager,
+    writer: TrailWriter,
+    digests: readonly PlannedDigest[],
+  ): Promise<boolean> {
+    if (digests.length === 0) return false;
+    await this.write(
+      writer,
+      digests.map((digest) => ({
+        bucket: digest.bucket,
+        key: digest.key,
+        content: digest.body,
+        metadata: { ...GZIPPED_JSON, userMetadata: digestUserMetadata(digest) },
+      })),
+    );
+    await this.deliveredDigests.insertMany(em, digests);
     return true;
   }
 
   /** Nothing is ever staged: files are written with the cursor. */
   async flush(): Promise<void> {
     return Promise.resolve();
+  }
+
+  /** Nothing is ever staged: digests are written with their chains. */
+  async flushDigests(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  private async write(writer: TrailWriter, objects: readonly BuiltInObject[]): Promise<void> {
+    try {
+      await this.permission.assertMayWrite(
+        writer,
+        objects.map((object) => object.key),
+      );
+      await this.store.putObjects(objects);
+    } catch (error) {
+      if (isDomainError(error)) throw new DeliveryFailure(error.code);
+      throw error;
+    }
   }
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { defineOperation, optionalText } from '@app/platform';
 import { TrailNameRequest, trailResource } from '@app/trails';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDate, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { GetTrailIntegrityUseCase } from '../use-cases/get-trail-integrity.use-case';
 import { GetTrailStatusUseCase } from '../use-cases/get-trail-status.use-case';
 import { ListTrailDeliveriesUseCase } from '../use-cases/list-trail-deliveries.use-case';
 
@@ -41,6 +42,38 @@ export const ListTrailDeliveries = defineOperation({
   input: ListTrailDeliveriesRequest,
   resources: (input, scope) => [trailResource(scope, input.name)],
   useCase: ListTrailDeliveriesUseCase,
+  run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  eventResources: 'none',
+});
+
+export class GetTrailIntegrityRequest {
+  @ApiProperty({ description: 'Trail name or ARN' }) @IsString() @MaxLength(2048) name!: string;
+  @ApiPropertyOptional({
+    example: '111122223333',
+    description: 'Whose files (an organization trail holds each member’s)',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{12}$/)
+  accountId?: string;
+  @ApiPropertyOptional({
+    example: 'eu-west-1',
+    description: 'Whose Region’s files; the trail’s home by default',
+  })
+  @optionalText(64)
+  region?: string;
+  @ApiProperty({ type: String, format: 'date-time' }) @IsDate() startTime!: Date;
+  @ApiPropertyOptional({ type: String, format: 'date-time' }) @IsOptional() @IsDate() endTime?: Date;
+}
+
+/** Trailplane's own read: `validate-logs` run server-side over the trail's digests and log files. */
+export const GetTrailIntegrity = defineOperation({
+  service: 'cloudtrail',
+  name: 'GetTrailIntegrity',
+  readOnly: true,
+  input: GetTrailIntegrityRequest,
+  resources: (input, scope) => [trailResource(scope, input.name)],
+  useCase: GetTrailIntegrityUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
 });

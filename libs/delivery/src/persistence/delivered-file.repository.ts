@@ -109,19 +109,19 @@ export class DeliveredFileRepository {
     return rows.map(toDeliveredLogFile);
   }
 
-  /** The files of one (trail, account, Region) delivered in [from, to): what a digest covers. */
+  /** The trail's files delivered in [from, to), every account and Region: what its digests cover. */
   async deliveredBetween(
     em: EntityManager,
-    place: { readonly trailId: string; readonly accountId: string; readonly region: string },
+    trailId: string,
     from: Date,
     to: Date,
   ): Promise<DeliveredLogFile[]> {
     const { rows } = await sql<DeliveredRow>(
       em,
       `SELECT ${COLUMNS} FROM delivered_log_files
-        WHERE trail_id = $1 AND account_id = $2 AND region = $3 AND delivered_at >= $4 AND delivered_at < $5
+        WHERE trail_id = $1 AND delivered_at >= $2 AND delivered_at < $3
         ORDER BY delivered_at, key`,
-      [place.trailId, place.accountId, place.region, from, to],
+      [trailId, from, to],
     );
     return rows.map(toDeliveredLogFile);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sql } from '@app/platform';
+import { advisoryLockKeys, sql } from '@app/platform';
 import { type EntityManager } from 'typeorm';
 
 /**
@@ -55,10 +55,19 @@ export class DeliveryStateRepository {
   }
 
   /**
-   * Locks the trail's delivery state for this transaction: one delivery run (or digest run) per
-   * trail at a time, across workers. Undefined when the trail has none (or no longer exists).
+   * Serialises the trail's log and digest delivery runs for this transaction, across workers, even
+   * once the trail is deleted: a digest covers only files whose delivery has committed.
+   */
+  async lockTrail(em: EntityManager, trailId: string): Promise<void> {
+    await advisoryLockKeys(em, [`delivery:${trailId}`]);
+  }
+
+  /**
+   * Locks the trail's delivery runs and reads its cursor. Undefined when the trail has none (or no
+   * longer exists).
    */
   async lock(em: EntityManager, trailId: string): Promise<DeliveryCursor | undefined> {
+    await this.lockTrail(em, trailId);
     const { rows } = await sql<{ cursor_txid: string; cursor_seq: string }>(
       em,
       `SELECT cursor_txid::text, cursor_seq::text FROM trail_delivery_state WHERE trail_id = $1 FOR UPDATE`,
@@ -90,6 +99,22 @@ export class DeliveryStateRepository {
               latest_delivery_time = CASE WHEN $4 THEN $2 ELSE latest_delivery_time END
         WHERE trail_id = $1`,
       [trailId, attempt.at, attempt.error ?? null, attempt.delivered],
+    );
+  }
+
+  /** A digest attempt: a success dates the latest digest delivery and clears the error. */
+  async recordDigestAttempt(
+    em: EntityManager,
+    trailId: string,
+    attempt: { readonly at: Date; readonly error?: string },
+  ): Promise<void> {
+    await sql(
+      em,
+      `UPDATE trail_delivery_state
+          SET latest_digest_delivery_error = $3,
+              latest_digest_delivery_time = CASE WHEN $3::text IS NULL THEN $2 ELSE latest_digest_delivery_time END
+        WHERE trail_id = $1`,
+      [trailId, attempt.at, attempt.error ?? null],
     );
   }
 

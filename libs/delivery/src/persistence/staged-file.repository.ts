@@ -69,6 +69,16 @@ export class StagedFileRepository {
     }));
   }
 
+  /** When the oldest file still awaiting upload was delivered: digests cannot cover past it yet. */
+  async oldestDeliveredAt(em: EntityManager, trailId: string): Promise<Date | null> {
+    const { rows } = await sql<{ oldest: Date | null }>(
+      em,
+      `SELECT min(delivered_at) AS oldest FROM staged_log_files WHERE trail_id = $1`,
+      [trailId],
+    );
+    return rows[0].oldest;
+  }
+
   async remove(em: EntityManager, trailId: string, keys: readonly string[]): Promise<void> {
     await sql(em, `DELETE FROM staged_log_files WHERE trail_id = $1 AND key = ANY($2::text[])`, [
       trailId,

@@ -10,7 +10,12 @@ import {
 import { type Logger } from 'pino';
 import { type EntityManager } from 'typeorm';
 import { planLogFiles } from '../domain/plan-log-files';
-import { DeliveryFailure, LogDestination, type PlannedLogFile } from '../destinations/log-destination';
+import {
+  DeliveryFailure,
+  LogDestination,
+  type PlannedLogFile,
+  writerOf,
+} from '../destinations/log-destination';
 import { type DeliveryCursor, DeliveryStateRepository } from '../persistence/delivery-state.repository';
 import { type CandidateEvent, TrailEventSource } from '../persistence/trail-event.source';
 
@@ -86,7 +91,7 @@ export class TrailLogDelivery {
     const selected = candidates.filter((event) => this.covers(trail, event, periods));
     const files = this.plan(trail, selected);
     const now = this.clock.now();
-    const delivered = await this.destination.deliver(em, trail, files);
+    const delivered = await this.destination.deliver(em, writerOf(trail), files);
     await this.state.advance(em, trailId, laterOf(cursor, next));
     if (delivered) await this.state.recordAttempt(em, trailId, { at: now, delivered: true });
     return { files: files.length, records: selected.length, caughtUp: !full };

@@ -62,9 +62,17 @@ export class DigestSigningKeys implements PublicKeyDirectory {
       .filter((key) => validityOverlaps(key, range));
   }
 
+  /**
+   * Keys are read and created outside any caller's transaction: a key created there and then rolled
+   * back would stay cached here, and digests signed with it could never be verified.
+   */
   private async keyAt(region: string, at: Date): Promise<StoredSigningKey> {
     const cached = keySigningAt(this.known.get(region) ?? [], at);
     if (cached) return cached;
+    return this.tx.detached(() => this.findOrCreate(region, at));
+  }
+
+  private async findOrCreate(region: string, at: Date): Promise<StoredSigningKey> {
     for (;;) {
       const keys = await this.read(region);
       const found = keySigningAt(keys, at);

@@ -1,8 +1,11 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+
+const toNumber = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
 
 /** Every environment variable Trailplane reads, validated once at start-up (README lists them). */
 export class EnvSchema {
@@ -85,18 +88,22 @@ export class EnvSchema {
   /** Accounts per ReconcileTrail job (propagation batch size). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) TRAILPLANE_RECONCILE_BATCH_ACCOUNTS: number =
     1000;
-  /** Days each Region's digest signing key signs before the next one takes over (delivery.md §5). */
+  /**
+   * Days each Region's digest signing key signs before the next one takes over (delivery.md §5);
+   * fractions rotate within a day (a lab proving that rotated keys still verify), down to a minute.
+   */
   @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(1 / 1440)
   @Max(3650)
   TRAILPLANE_DIGEST_KEY_ROTATION_DAYS: number = 30;
   /** Seconds between log files of one (trail, account, Region) (delivery.md §3; AWS's "about every 5 minutes"). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) TRAILPLANE_DELIVERY_INTERVAL_SECONDS: number =
     300;
   /** Seconds each digest covers (delivery.md §4; AWS's hourly digests). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) TRAILPLANE_DIGEST_INTERVAL_SECONDS: number = 3600;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400) TRAILPLANE_DIGEST_INTERVAL_SECONDS: number =
+    3600;
   /** Events a delivery run reads at most per batch (bounded memory and transactions). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(1000000) TRAILPLANE_DELIVERY_BATCH_EVENTS: number =
     20000;

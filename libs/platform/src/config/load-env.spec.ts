@@ -25,8 +25,14 @@ describe(loadEnv.name, () => {
   it('rotates digest signing keys every 30 days unless told otherwise, and never every 0 days', () => {
     expect(loadEnv({}).TRAILPLANE_DIGEST_KEY_ROTATION_DAYS).toBe(30);
     expect(loadEnv({ TRAILPLANE_DIGEST_KEY_ROTATION_DAYS: '7' }).TRAILPLANE_DIGEST_KEY_ROTATION_DAYS).toBe(7);
+    expect(
+      loadEnv({ TRAILPLANE_DIGEST_KEY_ROTATION_DAYS: '0.001' }).TRAILPLANE_DIGEST_KEY_ROTATION_DAYS,
+    ).toBe(0.001);
     expect(() => loadEnv({ TRAILPLANE_DIGEST_KEY_ROTATION_DAYS: '0' })).toThrow(
       /TRAILPLANE_DIGEST_KEY_ROTATION_DAYS=0/,
+    );
+    expect(() => loadEnv({ TRAILPLANE_DIGEST_KEY_ROTATION_DAYS: 'soon' })).toThrow(
+      /TRAILPLANE_DIGEST_KEY_ROTATION_DAYS=soon/,
     );
   });
 

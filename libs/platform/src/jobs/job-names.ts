@@ -25,21 +25,6 @@ export enum JobName {
   DeliverLogs = 'deliver-logs',
   /** Delivers the digests of a trail whose intervals have ended (one run per trail and digest interval). */
   DeliverDigests = 'deliver-digests',
-  /** A trail stopped validating (StopLogging, validation disabled, DeleteTrail): its final digests. */
-  DigestChainsEnded = 'digest-chains-ended',
-}
-
-/** What final digests need of a trail that may no longer exist. */
-export interface DigestedTrail {
-  readonly trailId: string;
-  readonly arn: string;
-  readonly name: string;
-  readonly partition: string;
-  readonly homeRegion: string;
-  readonly ownerAccountId: string;
-  readonly organizationId: string | null;
-  readonly bucket: string;
-  readonly keyPrefix: string | null;
 }
 
 /** Payloads are JSON: ids and ISO strings, never Date or class instances. */
@@ -55,8 +40,6 @@ export interface JobPayloads {
   /** `slot`: the delivery interval it belongs to; `part`: a continuation within it (a backlog). */
   [JobName.DeliverLogs]: { trailId: string; slot: number; part?: number };
   [JobName.DeliverDigests]: { trailId: string; slot: number; part?: number };
-  /** `at`: ISO time the chains end. */
-  [JobName.DigestChainsEnded]: { trail: DigestedTrail; at: string };
 }
 
 /** Jobs that announce something that happened: any number of handlers may listen. */
@@ -78,7 +61,6 @@ export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   [JobName.ReconcileTrail]: QueueName.Propagation,
   [JobName.DeliverLogs]: QueueName.Delivery,
   [JobName.DeliverDigests]: QueueName.Delivery,
-  [JobName.DigestChainsEnded]: QueueName.Delivery,
 };
 
 /** BullMQ job ids: deterministic, no ':' and never all digits, so a repeated enqueue is a no-op. */
@@ -94,7 +76,6 @@ export const jobIds: { readonly [N in JobName]: (payload: JobPayloads[N]) => str
     `reconcile-trail.${p.trailId}.g${p.generation}.a${p.afterAccountId || 'start'}${p.attempt ? `.${p.attempt}` : ''}`,
   [JobName.DeliverLogs]: (p) => `deliver-logs.${p.trailId}.s${p.slot}${p.part ? `.p${p.part}` : ''}`,
   [JobName.DeliverDigests]: (p) => `deliver-digests.${p.trailId}.s${p.slot}${p.part ? `.p${p.part}` : ''}`,
-  [JobName.DigestChainsEnded]: (p) => `digest-chains-ended.${p.trail.trailId}.${Date.parse(p.at)}`,
 };
 
 export enum JobOutcome {

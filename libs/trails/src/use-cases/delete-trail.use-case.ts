@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, type RequestContext, TransactionRunner } from '@app/platform';
 import { TrailLoggingPeriodRepository } from '../persistence/trail-logging-period.repository';
 import { TrailRepository } from '../persistence/trail.repository';
-import { TrailDigestChains } from '../services/trail-digest-chains';
+import { TrailValidationPeriods } from '../services/trail-validation-periods';
 import { TrailLocator } from '../services/trail-locator';
 
 /** DeleteTrail (§2.4): from the home Region; every replica goes with the trail. */
@@ -13,7 +13,7 @@ export class DeleteTrailUseCase {
     private readonly trails: TrailRepository,
     private readonly locator: TrailLocator,
     private readonly periods: TrailLoggingPeriodRepository,
-    private readonly digestChains: TrailDigestChains,
+    private readonly validationPeriods: TrailValidationPeriods,
     private readonly clock: Clock,
   ) {}
 
@@ -23,7 +23,7 @@ export class DeleteTrailUseCase {
       const now = this.clock.now();
       await this.periods.close(em, trail.id, now);
       await this.trails.delete(em, trail.id);
-      await this.digestChains.afterChange(trail, undefined, now);
+      await this.validationPeriods.afterChange(em, trail, undefined, now);
     });
   }
 }

@@ -3,7 +3,7 @@ import { Clock, type RequestContext, TransactionRunner } from '@app/platform';
 import { TrailLoggingPeriodRepository } from '../persistence/trail-logging-period.repository';
 import { TrailRepository } from '../persistence/trail.repository';
 import { TrailLocator } from '../services/trail-locator';
-import { TrailDigestChains } from '../services/trail-digest-chains';
+import { TrailValidationPeriods } from '../services/trail-validation-periods';
 import { TrailPropagation } from '../services/trail-propagation';
 
 /** StartLogging / StopLogging (§2.8): from the home Region; the state reaches every replica. */
@@ -15,7 +15,7 @@ export class SetTrailLoggingUseCase {
     private readonly locator: TrailLocator,
     private readonly propagation: TrailPropagation,
     private readonly periods: TrailLoggingPeriodRepository,
-    private readonly digestChains: TrailDigestChains,
+    private readonly validationPeriods: TrailValidationPeriods,
     private readonly clock: Clock,
   ) {}
 
@@ -36,7 +36,7 @@ export class SetTrailLoggingUseCase {
       if (input.logging) await this.periods.open(em, trail.id, ctx.receivedAt);
       else await this.periods.close(em, trail.id, now);
       await this.propagation.afterChange(em, trail, updated);
-      await this.digestChains.afterChange(trail, updated, now);
+      await this.validationPeriods.afterChange(em, trail, updated, now);
     });
   }
 }

@@ -8,7 +8,7 @@ import { type TrailRecord } from '../domain/trail-record';
 import { planUpdatedTrailSettings } from '../domain/trail-settings';
 import { TrailRepository } from '../persistence/trail.repository';
 import { TrailLocator } from '../services/trail-locator';
-import { TrailDigestChains } from '../services/trail-digest-chains';
+import { TrailValidationPeriods } from '../services/trail-validation-periods';
 import { TrailPropagation } from '../services/trail-propagation';
 
 /**
@@ -24,7 +24,7 @@ export class UpdateTrailUseCase {
     private readonly regions: RegionRepository,
     private readonly locator: TrailLocator,
     private readonly propagation: TrailPropagation,
-    private readonly digestChains: TrailDigestChains,
+    private readonly validationPeriods: TrailValidationPeriods,
     private readonly clock: Clock,
   ) {}
 
@@ -72,7 +72,7 @@ export class UpdateTrailUseCase {
       const now = this.clock.now();
       const updated = await this.trails.update(em, trail, { settings, organizationId, propagate: true }, now);
       await this.propagation.afterChange(em, trail, updated);
-      await this.digestChains.afterChange(trail, updated, now);
+      await this.validationPeriods.afterChange(em, trail, updated, now);
       return updated;
     });
   }

@@ -1,4 +1,5 @@
 import { GetTrailStatus } from '@app/delivery';
+import { ListPublicKeys } from '@app/integrity';
 import { LookupEvents } from '@app/events';
 import {
   AddTags,
@@ -20,6 +21,7 @@ import {
   UpdateTrail,
 } from '@app/trails';
 import { awsJson, type AwsJsonService, EMPTY_OUTPUT } from '../aws-json-service';
+import { epochSeconds, fromEpochSeconds } from '../aws-wire';
 import { pascalKeys } from '../key-case';
 import {
   toAwsEvent,
@@ -31,14 +33,14 @@ import {
 } from './trail.aws-responses';
 import { camelMembers } from '../wire-members';
 
-/** LookupEvents' timestamps are epoch seconds on the wire; anything else is left for validation. */
-function lookupEventsInput(body: Record<string, unknown>): object {
+/** LookupEvents and ListPublicKeys: camelCase members, StartTime and EndTime in epoch seconds. */
+function timeRangeInput(body: Record<string, unknown>): object {
   const members = camelMembers(body).members;
-  return { ...members, startTime: fromEpoch(members.startTime), endTime: fromEpoch(members.endTime) };
-}
-
-function fromEpoch(value: unknown): unknown {
-  return typeof value === 'number' ? new Date(value * 1000) : value;
+  return {
+    ...members,
+    startTime: fromEpochSeconds(members.startTime),
+    endTime: fromEpochSeconds(members.endTime),
+  };
 }
 
 /** CloudTrail on AWS JSON 1.1 (`X-Amz-Target: CloudTrail_20131101.<Operation>`). */
@@ -73,7 +75,19 @@ export const CLOUDTRAIL_AWS_JSON: AwsJsonService = {
     awsJson(
       LookupEvents,
       (page) => ({ Events: page.events.map(toAwsEvent), NextToken: page.nextToken }),
-      lookupEventsInput,
+      timeRangeInput,
+    ),
+    awsJson(
+      ListPublicKeys,
+      (output) => ({
+        PublicKeyList: output.publicKeyList.map((key) => ({
+          Value: key.publicKeyDer.toString('base64'),
+          ValidityStartTime: epochSeconds(key.validityStartTime),
+          ValidityEndTime: epochSeconds(key.validityEndTime),
+          Fingerprint: key.fingerprint,
+        })),
+      }),
+      timeRangeInput,
     ),
     awsJson(RegisterOrganizationDelegatedAdmin, EMPTY_OUTPUT),
     awsJson(DeregisterOrganizationDelegatedAdmin, EMPTY_OUTPUT),

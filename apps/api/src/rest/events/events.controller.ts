@@ -2,7 +2,7 @@ import { Controller, Get, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type FoundEvent, LookupEvents } from '@app/events';
 import { type FastifyRequest } from 'fastify';
-import { queryInteger, RestOperation, RestOperations } from '../rest-operations';
+import { queryInteger, queryTime, RestOperation, RestOperations } from '../rest-operations';
 
 function toEventResponse(event: FoundEvent): Record<string, unknown> {
   const { record } = event;
@@ -22,11 +22,6 @@ function toEventResponse(event: FoundEvent): Record<string, unknown> {
 /** The one lookup attribute a REST query names (`attributeKey` and `attributeValue`). */
 function lookupAttributes(key: unknown, value: unknown): object[] | undefined {
   return key === undefined ? undefined : [{ attributeKey: key, attributeValue: value ?? '' }];
-}
-
-/** An ISO-8601 query parameter as a time; anything else is left for validation to refuse. */
-function queryTime(value: string | string[] | undefined): unknown {
-  return typeof value === 'string' ? new Date(value) : value;
 }
 
 @ApiTags('events')
