@@ -1,8 +1,8 @@
 import { type ModuleMetadata } from '@nestjs/common';
-import { ACCOUNT_ENTITIES, AccountsModule } from '@app/accounts';
+import { AccountsModule } from '@app/accounts';
 import { EventsModule } from '@app/events';
 import { AuthorizationModule, IamModule } from '@app/iam';
-import { IDENTITY_ENTITIES, IdentityModule } from '@app/identity';
+import { IdentityModule } from '@app/identity';
 import { ORGANIZATION_ENTITIES, OrganizationScpSource, OrganizationsModule } from '@app/organizations';
 import {
   type Clock,
@@ -13,8 +13,8 @@ import {
   JobsModule,
   LoggingModule,
 } from '@app/platform';
-import { REGION_ENTITIES, RegionsModule } from '@app/regions';
-import { TRAIL_ENTITIES, TrailResourceFacts, TrailsModule } from '@app/trails';
+import { RegionsModule } from '@app/regions';
+import { TrailResourceFacts, TrailsModule } from '@app/trails';
 import { type Logger } from 'pino';
 import { ALL_MIGRATIONS } from '../../../migrations';
 
@@ -38,13 +38,7 @@ export function runtimeModules(options: RuntimeOptions): Imports {
     ConfigModule.forRoot(options.env, options.clock),
     LoggingModule.forRoot(options.logger),
     DatabaseModule.forRoot({
-      entities: [
-        ...REGION_ENTITIES,
-        ...ACCOUNT_ENTITIES,
-        ...IDENTITY_ENTITIES,
-        ...ORGANIZATION_ENTITIES,
-        ...TRAIL_ENTITIES,
-      ],
+      entities: ORGANIZATION_ENTITIES,
       migrations: ALL_MIGRATIONS,
     }),
     JobsModule.forRoot({ runsJobs: options.runsJobs }),
