@@ -1,3 +1,4 @@
+export * from './authentication/authentication.errors';
 export * from './authentication/authenticator';
 export * from './jobs/expired-sessions.task';
 export * from './persistence/access-key.repository';

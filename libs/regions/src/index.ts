@@ -1,4 +1,5 @@
 export * from './domain/region';
+export * from './domain/region.errors';
 export * from './persistence/region.repository';
 export * from './use-cases/launch-region.use-case';
 export * from './use-cases/list-account-regions.use-case';

@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, isUniqueViolation, randomAccountId, sql } from '@app/platform';
+import { isUniqueViolation, randomAccountId, sql } from '@app/platform';
 import { type EntityManager } from 'typeorm';
 import { type Account, type AccountDetails, type AccountStatus } from '../domain/account';
-
-export class EmailAlreadyUsedError extends DomainError {
-  constructor(email: string) {
-    super('ValidationException', `An account with the email address ${email} already exists.`);
-  }
-}
+import { EmailAlreadyUsedError } from '../domain/account.errors';
 
 interface AccountRow {
   id: string;
