@@ -39,6 +39,8 @@ export * from './pagination/page-token';
 export * from './throttling/api-rates';
 export * from './throttling/rate-limiter';
 export * from './throttling/throttling.errors';
+export * from './throttling/throttling.module';
 export * from './metrics/metrics';
+export * from './metrics/metrics.module';
 export * from './operations';
 export * from './lifecycle/graceful-shutdown';

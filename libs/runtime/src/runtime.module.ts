@@ -12,6 +12,8 @@ import {
   type Env,
   JobsModule,
   LoggingModule,
+  MetricsModule,
+  ThrottlingModule,
 } from '@app/platform';
 import { RegionsModule } from '@app/regions';
 import { TrailResourceFacts, TrailsModule } from '@app/trails';
@@ -29,8 +31,8 @@ export interface RuntimeOptions {
 }
 
 /**
- * What every Trailplane process runs on, composed once: configuration, logging, the database (with
- * its migrations), the job queue, secrets, and the domain modules with their use cases, operations'
+ * What every Trailplane process runs on, composed once: configuration, logging, metrics, the database
+ * (with its migrations), the job queue, throttling, secrets, and the domain modules with their use cases, operations'
  * dependencies and job handlers. The API adds its transports, the worker its BullMQ workers.
  */
 export function runtimeModules(options: RuntimeOptions): Imports {
@@ -41,7 +43,9 @@ export function runtimeModules(options: RuntimeOptions): Imports {
       entities: ORGANIZATION_ENTITIES,
       migrations: ALL_MIGRATIONS,
     }),
+    MetricsModule,
     JobsModule.forRoot({ runsJobs: options.runsJobs }),
+    ThrottlingModule,
     CryptoModule,
     RegionsModule,
     IdentityModule,
