@@ -69,6 +69,24 @@ export default tseslint.config(
     },
   },
   {
+    // One error convention: each error is a DomainError subclass (code + message) in a *.errors.ts file.
+    files: ['**/*.ts'],
+    ignores: ['**/*.errors.ts', '**/*.spec.ts', 'test/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='DomainError']",
+          message: 'Raise an error class of the lib (a DomainError subclass in its *.errors.ts).',
+        },
+        {
+          selector: "ClassDeclaration[superClass.name='DomainError']",
+          message: 'Error classes live in a *.errors.ts file of their lib.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -1,10 +1,7 @@
 export * from './domain/account';
-export * from './persistence/account.entity';
+export * from './domain/account.errors';
 export * from './persistence/account.repository';
 export * from './use-cases/create-standalone-account.use-case';
 export * from './use-cases/ensure-bootstrap-account.use-case';
 export * from './operations/create-standalone-account.operation';
 export * from './accounts.module';
-
-import { AccountEntity } from './persistence/account.entity';
-export const ACCOUNT_ENTITIES = [AccountEntity];

@@ -1,5 +1,5 @@
 export * from './domain/region';
-export * from './persistence/region.entity';
+export * from './domain/region.errors';
 export * from './persistence/region.repository';
 export * from './use-cases/launch-region.use-case';
 export * from './use-cases/list-account-regions.use-case';
@@ -7,6 +7,3 @@ export * from './use-cases/list-partition-regions.use-case';
 export * from './use-cases/set-region-opt-in.use-case';
 export * from './operations/region.operations';
 export * from './regions.module';
-
-import { AccountRegionEntity, RegionEntity } from './persistence/region.entity';
-export const REGION_ENTITIES = [RegionEntity, AccountRegionEntity];

@@ -1,9 +1,9 @@
 import { type ModuleMetadata } from '@nestjs/common';
-import { ACCOUNT_ENTITIES, AccountsModule } from '@app/accounts';
+import { AccountsModule } from '@app/accounts';
 import { DeliveryModule } from '@app/delivery';
 import { EventsModule } from '@app/events';
 import { AuthorizationModule, IamModule } from '@app/iam';
-import { IDENTITY_ENTITIES, IdentityModule } from '@app/identity';
+import { IdentityModule } from '@app/identity';
 import {
   ORGANIZATION_ENTITIES,
   OrganizationControlPolicySource,
@@ -17,10 +17,12 @@ import {
   type Env,
   JobsModule,
   LoggingModule,
+  MetricsModule,
+  ThrottlingModule,
 } from '@app/platform';
-import { REGION_ENTITIES, RegionsModule } from '@app/regions';
+import { RegionsModule } from '@app/regions';
 import { StorageModule } from '@app/storage';
-import { TRAIL_ENTITIES, TrailResourceFacts, TrailsModule } from '@app/trails';
+import { TrailResourceFacts, TrailsModule } from '@app/trails';
 import { type Logger } from 'pino';
 import { ALL_MIGRATIONS } from '../../../migrations';
 
@@ -35,8 +37,8 @@ export interface RuntimeOptions {
 }
 
 /**
- * What every Trailplane process runs on, composed once: configuration, logging, the database (with
- * its migrations), the job queue, secrets, and the domain modules with their use cases, operations'
+ * What every Trailplane process runs on, composed once: configuration, logging, metrics, the database
+ * (with its migrations), the job queue, throttling, secrets, and the domain modules with their use cases, operations'
  * dependencies and job handlers. The API adds its transports, the worker its BullMQ workers.
  */
 export function runtimeModules(options: RuntimeOptions): Imports {
@@ -44,16 +46,12 @@ export function runtimeModules(options: RuntimeOptions): Imports {
     ConfigModule.forRoot(options.env, options.clock),
     LoggingModule.forRoot(options.logger),
     DatabaseModule.forRoot({
-      entities: [
-        ...REGION_ENTITIES,
-        ...ACCOUNT_ENTITIES,
-        ...IDENTITY_ENTITIES,
-        ...ORGANIZATION_ENTITIES,
-        ...TRAIL_ENTITIES,
-      ],
+      entities: ORGANIZATION_ENTITIES,
       migrations: ALL_MIGRATIONS,
     }),
+    MetricsModule,
     JobsModule.forRoot({ runsJobs: options.runsJobs }),
+    ThrottlingModule,
     CryptoModule,
     RegionsModule,
     IdentityModule,

@@ -2,7 +2,6 @@ export * from './domain';
 export * from './operations';
 export * from './jobs/reconcile-trail.handler';
 export * from './persistence/replica-reconciler';
-export * from './persistence/trail.entity';
 export * from './persistence/trail.repository';
 export * from './persistence/trail-logging-period.repository';
 export * from './persistence/trail-replica.repository';
@@ -23,6 +22,3 @@ export * from './use-cases/update-trail.use-case';
 export * from './use-cases/organization-delegated-admin.use-case';
 export * from './trails.module';
 export * from './authorization/trail-resource.facts';
-
-import { TrailEntity } from './persistence/trail.entity';
-export const TRAIL_ENTITIES = [TrailEntity];

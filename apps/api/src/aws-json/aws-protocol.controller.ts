@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DomainError, type OperationDefinition } from '@app/platform';
+import { type OperationDefinition } from '@app/platform';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
+import { AwsJsonNotPostError, InvalidActionError, UnknownOperationError } from '../http/protocol.errors';
 import { factsOf, protocolOf } from '../http/request-facts';
 import {
   type AwsQueryOperation,
@@ -90,7 +91,7 @@ export class AwsProtocolController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     if (protocolOf(request) !== 'aws-query') {
-      throw new DomainError('UnknownOperationException', 'The AWS JSON protocol is served on POST only.');
+      throw new AwsJsonNotPostError();
     }
     return this.query(request, reply, request.query);
   }
@@ -99,10 +100,7 @@ export class AwsProtocolController {
     const target = String(request.headers['x-amz-target'] ?? '');
     const served = this.targets.get(target);
     if (!served) {
-      throw new DomainError(
-        'UnknownOperationException',
-        `Unknown operation ${JSON.stringify(target.slice(0, 200))}.`,
-      );
+      throw new UnknownOperationError(target);
     }
     const body = request.body ?? {};
     if (typeof body !== 'object' || Array.isArray(body)) {
@@ -127,8 +125,7 @@ export class AwsProtocolController {
     const action = form.Action;
     const served = typeof action === 'string' ? this.actions.get(action) : undefined;
     if (!served) {
-      const name = typeof action === 'string' ? action.slice(0, 200) : '';
-      throw new DomainError('InvalidAction', `Could not find operation ${name}.`);
+      throw new InvalidActionError(typeof action === 'string' ? action : '');
     }
     const { entry, transport, service } = served;
     const wire = queryMembers(withoutAuthentication(form));

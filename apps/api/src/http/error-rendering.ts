@@ -7,6 +7,14 @@ import {
   restStatusOf,
   ThrottledError,
 } from '@app/platform';
+import {
+  InternalFailureError,
+  MalformedRequestError,
+  RequestEntityTooLargeError,
+  RouteNotFoundError,
+  ServiceUnavailableError,
+  UnsupportedMediaTypeError,
+} from './protocol.errors';
 import { type WireProtocol } from './request-facts';
 
 export interface RenderedError {
@@ -36,7 +44,7 @@ export function toDomainError(error: unknown): { error: DomainError; unexpected:
   if (error instanceof DomainError) return { error, unexpected: false };
   if (isDatabaseUnavailable(error)) {
     return {
-      error: new DomainError('ServiceUnavailable', 'The service is temporarily unavailable. Please retry.'),
+      error: new ServiceUnavailableError(),
       unexpected: false,
     };
   }
@@ -49,10 +57,7 @@ export function toDomainError(error: unknown): { error: DomainError; unexpected:
     };
   }
   return {
-    error: new DomainError(
-      'InternalFailure',
-      'The request processing has failed because of an unknown error.',
-    ),
+    error: new InternalFailureError('The request processing has failed because of an unknown error.'),
     unexpected: true,
   };
 }
@@ -111,30 +116,26 @@ function lowerKeys(fields: Readonly<Record<string, string>>): Record<string, str
 
 function fromHttpException(error: HttpException): DomainError {
   const status = error.getStatus();
-  if (status === 404) return new DomainError('NotFoundException', 'No such route.');
-  if (status === 413)
-    return new DomainError('RequestEntityTooLargeException', 'The request body is too large.');
-  if (status === 415) return new DomainError('UnsupportedMediaTypeException', 'Unsupported content type.');
-  if (status >= 500) return new DomainError('InternalFailure', 'The request processing has failed.');
-  return new DomainError('ValidationException', error.message);
+  if (status === 404) return new RouteNotFoundError();
+  if (status === 413) return new RequestEntityTooLargeError('The request body is too large.');
+  if (status === 415) return new UnsupportedMediaTypeError();
+  if (status >= 500) return new InternalFailureError();
+  return new MalformedRequestError(error.message);
 }
 
 function fromFastifyError(code: string, error: Error & { statusCode?: number }): DomainError {
   switch (code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new DomainError(
-        'RequestEntityTooLargeException',
-        'The request body exceeds the 262144-byte limit.',
-      );
+      return new RequestEntityTooLargeError('The request body exceeds the 262144-byte limit.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new DomainError('UnsupportedMediaTypeException', 'Unsupported content type.');
+      return new UnsupportedMediaTypeError();
     case 'FST_ERR_BAD_URL':
-      return new DomainError('ValidationException', 'The request path is not valid percent-encoded UTF-8.');
+      return new MalformedRequestError('The request path is not valid percent-encoded UTF-8.');
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return new DomainError('ValidationException', 'A path parameter of the request is too long.');
+      return new MalformedRequestError('A path parameter of the request is too long.');
     default:
       return (error.statusCode ?? 500) < 500
-        ? new DomainError('ValidationException', `The request could not be read: ${error.message}`)
-        : new DomainError('InternalFailure', 'The request processing has failed.');
+        ? new MalformedRequestError(`The request could not be read: ${error.message}`)
+        : new InternalFailureError();
   }
 }

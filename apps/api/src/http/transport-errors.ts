@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { type Socket } from 'node:net';
-import { DomainError } from '@app/platform';
+import { type DomainError } from '@app/platform';
 import { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { renderError } from './error-rendering';
+import {
+  MalformedRequestError,
+  RequestHeaderFieldsTooLargeError,
+  RequestTimeoutError,
+} from './protocol.errors';
 import { protocolOf, type ProtocolClues, type WireProtocol } from './request-facts';
 
 /** Longest decoded path parameter the router accepts: room for a URL-encoded IAM policy ARN (path included). */
@@ -54,14 +59,11 @@ export function answerClientError(error: ClientError, socket: Socket): void {
 function clientDomainError(error: ClientError): DomainError {
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW':
-      return new DomainError(
-        'RequestHeaderFieldsTooLargeException',
-        'The request line and headers exceed the size limit.',
-      );
+      return new RequestHeaderFieldsTooLargeError();
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return new DomainError('RequestTimeoutException', 'The request was not received in time.');
+      return new RequestTimeoutError();
     default:
-      return new DomainError('ValidationException', 'The request is not valid HTTP/1.1.');
+      return new MalformedRequestError('The request is not valid HTTP/1.1.');
   }
 }
 

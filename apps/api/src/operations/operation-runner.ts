@@ -24,8 +24,10 @@ import {
 import { type FastifyRequest } from 'fastify';
 import { type EntityManager } from 'typeorm';
 import { urlProblem } from '../http/body-parsing';
+import { InternalFailureError } from '../http/protocol.errors';
 import { factsOf } from '../http/request-facts';
 import { type CheckedInput, checkInput, plainInput } from './input-check';
+import { UnreadableRequestError } from './input.errors';
 import { type Transport } from './transport';
 
 /** One call of an operation as a transport received it. */
@@ -109,7 +111,7 @@ export class OperationRunner {
       const failure = error instanceof DomainError ? error : undefined;
       this.recorder.recordLater(
         this.apiCall(ctx, call, input ?? call.input, named, {
-          error: failure ?? new DomainError('InternalFailure', 'The request processing has failed.'),
+          error: failure ?? new InternalFailureError(),
         }),
       );
       throw error;
@@ -158,10 +160,13 @@ export class OperationRunner {
   /** A body or URL that could not be decoded is reported once the caller is known. */
   private assertReadable(call: OperationCall<object, unknown>): void {
     const { unreadable } = factsOf(call.request);
-    if (unreadable !== undefined) throw new DomainError(call.transport.unreadableCode, unreadable);
+    if (unreadable !== undefined) throw new UnreadableRequestError(call.transport.unreadableCode, unreadable);
     const badUrl = urlProblem(call.request.params, call.request.query);
     if (badUrl !== undefined) {
-      throw new DomainError(call.transport.unreadableCode, `The request URL is not valid: ${badUrl}`);
+      throw new UnreadableRequestError(
+        call.transport.unreadableCode,
+        `The request URL is not valid: ${badUrl}`,
+      );
     }
   }
 

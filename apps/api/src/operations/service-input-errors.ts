@@ -1,5 +1,6 @@
-import { DomainError, type ErrorCode, type ServiceName } from '@app/platform';
+import { type DomainError, type ErrorCode, type ServiceName } from '@app/platform';
 import { type InputFailure } from './input-check';
+import { InvalidServiceInputError } from './input.errors';
 import { organizationsValidationReason } from './organizations-input-reason';
 import { awsValidationMessage } from './transport';
 
@@ -27,5 +28,9 @@ export function serviceInputError(
   wireName: (path: string) => string,
 ): DomainError {
   const { code, fields } = SERVICE_INPUT_ERRORS[service];
-  return new DomainError(code, awsValidationMessage(failures, wireName), fields?.(failures) ?? {});
+  return new InvalidServiceInputError(
+    code,
+    awsValidationMessage(failures, wireName),
+    fields?.(failures) ?? {},
+  );
 }

@@ -1,6 +1,7 @@
-import { DomainError, type ErrorCode, type OperationDefinition, type ServiceName } from '@app/platform';
+import { type DomainError, type ErrorCode, type OperationDefinition, type ServiceName } from '@app/platform';
 import { type WireProtocol } from '../http/request-facts';
 import { type InputFailure } from './input-check';
+import { InvalidRestRequestError } from './input.errors';
 
 /** How one wire protocol authenticates calls and answers input it cannot accept. */
 export interface Transport {
@@ -55,5 +56,5 @@ export function restValidationError(
   wireName: (path: string) => string,
 ): DomainError {
   const details = failures.map((failure) => `${wireName(failure.path)} ${failure.messages.join(', ')}`);
-  return new DomainError('ValidationException', `Invalid request: ${details.join('; ')}`);
+  return new InvalidRestRequestError(details);
 }

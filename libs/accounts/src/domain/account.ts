@@ -1,4 +1,5 @@
-import { DomainError, type ErrorCode } from '@app/platform/errors';
+import { type ErrorCode } from '@app/platform/errors';
+import { InvalidAccountEmailError, InvalidAccountNameError } from './account.errors';
 
 export type AccountStatus = 'ACTIVE' | 'SUSPENDED';
 
@@ -29,14 +30,10 @@ export function validateAccountDetails(
 ): void {
   const { name, email } = details;
   if (name.length < 1 || name.length > 50 || !ACCOUNT_NAME.test(name)) {
-    throw new DomainError(code, 'The account name must be 1 to 50 printable ASCII characters.', {
-      Reason: name.length > 50 ? 'MAX_LENGTH_EXCEEDED' : 'INVALID_PATTERN',
-    });
+    throw new InvalidAccountNameError(code, name.length > 50 ? 'MAX_LENGTH_EXCEEDED' : 'INVALID_PATTERN');
   }
   if (email.length < 6 || email.length > 64 || !EMAIL.test(email)) {
-    throw new DomainError(code, 'The email address must be 6 to 64 characters of the form name@domain.tld.', {
-      Reason: email.length > 64 ? 'MAX_LENGTH_EXCEEDED' : 'INVALID_PATTERN',
-    });
+    throw new InvalidAccountEmailError(code, email.length > 64 ? 'MAX_LENGTH_EXCEEDED' : 'INVALID_PATTERN');
   }
 }
 

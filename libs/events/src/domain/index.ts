@@ -2,3 +2,4 @@ export * from './event-record';
 export * from './event-resources';
 export * from './lookup-query';
 export * from './redaction';
+export * from './lookup.errors';

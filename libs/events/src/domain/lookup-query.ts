@@ -1,4 +1,9 @@
-import { DomainError } from '@app/platform/errors';
+import {
+  InvalidEventCategoryError,
+  InvalidLookupAttributesError,
+  InvalidMaxResultsError,
+  InvalidLookupTimeRangeError,
+} from './lookup.errors';
 
 export const LOOKUP_ATTRIBUTE_KEYS = [
   'EventId',
@@ -42,42 +47,35 @@ export interface LookupQuery {
 export function planLookupQuery(input: LookupEventsInput, now: Date): LookupQuery {
   const attributes = input.lookupAttributes ?? [];
   if (attributes.length > 1) {
-    throw new DomainError('InvalidLookupAttributesException', 'You can specify only one lookup attribute.');
+    throw new InvalidLookupAttributesError('You can specify only one lookup attribute.');
   }
   let attribute: LookupQuery['attribute'];
   const [first] = attributes;
   if (first) {
     if (!(LOOKUP_ATTRIBUTE_KEYS as readonly string[]).includes(first.attributeKey)) {
-      throw new DomainError(
-        'InvalidLookupAttributesException',
+      throw new InvalidLookupAttributesError(
         `Invalid AttributeKey ${first.attributeKey}. Valid keys are ${LOOKUP_ATTRIBUTE_KEYS.join(', ')}.`,
       );
     }
     if (first.attributeValue.length < 1 || first.attributeValue.length > 2000) {
-      throw new DomainError(
-        'InvalidLookupAttributesException',
-        'AttributeValue must be 1 to 2000 characters long.',
-      );
+      throw new InvalidLookupAttributesError('AttributeValue must be 1 to 2000 characters long.');
     }
     attribute = { key: first.attributeKey as LookupAttributeKey, value: first.attributeValue };
   }
   if (input.eventCategory !== undefined && input.eventCategory !== 'insight') {
-    throw new DomainError(
-      'InvalidEventCategoryException',
-      `Invalid EventCategory ${input.eventCategory}. The only valid value is insight.`,
-    );
+    throw new InvalidEventCategoryError(input.eventCategory);
   }
   const maxResults = input.maxResults ?? DEFAULT_MAX_RESULTS;
   if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 50) {
-    throw new DomainError('InvalidMaxResultsException', 'MaxResults must be an integer from 1 to 50.');
+    throw new InvalidMaxResultsError();
   }
   const endTime = input.endTime ?? now;
   const startTime = input.startTime ?? new Date(now.getTime() - EVENT_RETENTION_DAYS * 86_400_000);
   if (Number.isNaN(startTime.getTime()) || Number.isNaN(endTime.getTime())) {
-    throw new DomainError('InvalidTimeRangeException', 'StartTime and EndTime must be valid timestamps.');
+    throw new InvalidLookupTimeRangeError('StartTime and EndTime must be valid timestamps.');
   }
   if (startTime.getTime() > endTime.getTime()) {
-    throw new DomainError('InvalidTimeRangeException', 'StartTime must be before EndTime.');
+    throw new InvalidLookupTimeRangeError('StartTime must be before EndTime.');
   }
   return { attribute, startTime, endTime, maxResults, insightsOnly: input.eventCategory === 'insight' };
 }

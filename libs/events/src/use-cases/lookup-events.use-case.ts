@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   Clock,
-  DomainError,
   InvalidPageTokenError,
   PageTokenCodec,
   type RequestContext,
   TransactionRunner,
 } from '@app/platform';
 import { type LookupEventsInput, lookupTokenScope, planLookupQuery } from '../domain/lookup-query';
+import { InvalidNextTokenError } from '../domain/lookup.errors';
 import { type EventCursor, EventRepository, type FoundEvent } from '../persistence/event.repository';
 
 export interface EventPage {
@@ -49,10 +49,7 @@ export class LookupEventsUseCase {
       return { eventTime: new Date(eventTime), eventId };
     } catch (error) {
       if (error instanceof InvalidPageTokenError || error instanceof SyntaxError) {
-        throw new DomainError(
-          'InvalidNextTokenException',
-          'The NextToken is invalid: it was altered, or issued for a query with other parameters.',
-        );
+        throw new InvalidNextTokenError();
       }
       throw error;
     }

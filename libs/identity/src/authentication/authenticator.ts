@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type RegionStanding } from '@app/regions';
-import { Clock, DomainError, EnvSchema, type Principal, ReadBatcher, TransactionRunner } from '@app/platform';
+import { Clock, EnvSchema, type Principal, ReadBatcher, TransactionRunner } from '@app/platform';
 import {
   type IncomingSignedRequest,
   type ParsedSignature,
@@ -9,6 +9,13 @@ import {
   verifySignature,
 } from '@app/sigv4';
 import { assumedRolePrincipal, rootPrincipal, userPrincipal } from '../principals';
+import {
+  ExpiredSecurityTokenError,
+  InvalidSecurityTokenError,
+  PresignedWriteError,
+  RegionNotEnabledError,
+  UnknownCredentialRegionError,
+} from './authentication.errors';
 import {
   type AccessKeyForRequest,
   AccessKeyRepository,
@@ -37,9 +44,6 @@ interface ResolvedCredential {
   readonly authorizationGeneration: number;
   readonly region: RegionStanding;
 }
-
-const INVALID_TOKEN = 'The security token included in the request is invalid.';
-const EXPIRED_TOKEN = 'The security token included in the request is expired';
 
 /** Temporary credentials from STS start with ASIA; long-term keys with AKIA (or the operator's own). */
 const TEMPORARY_KEY_PREFIX = 'ASIA';
@@ -78,17 +82,13 @@ export class Authenticator {
   ): Promise<AuthenticatedCaller> {
     const signature = parseSignedRequest(request, { expectedServices: signingNames });
     if (signature.presigned && request.method !== 'GET') {
-      // A presigned URL does not sign the body, so it may only read.
-      throw new DomainError(
-        'InvalidSignatureException',
-        'Presigned URLs are accepted for GET requests only.',
-      );
+      throw new PresignedWriteError();
     }
     const credential =
       signature.accessKeyId.startsWith(TEMPORARY_KEY_PREFIX) && signature.securityToken !== undefined
         ? await this.temporaryCredential(signature, signature.securityToken)
         : await this.longTermCredential(signature);
-    if (!credential.accountActive) throw new DomainError('UnrecognizedClientException', INVALID_TOKEN);
+    if (!credential.accountActive) throw new InvalidSecurityTokenError();
     verifySignature(request, signature, credential.secretAccessKey, {
       now: this.clock.now(),
       maxSkewMs: this.env.TRAILPLANE_SIGV4_MAX_SKEW_SECONDS * 1000,
@@ -105,13 +105,12 @@ export class Authenticator {
 
   private async longTermCredential(signature: ParsedSignature): Promise<ResolvedCredential> {
     // A session token belongs with temporary credentials only.
-    if (signature.securityToken !== undefined)
-      throw new DomainError('UnrecognizedClientException', INVALID_TOKEN);
+    if (signature.securityToken !== undefined) throw new InvalidSecurityTokenError();
     const found = await this.keyLookups.load({
       accessKeyId: signature.accessKeyId,
       region: signature.region,
     });
-    if (!found) throw new DomainError('UnrecognizedClientException', INVALID_TOKEN);
+    if (!found) throw new InvalidSecurityTokenError();
     const { owner } = found;
     const partition = this.env.TRAILPLANE_PARTITION;
     return {
@@ -135,9 +134,9 @@ export class Authenticator {
     const session = await this.tx.read((em) =>
       this.sessions.find(em, signature.accessKeyId, signature.region),
     );
-    if (!session?.matchesToken(token)) throw new DomainError('UnrecognizedClientException', INVALID_TOKEN);
+    if (!session?.matchesToken(token)) throw new InvalidSecurityTokenError();
     if (session.expiresAt.getTime() <= this.clock.now().getTime()) {
-      throw new DomainError('ExpiredTokenException', EXPIRED_TOKEN);
+      throw new ExpiredSecurityTokenError();
     }
     return {
       principal: assumedRolePrincipal(this.env.TRAILPLANE_PARTITION, session.accountId, session.role, {
@@ -156,12 +155,9 @@ export class Authenticator {
 
 function assertRegionUsable(credential: ResolvedCredential, regionName: string): void {
   if (credential.region === 'unknown') {
-    throw new DomainError('InvalidSignatureException', 'Credential should be scoped to a valid region.');
+    throw new UnknownCredentialRegionError();
   }
   if (credential.region === 'disabled') {
-    throw new DomainError(
-      'UnrecognizedClientException',
-      `${INVALID_TOKEN} Region ${regionName} is not enabled for account ${credential.accountId}.`,
-    );
+    throw new RegionNotEnabledError(regionName, credential.accountId);
   }
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { randomAwsId, randomSecretAccessKey, SecretBox, sql } from '@app/platform';
 import { type RegionStanding, regionStandingOf, regionStandingSql } from '@app/regions';
 import { type EntityManager } from 'typeorm';
-import { AccessKeyEntity } from './access-key.entity';
 import { signatureText } from './signature-text';
 
 export interface NewAccessKey {
@@ -65,16 +64,20 @@ export class AccessKeyRepository {
   ): Promise<NewAccessKey> {
     const accessKeyId = given?.accessKeyId ?? randomAwsId('AKIA');
     const secretAccessKey = given?.secretAccessKey ?? randomSecretAccessKey();
-    await em.insert(AccessKeyEntity, {
-      id: accessKeyId,
-      accountId: owner.accountId,
-      principalKind: owner.user === undefined ? 'root' : 'user',
-      userName: owner.user?.name ?? null,
-      userId: owner.user?.id ?? null,
-      secretSealed: this.secrets.seal(secretAccessKey),
-      status: 'Active',
-      createdAt: at,
-    });
+    await sql(
+      em,
+      `INSERT INTO access_keys (id, account_id, principal_kind, user_name, user_id, secret_sealed, status, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'Active', $7)`,
+      [
+        accessKeyId,
+        owner.accountId,
+        owner.user === undefined ? 'root' : 'user',
+        owner.user?.name ?? null,
+        owner.user?.id ?? null,
+        this.secrets.seal(secretAccessKey),
+        at,
+      ],
+    );
     return { accessKeyId, secretAccessKey, createdAt: at };
   }
 

@@ -22,8 +22,6 @@ import { JobOutbox } from './job-outbox';
 import { JobQueue } from './job-queue';
 import { JobRelayTask } from './job-relay.task';
 import { PeriodicTaskRunner } from './periodic-task.runner';
-import { RateLimiter } from '../throttling/rate-limiter';
-import { Metrics } from '../metrics/metrics';
 
 class JobsLifecycle implements BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
@@ -92,10 +90,8 @@ export class JobsModule {
               : new InlineJobQueue(tx, outbox, dispatcher, logger, env.WORKER_CONCURRENCY),
         },
         JobsLifecycle,
-        RateLimiter,
-        Metrics,
       ],
-      exports: [JobQueue, JobDispatcher, JobOutbox, REDIS, RateLimiter, Metrics],
+      exports: [JobQueue, JobDispatcher, JobOutbox, REDIS, RedisRequestBound],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@app/platform/errors';
+import { DefaultRegionOptInError, InvalidRegionNameError, RegionNotFoundError } from './region.errors';
 
 export interface Region {
   readonly name: string;
@@ -24,10 +24,7 @@ const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$/;
 /** Region names as AWS forms them: `<area>-<place>-<n>`, e.g. `eu-west-1`, `us-gov-east-1`. */
 export function validateRegionName(name: string): void {
   if (name.length > 32 || !REGION_NAME.test(name)) {
-    throw new DomainError(
-      'InvalidRegionNameException',
-      `Region name ${JSON.stringify(name.slice(0, 64))} is invalid: expected lower-case words joined by '-' ending in a number, e.g. eu-west-1.`,
-    );
+    throw new InvalidRegionNameError(name);
   }
 }
 
@@ -38,13 +35,7 @@ export function optStatusOf(region: Region, enabledOptIn: ReadonlySet<string>): 
 
 /** Only opt-in Regions can be enabled or disabled per account (default Regions always are). */
 export function assertOptInRegion(region: Region | undefined, name: string): Region {
-  if (!region)
-    throw new DomainError('RegionNotFoundException', `Region ${name} does not exist in this partition.`);
-  if (!region.optIn) {
-    throw new DomainError(
-      'ValidationException',
-      `Region ${name} is enabled by default and cannot be enabled or disabled.`,
-    );
-  }
+  if (!region) throw new RegionNotFoundError(name);
+  if (!region.optIn) throw new DefaultRegionOptInError(name);
   return region;
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { sql } from '@app/platform';
 import { type EntityManager } from 'typeorm';
 import { type Region, type RegionStanding } from '../domain/region';
-import { AccountRegionEntity, RegionEntity } from './region.entity';
 
 /**
  * A scalar SQL expression for the standing of the Region named by `regionExpression` for the
@@ -23,17 +22,22 @@ export function regionStandingOf(selected: 'enabled' | 'disabled' | null): Regio
   return selected ?? 'unknown';
 }
 
+interface RegionRow {
+  name: string;
+  opt_in: boolean;
+}
+
 /** The partition's Region catalogue and each account's opt-in enablements. */
 @Injectable()
 export class RegionRepository {
   async list(em: EntityManager): Promise<Region[]> {
-    const rows = await em.find(RegionEntity, { order: { name: 'ASC' } });
-    return rows.map((row) => ({ name: row.name, optIn: row.optIn }));
+    const { rows } = await sql<RegionRow>(em, `SELECT name, opt_in FROM regions ORDER BY name`);
+    return rows.map(toRegion);
   }
 
   async find(em: EntityManager, name: string): Promise<Region | undefined> {
-    const row = await em.findOne(RegionEntity, { where: { name } });
-    return row ? { name: row.name, optIn: row.optIn } : undefined;
+    const { rows } = await sql<RegionRow>(em, `SELECT name, opt_in FROM regions WHERE name = $1`, [name]);
+    return rows[0] ? toRegion(rows[0]) : undefined;
   }
 
   /** Inserts the Region; false when it already exists. */
@@ -47,7 +51,11 @@ export class RegionRepository {
   }
 
   async enabledOptInRegions(em: EntityManager, accountId: string): Promise<Set<string>> {
-    const rows = await em.find(AccountRegionEntity, { where: { accountId } });
+    const { rows } = await sql<{ region: string }>(
+      em,
+      `SELECT region FROM account_regions WHERE account_id = $1`,
+      [accountId],
+    );
     return new Set(rows.map((row) => row.region));
   }
 
@@ -83,4 +91,8 @@ export class RegionRepository {
     ]);
     return rowCount === 1;
   }
+}
+
+function toRegion(row: RegionRow): Region {
+  return { name: row.name, optIn: row.opt_in };
 }

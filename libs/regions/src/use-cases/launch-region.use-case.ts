@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import {
   assertPartitionOperator,
   Clock,
-  DomainError,
   JobName,
   JobQueue,
   type RequestContext,
   TransactionRunner,
 } from '@app/platform';
 import { type Region, validateRegionName } from '../domain/region';
+import { RegionAlreadyExistsError } from '../domain/region.errors';
 import { RegionRepository } from '../persistence/region.repository';
 
 export interface LaunchRegionInput {
@@ -32,7 +32,7 @@ export class LaunchRegionUseCase {
     const region: Region = { name: input.name, optIn: input.optIn };
     return this.tx.run(async (em) => {
       if (!(await this.regions.insert(em, region, this.clock.now()))) {
-        throw new DomainError('RegionAlreadyExistsException', `Region ${input.name} already exists.`);
+        throw new RegionAlreadyExistsError(input.name);
       }
       await this.jobs.enqueue(JobName.RegionLaunched, { region: region.name, optIn: region.optIn });
       return region;

@@ -6,7 +6,8 @@ import {
   type ResourceKind,
 } from '@app/iam';
 import { CLOUDTRAIL_SERVICE_PRINCIPAL, OrganizationDirectory } from '@app/organizations';
-import { NotOrganizationMasterAccountError, organizationTrailRule } from '../domain/trail-access';
+import { organizationTrailRule } from '../domain/trail-access';
+import { NotOrganizationMasterAccountError } from '../domain/trail.errors';
 import { parseTrailArn } from '../domain/trail-arn';
 import { TrailRepository } from '../persistence/trail.repository';
 import { type EntityManager } from 'typeorm';

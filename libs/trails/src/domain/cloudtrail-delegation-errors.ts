@@ -1,4 +1,14 @@
-import { DomainError } from '@app/platform/errors';
+import { type DomainError } from '@app/platform/errors';
+import {
+  AccountRegisteredError,
+  CannotDelegateManagementAccountError,
+  CloudTrailAccessNotEnabledError,
+  DelegatedAdminAccountLimitExceededError,
+  InvalidParameterError,
+  NotOrganizationManagementAccountError,
+  OrganizationNotInAllFeaturesModeError,
+  OrganizationsNotInUseError,
+} from './trail.errors';
 
 /**
  * CloudTrail's RegisterOrganizationDelegatedAdmin / DeregisterOrganizationDelegatedAdmin answer
@@ -9,42 +19,31 @@ export function toCloudTrailDelegationError(error: DomainError): DomainError {
   const reason = error.fields.Reason;
   switch (error.code) {
     case 'AWSOrganizationsNotInUseException':
-      return new DomainError('OrganizationsNotInUseException', error.message);
+      return new OrganizationsNotInUseError(error.message);
     case 'AccessDeniedException':
-      return new DomainError(
-        'NotOrganizationManagementAccountException',
+      return new NotOrganizationManagementAccountError(
         'This operation can be performed only by the management account of the organization.',
       );
     case 'AccountAlreadyRegisteredException':
-      return new DomainError('AccountRegisteredException', error.message);
+      return new AccountRegisteredError(error.message);
     case 'ConstraintViolationException':
       if (reason === 'CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR') {
-        return new DomainError(
-          'CannotDelegateManagementAccountException',
-          'You cannot register the management account as a delegated administrator.',
-        );
+        return new CannotDelegateManagementAccountError();
       }
       if (reason === 'MAX_DELEGATED_ADMINISTRATORS_FOR_SERVICE_LIMIT_EXCEEDED') {
-        return new DomainError(
-          'DelegatedAdminAccountLimitExceededException',
-          'The organization already has the maximum of 3 CloudTrail delegated administrators.',
-        );
+        return new DelegatedAdminAccountLimitExceededError();
       }
       if (reason === 'SERVICE_ACCESS_NOT_ENABLED') {
-        return new DomainError(
-          'CloudTrailAccessNotEnabledException',
+        return new CloudTrailAccessNotEnabledError(
           'Trusted access for cloudtrail.amazonaws.com is not enabled in the organization.',
         );
       }
       if (reason === 'ORGANIZATION_NOT_IN_ALL_FEATURES_MODE') {
-        return new DomainError(
-          'OrganizationNotInAllFeaturesModeException',
-          'This operation requires that all features are enabled in the organization.',
-        );
+        return new OrganizationNotInAllFeaturesModeError();
       }
-      return new DomainError('InvalidParameterException', error.message);
+      return new InvalidParameterError(error.message);
     case 'InvalidInputException':
-      return new DomainError('InvalidParameterException', error.message);
+      return new InvalidParameterError(error.message);
     default:
       return error;
   }

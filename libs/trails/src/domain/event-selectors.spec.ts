@@ -1,4 +1,3 @@
-import { DomainError } from '@app/platform/errors';
 import {
   DEFAULT_EVENT_SELECTORS,
   describeDataEventLogging,
@@ -16,7 +15,7 @@ import {
 } from './trail';
 
 const rejection = (code: string, message: unknown = expect.any(String)) =>
-  expect.objectContaining({ constructor: DomainError, code, message });
+  expect.objectContaining({ code, message });
 const invalidSelectors = (message?: string) => rejection('InvalidEventSelectorsException', message);
 
 const FUNCTION_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:handler';

@@ -1,4 +1,3 @@
-import { DomainError } from '@app/platform/errors';
 import {
   type AdvancedEventSelector,
   type AdvancedFieldSelector,
@@ -10,6 +9,7 @@ import {
 } from './trail';
 import { ACCOUNT_ID_PATTERN, REGION_PATTERN } from './trail-arn';
 import { s3BucketNameProblem } from './trail-destinations';
+import { InvalidEventSelectorsError } from './trail.errors';
 
 /**
  * PutEventSelectors rules (cloudtrail.md §2.10, §3.7). Every violation is
@@ -115,7 +115,9 @@ export interface ReadWriteCoverage {
 export function planEventSelectors(request: EventSelectorsChange, partition: string): TrailEventSelectors {
   const { eventSelectors, advancedEventSelectors } = request;
   if (eventSelectors !== undefined && advancedEventSelectors !== undefined) {
-    throw invalid('Specify either EventSelectors or AdvancedEventSelectors, but not both.');
+    throw new InvalidEventSelectorsError(
+      'Specify either EventSelectors or AdvancedEventSelectors, but not both.',
+    );
   }
   if (eventSelectors !== undefined) {
     return { kind: 'basic', eventSelectors: validateEventSelectors(eventSelectors, partition) };
@@ -124,7 +126,7 @@ export function planEventSelectors(request: EventSelectorsChange, partition: str
     validateAdvancedEventSelectors(advancedEventSelectors);
     return { kind: 'advanced', advancedEventSelectors };
   }
-  throw invalid('Specify either EventSelectors or AdvancedEventSelectors.');
+  throw new InvalidEventSelectorsError('Specify either EventSelectors or AdvancedEventSelectors.');
 }
 
 /**
@@ -143,7 +145,7 @@ export function validateEventSelectors(
   partition: string,
 ): EventSelector[] {
   if (selectors.length < 1 || selectors.length > MAX_EVENT_SELECTORS) {
-    throw invalid(
+    throw new InvalidEventSelectorsError(
       `A trail can have 1 to ${MAX_EVENT_SELECTORS} event selectors; ${selectors.length} were specified.`,
     );
   }
@@ -151,7 +153,7 @@ export function validateEventSelectors(
   const normalized = selectors.map((selector): EventSelector => {
     const readWriteType = selector.readWriteType ?? 'All';
     if (!isReadWriteType(readWriteType)) {
-      throw invalid(
+      throw new InvalidEventSelectorsError(
         `Value ${readWriteType} for ReadWriteType is invalid. Valid values are ReadOnly, WriteOnly and All.`,
       );
     }
@@ -160,7 +162,7 @@ export function validateEventSelectors(
       (source) => !EXCLUDABLE_MANAGEMENT_EVENT_SOURCES.includes(source),
     );
     if (badSource !== undefined) {
-      throw invalid(
+      throw new InvalidEventSelectorsError(
         `Value ${badSource} for ExcludeManagementEventSources is invalid. Valid values are ${EXCLUDABLE_MANAGEMENT_EVENT_SOURCES.join(' and ')}.`,
       );
     }
@@ -174,7 +176,7 @@ export function validateEventSelectors(
     };
   });
   if (specificDataResources > MAX_DATA_RESOURCES) {
-    throw invalid(
+    throw new InvalidEventSelectorsError(
       `A trail can have at most ${MAX_DATA_RESOURCES} data resources across all event selectors; ${specificDataResources} were specified.`,
     );
   }
@@ -196,7 +198,8 @@ export function validateEventSelectors(
  *   rdsdata.amazonaws.com.
  */
 export function validateAdvancedEventSelectors(selectors: readonly AdvancedEventSelector[]): void {
-  if (selectors.length === 0) throw invalid('Specify at least one advanced event selector.');
+  if (selectors.length === 0)
+    throw new InvalidEventSelectorsError('Specify at least one advanced event selector.');
   const totalValues = selectors
     .flatMap((selector) => selector.fieldSelectors)
     .reduce(
@@ -204,7 +207,7 @@ export function validateAdvancedEventSelectors(selectors: readonly AdvancedEvent
       0,
     );
   if (totalValues > MAX_ADVANCED_SELECTOR_VALUES) {
-    throw invalid(
+    throw new InvalidEventSelectorsError(
       `A trail can have at most ${MAX_ADVANCED_SELECTOR_VALUES} values across all conditions of its advanced event selectors; ${totalValues} were specified.`,
     );
   }
@@ -247,18 +250,21 @@ function advancedCoverage(selector: AdvancedEventSelector): ReadWriteCoverage {
 
 function countSpecificValues(resource: DataResource, partition: string): number {
   if (!isBasicDataResourceType(resource.type)) {
-    throw invalid(
+    throw new InvalidEventSelectorsError(
       `Value ${resource.type} for DataResources.Type is invalid. Valid values are ${Object.keys(DATA_RESOURCE_SCOPES).join(', ')}.`,
     );
   }
   if (resource.values.length === 0) {
-    throw invalid(`DataResources.Values for ${resource.type} must contain at least one value.`);
+    throw new InvalidEventSelectorsError(
+      `DataResources.Values for ${resource.type} must contain at least one value.`,
+    );
   }
   const scopeOf = DATA_RESOURCE_SCOPES[resource.type];
   let specific = 0;
   for (const value of resource.values) {
     const scope = value.includes('*') ? undefined : scopeOf(value, partition);
-    if (scope === undefined) throw invalid(`Value ${value} for DataResources.Values is invalid.`);
+    if (scope === undefined)
+      throw new InvalidEventSelectorsError(`Value ${value} for DataResources.Values is invalid.`);
     if (scope === 'one') specific += 1;
   }
   return specific;
@@ -310,16 +316,20 @@ function dynamoDbTableScope(value: string, partition: string): DataResourceScope
 
 function validateAdvancedEventSelector(selector: AdvancedEventSelector, path: string): void {
   if (selector.name !== undefined && selector.name.length > ADVANCED_SELECTOR_NAME_MAX_LENGTH) {
-    throw invalid(`${path}: Name must be at most ${ADVANCED_SELECTOR_NAME_MAX_LENGTH} characters.`);
+    throw new InvalidEventSelectorsError(
+      `${path}: Name must be at most ${ADVANCED_SELECTOR_NAME_MAX_LENGTH} characters.`,
+    );
   }
   if (selector.fieldSelectors.length === 0)
-    throw invalid(`${path}: FieldSelectors must contain at least one field selector.`);
+    throw new InvalidEventSelectorsError(`${path}: FieldSelectors must contain at least one field selector.`);
   const fields = new Set<string>();
   selector.fieldSelectors.forEach((fieldSelector, index) => {
     const fieldPath = `${path}.FieldSelectors.${index + 1}`;
     validateFieldSelectorShape(fieldSelector, fieldPath);
     if (fields.has(fieldSelector.field)) {
-      throw invalid(`${fieldPath}: the field ${fieldSelector.field} appears more than once in the selector.`);
+      throw new InvalidEventSelectorsError(
+        `${fieldPath}: the field ${fieldSelector.field} appears more than once in the selector.`,
+      );
     }
     fields.add(fieldSelector.field);
   });
@@ -328,7 +338,7 @@ function validateAdvancedEventSelector(selector: AdvancedEventSelector, path: st
   selector.fieldSelectors.forEach((fieldSelector, index) => {
     const fieldPath = `${path}.FieldSelectors.${index + 1}`;
     if (!required.includes(fieldSelector.field) && !optional.includes(fieldSelector.field)) {
-      throw invalid(
+      throw new InvalidEventSelectorsError(
         `${fieldPath}: the field ${fieldSelector.field} is not supported for ${category} events.`,
       );
     }
@@ -336,31 +346,40 @@ function validateAdvancedEventSelector(selector: AdvancedEventSelector, path: st
   });
   const missing = required.find((field) => !fields.has(field));
   if (missing !== undefined)
-    throw invalid(`${path}: ${category} selectors must include the field ${missing}.`);
+    throw new InvalidEventSelectorsError(`${path}: ${category} selectors must include the field ${missing}.`);
 }
 
 function validateFieldSelectorShape(fieldSelector: AdvancedFieldSelector, path: string): void {
   const { field } = fieldSelector;
   if (field.length < 1 || field.length > FIELD_MAX_LENGTH) {
-    throw invalid(`${path}: Field must be 1 to ${FIELD_MAX_LENGTH} characters long.`);
+    throw new InvalidEventSelectorsError(`${path}: Field must be 1 to ${FIELD_MAX_LENGTH} characters long.`);
   }
   if (!FIELD_PATTERN.test(field))
-    throw invalid(`${path}: Field ${field} does not match the pattern [\\w|\\d|\\.|_]+.`);
+    throw new InvalidEventSelectorsError(
+      `${path}: Field ${field} does not match the pattern [\\w|\\d|\\.|_]+.`,
+    );
   const operators = presentOperators(fieldSelector);
   if (operators.length === 0) {
-    throw invalid(`${path}: specify at least one operator (${Object.values(OPERATOR_NAMES).join(', ')}).`);
+    throw new InvalidEventSelectorsError(
+      `${path}: specify at least one operator (${Object.values(OPERATOR_NAMES).join(', ')}).`,
+    );
   }
   for (const [operator, values] of operators) {
     const operatorPath = `${path}.${OPERATOR_NAMES[operator]}`;
-    if (values.length === 0) throw invalid(`${operatorPath} must contain at least one value.`);
+    if (values.length === 0)
+      throw new InvalidEventSelectorsError(`${operatorPath} must contain at least one value.`);
     if (values.some((value) => value.length < 1 || value.length > VALUE_MAX_LENGTH)) {
-      throw invalid(`${operatorPath}: values must be 1 to ${VALUE_MAX_LENGTH} characters long.`);
+      throw new InvalidEventSelectorsError(
+        `${operatorPath}: values must be 1 to ${VALUE_MAX_LENGTH} characters long.`,
+      );
     }
     const wildcard = values.find((value) => value.includes('*'));
     if (wildcard !== undefined)
-      throw invalid(`${operatorPath}: value ${wildcard} is invalid; wildcards (*) are not supported.`);
+      throw new InvalidEventSelectorsError(
+        `${operatorPath}: value ${wildcard} is invalid; wildcards (*) are not supported.`,
+      );
     if (operator !== 'equals' && EQUALS_ONLY_FIELDS.has(field)) {
-      throw invalid(`${path}: the field ${field} supports only the Equals operator.`);
+      throw new InvalidEventSelectorsError(`${path}: the field ${field} supports only the Equals operator.`);
     }
   }
 }
@@ -368,10 +387,12 @@ function validateFieldSelectorShape(fieldSelector: AdvancedFieldSelector, path: 
 function categoryOf(selector: AdvancedEventSelector, path: string): AdvancedEventCategory {
   const values = fieldSelector(selector, 'eventCategory')?.equals;
   if (values === undefined)
-    throw invalid(`${path}: every advanced event selector must include the field eventCategory.`);
+    throw new InvalidEventSelectorsError(
+      `${path}: every advanced event selector must include the field eventCategory.`,
+    );
   const [category] = values;
   if (values.length !== 1 || !isAdvancedEventCategory(category)) {
-    throw invalid(
+    throw new InvalidEventSelectorsError(
       `${path}: eventCategory must equal exactly one of ${Object.keys(FIELDS_BY_CATEGORY).join(', ')}; got ${values.join(', ')}.`,
     );
   }
@@ -388,14 +409,17 @@ function validateFieldValues(
     case 'readOnly': {
       const bad = equals.find((value) => value !== 'true' && value !== 'false');
       if (bad !== undefined)
-        throw invalid(`${path}: value ${bad} for readOnly is invalid. Valid values are true and false.`);
+        throw new InvalidEventSelectorsError(
+          `${path}: value ${bad} for readOnly is invalid. Valid values are true and false.`,
+        );
       return;
     }
     case 'resources.type': {
       const [type] = equals;
-      if (equals.length !== 1) throw invalid(`${path}: resources.type must equal exactly one resource type.`);
+      if (equals.length !== 1)
+        throw new InvalidEventSelectorsError(`${path}: resources.type must equal exactly one resource type.`);
       if (!RESOURCE_TYPE_PATTERN.test(type)) {
-        throw invalid(
+        throw new InvalidEventSelectorsError(
           `${path}: value ${type} for resources.type is not a resource type (AWS::<Service>::<Resource>).`,
         );
       }
@@ -405,13 +429,15 @@ function validateFieldValues(
       if (category !== 'Management') return;
       const operators = presentOperators(fieldSelector);
       if (operators.some(([operator]) => operator !== 'notEquals')) {
-        throw invalid(`${path}: for Management events eventSource supports only the NotEquals operator.`);
+        throw new InvalidEventSelectorsError(
+          `${path}: for Management events eventSource supports only the NotEquals operator.`,
+        );
       }
       const bad = (fieldSelector.notEquals ?? []).find(
         (value) => !EXCLUDABLE_MANAGEMENT_EVENT_SOURCES.includes(value),
       );
       if (bad !== undefined) {
-        throw invalid(
+        throw new InvalidEventSelectorsError(
           `${path}: value ${bad} for eventSource is invalid for Management events. Valid values are ${EXCLUDABLE_MANAGEMENT_EVENT_SOURCES.join(' and ')}.`,
         );
       }
@@ -443,8 +469,4 @@ function isBasicDataResourceType(value: string): value is BasicDataResourceType 
 
 function isAdvancedEventCategory(value: string | undefined): value is AdvancedEventCategory {
   return value !== undefined && Object.hasOwn(FIELDS_BY_CATEGORY, value);
-}
-
-function invalid(message: string): DomainError {
-  return new DomainError('InvalidEventSelectorsException', message);
 }

@@ -12,5 +12,6 @@ export * from './replica-diff';
 export * from './trail-record';
 export * from './trail-access';
 export * from './cloudtrail-delegation-errors';
+export * from './trail.errors';
 export * from './selects-event';
 export * from './trail-coverage';

@@ -1,10 +1,9 @@
-import { DomainError } from '@app/platform/errors';
 import { DEFAULT_EVENT_SELECTORS } from './event-selectors';
 import { validateInsightSelectors } from './insight-selectors';
 import { type EventSelector, type InsightSelectorInput, type TrailEventSelectors } from './trail';
 
 const rejection = (code: string, message: unknown = expect.any(String)) =>
-  expect.objectContaining({ constructor: DomainError, code, message });
+  expect.objectContaining({ code, message });
 const invalidInsights = (message?: string) => rejection('InvalidInsightSelectorsException', message);
 
 const basic = (...selectors: Partial<EventSelector>[]): TrailEventSelectors => ({

@@ -1,4 +1,3 @@
-import { DomainError } from '@app/platform/errors';
 import {
   describeDataEventLogging,
   describeManagementEventLogging,
@@ -11,6 +10,7 @@ import {
   type InsightType,
   type TrailEventSelectors,
 } from './trail';
+import { InvalidInsightSelectorsError } from './trail.errors';
 
 const INSIGHT_TYPES: readonly InsightType[] = ['ApiCallRateInsight', 'ApiErrorRateInsight'];
 const INSIGHT_EVENT_CATEGORIES: readonly InsightEventCategory[] = ['Management', 'Data'];
@@ -34,11 +34,12 @@ export function validateInsightSelectors(
   return selectors.map((selector) => {
     const insightType = selector.insightType;
     if (!isInsightType(insightType)) {
-      throw invalid(
+      throw new InvalidInsightSelectorsError(
         `Value ${insightType} for InsightType is invalid. Valid values are ${INSIGHT_TYPES.join(' and ')}.`,
       );
     }
-    if (seenTypes.has(insightType)) throw invalid(`InsightType ${insightType} is specified more than once.`);
+    if (seenTypes.has(insightType))
+      throw new InvalidInsightSelectorsError(`InsightType ${insightType} is specified more than once.`);
     seenTypes.add(insightType);
     const eventCategories = validEventCategories(selector.eventCategories ?? []);
     for (const category of eventCategories.length === 0 ? ['Management' as const] : eventCategories) {
@@ -52,11 +53,12 @@ function validEventCategories(categories: readonly string[]): InsightEventCatego
   const valid: InsightEventCategory[] = [];
   for (const category of categories) {
     if (!isInsightEventCategory(category)) {
-      throw invalid(
+      throw new InvalidInsightSelectorsError(
         `Value ${category} for EventCategories is invalid. Valid values are ${INSIGHT_EVENT_CATEGORIES.join(' and ')}.`,
       );
     }
-    if (valid.includes(category)) throw invalid(`EventCategories contains ${category} more than once.`);
+    if (valid.includes(category))
+      throw new InvalidInsightSelectorsError(`EventCategories contains ${category} more than once.`);
     valid.push(category);
   }
   return valid;
@@ -77,7 +79,7 @@ function assertPrerequisite(
     const required = needsWrite
       ? 'write management events'
       : `read or write ${category.toLowerCase()} events`;
-    throw invalid(
+    throw new InvalidInsightSelectorsError(
       `${insightType} on ${category} events requires the trail to log ${required}. Update the trail's event selectors, then try again.`,
     );
   }
@@ -89,8 +91,4 @@ function isInsightType(value: string): value is InsightType {
 
 function isInsightEventCategory(value: string): value is InsightEventCategory {
   return (INSIGHT_EVENT_CATEGORIES as readonly string[]).includes(value);
-}
-
-function invalid(message: string): DomainError {
-  return new DomainError('InvalidInsightSelectorsException', message);
 }

@@ -1,4 +1,11 @@
-import { DomainError } from '@app/platform/errors';
+import {
+  CloudTrailAccessNotEnabledError,
+  InvalidHomeRegionError,
+  NotOrganizationManagementAccountError,
+  NotOrganizationMasterAccountError,
+  OrganizationNotInAllFeaturesModeError,
+  OrganizationsNotInUseError,
+} from './trail.errors';
 import { type TrailRecord } from './trail-record';
 
 /*
@@ -8,16 +15,6 @@ import { type TrailRecord } from './trail-record';
  * resource rule (`organizationTrailRule`); use cases check it again on the trail they locked
  * (`assertMayChangeTrail`); both answer a member's change with the same error.
  */
-
-/** A member's change of the organization trail it inherits (decision 3). */
-export class NotOrganizationMasterAccountError extends DomainError {
-  constructor() {
-    super(
-      'NotOrganizationMasterAccountException',
-      'You cannot configure or manage trails for an organization because this action requires being signed in with the management account.',
-    );
-  }
-}
 
 /** What decides whether a caller may change a trail it can see. */
 export interface TrailChangeRequest {
@@ -37,10 +34,7 @@ export interface TrailChangeRequest {
 export function assertMayChangeTrail(request: TrailChangeRequest): void {
   const { trail } = request;
   if (request.callerRegion !== trail.homeRegion) {
-    throw new DomainError(
-      'InvalidHomeRegionException',
-      `This operation must be called from the trail's home Region ${trail.homeRegion}; the request was sent to ${request.callerRegion}.`,
-    );
+    throw new InvalidHomeRegionError(trail.homeRegion, request.callerRegion);
   }
   if (request.callerAccountId === trail.ownerAccountId) return;
   if (trail.settings.isOrganizationTrail && !request.callerIsDelegatedAdministrator) {
@@ -54,8 +48,7 @@ export function assertMayConvertOrganizationTrail(
   managementAccountId: string,
 ): void {
   if (callerAccountId !== managementAccountId) {
-    throw new DomainError(
-      'NotOrganizationManagementAccountException',
+    throw new NotOrganizationManagementAccountError(
       'Only the management account of the organization can convert a trail to or from an organization trail.',
     );
   }
@@ -80,22 +73,13 @@ export function assertOrganizationTrailAllowed(
   organization: OrganizationFacts | undefined,
 ): asserts organization is OrganizationFacts {
   if (!organization) {
-    throw new DomainError(
-      'OrganizationsNotInUseException',
-      'This account is not a member of an organization. Create an organization to create organization trails.',
-    );
+    throw new OrganizationsNotInUseError();
   }
   if (!organization.allFeatures) {
-    throw new DomainError(
-      'OrganizationNotInAllFeaturesModeException',
-      'This operation requires that all features are enabled in the organization.',
-    );
+    throw new OrganizationNotInAllFeaturesModeError();
   }
   if (!organization.cloudTrailAccessEnabled) {
-    throw new DomainError(
-      'CloudTrailAccessNotEnabledException',
-      'Trusted access for cloudtrail.amazonaws.com is not enabled in the organization. Enable it with EnableAWSServiceAccess.',
-    );
+    throw new CloudTrailAccessNotEnabledError();
   }
   if (callerAccountId !== organization.managementAccountId && !organization.callerIsDelegatedAdministrator) {
     throw new NotOrganizationMasterAccountError();

@@ -1,8 +1,7 @@
-import { DomainError } from '@app/platform/errors';
 import { assertTrailArnInRegion, formatTrailArn, parseTrailArn, parseTrailReference } from './trail-arn';
 
 const rejection = (code: string, message: unknown = expect.any(String)) =>
-  expect.objectContaining({ constructor: DomainError, code, message });
+  expect.objectContaining({ code, message });
 
 const ARN = 'arn:aws:cloudtrail:us-east-2:123456789012:trail/my-trail';
 

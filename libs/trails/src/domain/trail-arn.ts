@@ -1,5 +1,5 @@
-import { DomainError } from '@app/platform/errors';
 import { trailNameProblem, validateTrailName } from './trail-name';
+import { InvalidTrailArnError, TrailArnInOtherRegionError } from './trail.errors';
 
 /**
  * AWS Region names: `us-east-1`, `ap-southeast-5`, `us-gov-west-1`. The same shape the regions
@@ -33,8 +33,7 @@ export function formatTrailArn(partition: string, region: string, accountId: str
  * partition can never name one of its trails and is treated as malformed.
  */
 export function parseTrailArn(value: string, partition: string): TrailArn {
-  const invalid = (detail: string) =>
-    new DomainError('CloudTrailARNInvalidException', `Invalid trail ARN: ${value}. ${detail}`);
+  const invalid = (detail: string) => new InvalidTrailArnError(value, detail);
   const parts = value.split(':');
   if (parts[0] !== 'arn' || parts.length < 6) {
     throw invalid(`A trail ARN has the form arn:${partition}:cloudtrail:<region>:<account-id>:trail/<name>.`);
@@ -70,9 +69,6 @@ export function parseTrailReference(value: string, partition: string): TrailRefe
  */
 export function assertTrailArnInRegion(arn: TrailArn, region: string): void {
   if (arn.region !== region) {
-    throw new DomainError(
-      'CloudTrailARNInvalidException',
-      `Region in ARN is wrong, you can only access resources in region ${region}.`,
-    );
+    throw new TrailArnInOtherRegionError(region);
   }
 }

@@ -1,5 +1,13 @@
-import { DomainError } from '@app/platform/errors';
 import { ACCOUNT_ID_PATTERN, REGION_PATTERN } from './trail-arn';
+import {
+  InvalidCloudWatchLogsLogGroupArnError,
+  InvalidCloudWatchLogsRoleArnError,
+  InvalidKmsKeyIdError,
+  InvalidParameterCombinationError,
+  InvalidS3BucketNameError,
+  InvalidS3PrefixError,
+  InvalidSnsTopicNameError,
+} from './trail.errors';
 
 /**
  * Form checks of a trail's destinations (cloudtrail.md §2.2). Destinations are references:
@@ -48,7 +56,7 @@ export function s3BucketNameProblem(name: string): string | undefined {
 export function validateS3BucketName(name: string): void {
   const problem = s3BucketNameProblem(name);
   if (problem !== undefined) {
-    throw new DomainError('InvalidS3BucketNameException', `Invalid S3 bucket name: ${name}. ${problem}`);
+    throw new InvalidS3BucketNameError(name, problem);
   }
 }
 
@@ -56,10 +64,7 @@ export function validateS3BucketName(name: string): void {
 export function validateS3KeyPrefix(prefix: string): void {
   const length = [...prefix].length;
   if (length > S3_KEY_PREFIX_MAX_LENGTH) {
-    throw new DomainError(
-      'InvalidS3PrefixException',
-      `S3 key prefix too long. Maximum allowed length: ${S3_KEY_PREFIX_MAX_LENGTH} characters. Specified prefix length: ${length} characters.`,
-    );
+    throw new InvalidS3PrefixError(S3_KEY_PREFIX_MAX_LENGTH, length);
   }
 }
 
@@ -75,8 +80,7 @@ export function normalizeSnsTopic(
   region: string,
   accountId: string,
 ): string {
-  const invalid = (detail: string) =>
-    new DomainError('InvalidSnsTopicNameException', `Invalid SNS topic name or ARN: ${nameOrArn}. ${detail}`);
+  const invalid = (detail: string) => new InvalidSnsTopicNameError(nameOrArn, detail);
   if (nameOrArn.length > SNS_TOPIC_MAX_LENGTH) {
     throw invalid(`The value must be at most ${SNS_TOPIC_MAX_LENGTH} characters.`);
   }
@@ -126,10 +130,7 @@ export function normalizeKmsKeyId(
     REGION_PATTERN.test(arnRegion) &&
     ACCOUNT_ID_PATTERN.test(arnAccountId);
   if (isKmsArn && (KMS_ALIAS.test(resource) || isKeyResource(resource))) return value;
-  throw new DomainError(
-    'InvalidKmsKeyIdException',
-    `Invalid KMS key ID: ${value}. Specify a key ID, a key ARN, an alias name (alias/<name>) or an alias ARN.`,
-  );
+  throw new InvalidKmsKeyIdError(value);
 }
 
 function isKeyResource(resource: string): boolean {
@@ -153,26 +154,18 @@ export function validateCloudWatchLogs(
   roleArn: string | undefined,
 ): void {
   if (logGroupArn !== undefined && !isLogGroupArn(logGroupArn, partition)) {
-    throw new DomainError(
-      'InvalidCloudWatchLogsLogGroupArnException',
-      `Invalid CloudWatch Logs log group ARN: ${logGroupArn}. A log group ARN has the form arn:${partition}:logs:<region>:<account-id>:log-group:<log-group-name>:*.`,
-    );
+    throw new InvalidCloudWatchLogsLogGroupArnError(logGroupArn, partition);
   }
   if (roleArn !== undefined && !isRoleArn(roleArn, partition)) {
-    throw new DomainError(
-      'InvalidCloudWatchLogsRoleArnException',
-      `Invalid CloudWatch Logs role ARN: ${roleArn}. A role ARN has the form arn:${partition}:iam::<account-id>:role/<role-name>.`,
-    );
+    throw new InvalidCloudWatchLogsRoleArnError(roleArn, partition);
   }
   if (roleArn !== undefined && logGroupArn === undefined) {
-    throw new DomainError(
-      'InvalidParameterCombinationException',
+    throw new InvalidParameterCombinationError(
       'CloudWatchLogsLogGroupArn is required when CloudWatchLogsRoleArn is specified.',
     );
   }
   if (logGroupArn !== undefined && roleArn === undefined) {
-    throw new DomainError(
-      'InvalidParameterCombinationException',
+    throw new InvalidParameterCombinationError(
       'CloudWatchLogsRoleArn is required when CloudWatchLogsLogGroupArn is specified.',
     );
   }

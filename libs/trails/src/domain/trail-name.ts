@@ -1,4 +1,4 @@
-import { DomainError } from '@app/platform/errors';
+import { InvalidTrailNameError } from './trail.errors';
 
 export const TRAIL_NAME_MIN_LENGTH = 3;
 export const TRAIL_NAME_MAX_LENGTH = 128;
@@ -45,5 +45,5 @@ export function trailNameProblem(name: string): string | undefined {
 /** Throws `InvalidTrailNameException` when `name` breaks a naming rule of cloudtrail.md §3.1. */
 export function validateTrailName(name: string): void {
   const problem = trailNameProblem(name);
-  if (problem !== undefined) throw new DomainError('InvalidTrailNameException', problem);
+  if (problem !== undefined) throw new InvalidTrailNameError(problem);
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@app/platform/errors';
+import { MaximumNumberOfTrailsExceededError } from './trail.errors';
 
 /**
  * Five trails per Region per account (cloudtrail.md §3.3), counted as *occupied slots*: a trail
@@ -69,9 +69,6 @@ export function assertRoomForTrail(
     .sort()
     .find((region) => (occupiedSlots.get(region) ?? 0) >= TRAILS_PER_REGION);
   if (fullRegion !== undefined) {
-    throw new DomainError(
-      'MaximumNumberOfTrailsExceededException',
-      `User: ${accountId} already has ${TRAILS_PER_REGION} trails in ${fullRegion}.`,
-    );
+    throw new MaximumNumberOfTrailsExceededError(accountId, TRAILS_PER_REGION, fullRegion);
   }
 }

@@ -1,9 +1,8 @@
-import { DomainError } from '@app/platform/errors';
 import { type TrailScope, type TrailSettings, type UpdateTrailInput } from './trail';
 import { planNewTrailSettings, planUpdatedTrailSettings } from './trail-settings';
 
 const rejection = (code: string, message: unknown = expect.any(String)) =>
-  expect.objectContaining({ constructor: DomainError, code, message });
+  expect.objectContaining({ code, message });
 
 const scope: TrailScope = { partition: 'aws', region: 'eu-west-1', accountId: '123456789012' };
 const LOG_GROUP = 'arn:aws:logs:eu-west-1:123456789012:log-group:ct:*';

@@ -1,4 +1,3 @@
-import { DomainError } from '@app/platform/errors';
 import { type CreateTrailInput, type TrailScope, type TrailSettings, type UpdateTrailInput } from './trail';
 import {
   normalizeKmsKeyId,
@@ -7,6 +6,7 @@ import {
   validateS3BucketName,
   validateS3KeyPrefix,
 } from './trail-destinations';
+import { InvalidParameterCombinationError } from './trail.errors';
 
 /**
  * Turning CreateTrail / UpdateTrail requests into the settings a trail will have
@@ -93,10 +93,7 @@ function globalServiceEventsFollowing(current: TrailSettings, isMultiRegionTrail
 function checkedCombinations(settings: TrailSettings, scope: TrailScope): TrailSettings {
   validateCloudWatchLogs(scope.partition, settings.cloudWatchLogsLogGroupArn, settings.cloudWatchLogsRoleArn);
   if (settings.isMultiRegionTrail && !settings.includeGlobalServiceEvents) {
-    throw new DomainError(
-      'InvalidParameterCombinationException',
-      'Multi-Region trail must include global service events.',
-    );
+    throw new InvalidParameterCombinationError('Multi-Region trail must include global service events.');
   }
   return withoutAbsentFields(settings);
 }

@@ -1,9 +1,8 @@
-import { DomainError } from '@app/platform/errors';
 import { type Tag } from './trail';
 import { mergeTags, removeTags, validateListTagsResourceIds, validateTags } from './trail-tags';
 
 const rejection = (code: string, message: unknown = expect.any(String)) =>
-  expect.objectContaining({ constructor: DomainError, code, message });
+  expect.objectContaining({ code, message });
 
 const tags = (count: number, prefix = 'k'): Tag[] =>
   Array.from({ length: count }, (_, i) => ({ key: `${prefix}${i}`, value: `v${i}` }));

@@ -1,5 +1,5 @@
-import { DomainError } from '@app/platform/errors';
 import { type Tag } from './trail';
+import { InvalidParameterError, InvalidTagParameterError, TagsLimitExceededError } from './trail.errors';
 
 /** Tag rules (cloudtrail.md §2.13, §3.9). */
 
@@ -24,30 +24,34 @@ export function validateTags(tags: readonly Tag[]): void {
   for (const { key, value } of tags) {
     const keyLength = [...key].length;
     if (keyLength < 1 || keyLength > TAG_KEY_MAX_LENGTH) {
-      throw invalidTag(
+      throw new InvalidTagParameterError(
         `Tag key must be 1 to ${TAG_KEY_MAX_LENGTH} characters long. Specified key length: ${keyLength} characters.`,
       );
     }
     if (!TAG_CHARACTERS.test(key)) {
-      throw invalidTag(`Tag key ${key} contains characters that are not allowed. ${ALLOWED_CHARACTERS}`);
+      throw new InvalidTagParameterError(
+        `Tag key ${key} contains characters that are not allowed. ${ALLOWED_CHARACTERS}`,
+      );
     }
     if (key.toLowerCase().startsWith(RESERVED_KEY_PREFIX)) {
-      throw invalidTag(`Tag key ${key} is invalid: the aws: prefix is reserved for AWS use.`);
+      throw new InvalidTagParameterError(
+        `Tag key ${key} is invalid: the aws: prefix is reserved for AWS use.`,
+      );
     }
     if (value !== undefined) {
       const valueLength = [...value].length;
       if (valueLength > TAG_VALUE_MAX_LENGTH) {
-        throw invalidTag(
+        throw new InvalidTagParameterError(
           `Value of tag ${key} must be at most ${TAG_VALUE_MAX_LENGTH} characters long. Specified value length: ${valueLength} characters.`,
         );
       }
       if (!TAG_CHARACTERS.test(value)) {
-        throw invalidTag(
+        throw new InvalidTagParameterError(
           `Value of tag ${key} contains characters that are not allowed. ${ALLOWED_CHARACTERS}`,
         );
       }
     }
-    if (keys.has(key)) throw invalidTag(`Tag key ${key} is specified more than once.`);
+    if (keys.has(key)) throw new InvalidTagParameterError(`Tag key ${key} is specified more than once.`);
     keys.add(key);
   }
 }
@@ -61,10 +65,7 @@ export function mergeTags(existing: readonly Tag[], added: readonly Tag[]): Tag[
   const merged = new Map(existing.map((tag) => [tag.key, tag]));
   for (const tag of added) merged.set(tag.key, tag);
   if (merged.size > MAX_TAGS_PER_TRAIL) {
-    throw new DomainError(
-      'TagsLimitExceededException',
-      `The number of tags on the resource would be ${merged.size}, which exceeds the limit of ${MAX_TAGS_PER_TRAIL}.`,
-    );
+    throw new TagsLimitExceededError(merged.size, MAX_TAGS_PER_TRAIL);
   }
   return [...merged.values()];
 }
@@ -81,13 +82,8 @@ export function removeTags(existing: readonly Tag[], keys: readonly string[]): T
 /** ListTags takes at most 20 resource ARNs; more → `InvalidParameterException` (decision 10). */
 export function validateListTagsResourceIds(resourceIds: readonly string[]): void {
   if (resourceIds.length > MAX_LIST_TAGS_RESOURCES) {
-    throw new DomainError(
-      'InvalidParameterException',
+    throw new InvalidParameterError(
       `ResourceIdList can contain at most ${MAX_LIST_TAGS_RESOURCES} resource ARNs; ${resourceIds.length} were specified.`,
     );
   }
-}
-
-function invalidTag(message: string): DomainError {
-  return new DomainError('InvalidTagParameterException', message);
 }

@@ -2,8 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { advisoryLockKeys, ReadBatcher, sql } from '@app/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type TrailRecord } from '../domain/trail-record';
-import { TrailEntity } from './trail.entity';
-import { toEntity, toTrailRecord } from './trail-rows';
+import {
+  COLUMNS,
+  columnParameter,
+  SETTINGS_COLUMNS,
+  TRAIL_COLUMNS,
+  type TrailColumn,
+  type TrailRow,
+  toTrailRecord,
+  toTrailRow,
+} from './trail-rows';
 
 /** What changed in a trail; `propagate` bumps the generation so replicas follow. */
 export type TrailChange = Partial<
@@ -42,11 +50,21 @@ const VISIBLE = `(t.is_multi_region OR t.home_region = $2)
        OR (t.is_organization_trail
            AND t.organization_id = (SELECT organization_id FROM organization_accounts WHERE account_id = $1)))`;
 
+/** The column of each field of a change beside the settings. */
+const CHANGE_COLUMNS: readonly (readonly [keyof TrailChange, TrailColumn])[] = [
+  ['organizationId', 'organization_id'],
+  ['eventSelectors', 'event_selectors'],
+  ['hasCustomEventSelectors', 'has_custom_event_selectors'],
+  ['insightSelectors', 'insight_selectors'],
+  ['tags', 'tags'],
+  ['isLogging', 'is_logging'],
+  ['startLoggingTime', 'start_logging_time'],
+  ['stopLoggingTime', 'stop_logging_time'],
+];
+
 /** Trails and where they are visible; every method takes the transaction's manager. */
 @Injectable()
 export class TrailRepository {
-  /** `t.<column> AS "<property>"` for every column of the entity, built once from its metadata. */
-  private entityColumns?: string;
   /** Lookups by name outside a transaction (GetTrail's), coalesced across concurrent requests. */
   private readonly byName = new ReadBatcher<TrailKey, TrailRecord | undefined>((keys) =>
     this.findManyByName(this.dataSource.manager, keys),
@@ -116,8 +134,15 @@ export class TrailRepository {
 
   /** Inserts the trail and its home replica (applied at once, as the propagation status reports it). */
   async insert(em: EntityManager, trail: TrailRecord): Promise<void> {
-    await em.insert(TrailEntity, toEntity(trail));
-    await em.query(
+    const row = toTrailRow(trail);
+    await sql(
+      em,
+      `INSERT INTO trails (${TRAIL_COLUMNS.join(', ')})
+       VALUES (${TRAIL_COLUMNS.map((_, index) => `$${index + 1}`).join(', ')})`,
+      TRAIL_COLUMNS.map((column) => columnParameter(row, column)),
+    );
+    await sql(
+      em,
       `INSERT INTO trail_replicas (trail_id, account_id, region, generation) VALUES ($1, $2, $3, $4)`,
       [trail.id, trail.ownerAccountId, trail.homeRegion, trail.generation],
     );
@@ -144,9 +169,9 @@ export class TrailRepository {
     em: EntityManager,
     keys: readonly TrailKey[],
   ): Promise<(TrailRecord | undefined)[]> {
-    const { rows } = await sql<TrailEntity & { lookup: number }>(
+    const { rows } = await sql<TrailRow & { lookup: number }>(
       em,
-      `SELECT q.lookup::int AS lookup, ${this.columns(em)}
+      `SELECT q.lookup::int AS lookup, ${COLUMNS}
          FROM unnest($1::char(12)[], $2::text[], $3::text[]) WITH ORDINALITY
               AS q(owner_account_id, home_region, name, lookup)
          JOIN trails t
@@ -160,8 +185,8 @@ export class TrailRepository {
   }
 
   async findById(em: EntityManager, id: string): Promise<TrailRecord | undefined> {
-    const row = await em.findOne(TrailEntity, { where: { id } });
-    return row ? toTrailRecord(row) : undefined;
+    const { rows } = await sql<TrailRow>(em, `SELECT ${COLUMNS} FROM trails t WHERE t.id = $1`, [id]);
+    return rows[0] ? toTrailRecord(rows[0]) : undefined;
   }
 
   /** The trail with this ARN if the account holds a copy of it in the Region (`VISIBLE`). */
@@ -171,9 +196,9 @@ export class TrailRepository {
     region: string,
     arn: string,
   ): Promise<TrailRecord | undefined> {
-    const { rows } = await sql<TrailEntity>(
+    const { rows } = await sql<TrailRow>(
       em,
-      `SELECT ${this.columns(em)} FROM trails t WHERE t.arn = $3 AND ${VISIBLE}`,
+      `SELECT ${COLUMNS} FROM trails t WHERE t.arn = $3 AND ${VISIBLE}`,
       [accountId, region, arn],
       { prepareAs: 'trails.find-visible-by-arn' },
     );
@@ -191,9 +216,9 @@ export class TrailRepository {
     region: string,
     options: { homeOnly?: boolean; afterArn?: string; limit?: number } = {},
   ): Promise<TrailRecord[]> {
-    const { rows } = await sql<TrailEntity>(
+    const { rows } = await sql<TrailRow>(
       em,
-      `SELECT ${this.columns(em)} FROM trails t
+      `SELECT ${COLUMNS} FROM trails t
         WHERE ${VISIBLE}
           AND (NOT $3::boolean OR (t.owner_account_id = $1 AND t.home_region = $2))
           AND ($4::text IS NULL OR t.arn > $4::text)
@@ -207,8 +232,10 @@ export class TrailRepository {
 
   /** Locks the trail row for a change in this transaction. */
   async lock(em: EntityManager, id: string): Promise<TrailRecord | undefined> {
-    const row = await em.findOne(TrailEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    return row ? toTrailRecord(row) : undefined;
+    const { rows } = await sql<TrailRow>(em, `SELECT ${COLUMNS} FROM trails t WHERE t.id = $1 FOR UPDATE`, [
+      id,
+    ]);
+    return rows[0] ? toTrailRecord(rows[0]) : undefined;
   }
 
   /** Applies a change; returns the trail as stored afterwards. */
@@ -220,41 +247,21 @@ export class TrailRepository {
       generation: propagate ? trail.generation + 1 : trail.generation,
       updatedAt: at,
     };
-    const entity = toEntity(next);
+    const row = toTrailRow(next);
     // Only the changed columns: the reconciler updates observed_generation concurrently.
-    const columns: Partial<TrailEntity> = { generation: entity.generation, updatedAt: at };
-    if (fields.settings) {
-      Object.assign(columns, {
-        s3BucketName: entity.s3BucketName,
-        s3KeyPrefix: entity.s3KeyPrefix,
-        snsTopicArn: entity.snsTopicArn,
-        includeGlobalServiceEvents: entity.includeGlobalServiceEvents,
-        isMultiRegion: entity.isMultiRegion,
-        logFileValidationEnabled: entity.logFileValidationEnabled,
-        cloudWatchLogsLogGroupArn: entity.cloudWatchLogsLogGroupArn,
-        cloudWatchLogsRoleArn: entity.cloudWatchLogsRoleArn,
-        kmsKeyId: entity.kmsKeyId,
-        isOrganizationTrail: entity.isOrganizationTrail,
-      });
-    }
-    for (const key of [
-      'organizationId',
-      'eventSelectors',
-      'hasCustomEventSelectors',
-      'insightSelectors',
-      'tags',
-      'isLogging',
-      'startLoggingTime',
-      'stopLoggingTime',
-    ] as const) {
-      if (key in fields) Object.assign(columns, { [key]: entity[key] });
-    }
-    await em.update(TrailEntity, { id: trail.id }, columns);
+    const columns: TrailColumn[] = ['generation', 'updated_at'];
+    if (fields.settings) columns.push(...SETTINGS_COLUMNS);
+    for (const [field, column] of CHANGE_COLUMNS) if (field in fields) columns.push(column);
+    await sql(
+      em,
+      `UPDATE trails SET ${columns.map((column, index) => `${column} = $${index + 2}`).join(', ')} WHERE id = $1`,
+      [trail.id, ...columns.map((column) => columnParameter(row, column))],
+    );
     return next;
   }
 
   async delete(em: EntityManager, id: string): Promise<void> {
-    await em.delete(TrailEntity, { id });
+    await sql(em, `DELETE FROM trails WHERE id = $1`, [id]);
   }
 
   /** Organization trails whose organization was deleted become ordinary trails of their owner. */
@@ -270,14 +277,5 @@ export class TrailRepository {
       [ownerAccountId, at],
     );
     return rowCount;
-  }
-
-  /** The select list of raw reads, whose rows then come back shaped as `TrailEntity`. */
-  private columns(em: EntityManager): string {
-    this.entityColumns ??= em.connection
-      .getMetadata(TrailEntity)
-      .columns.map((column) => `t.${column.databaseName} AS "${column.propertyName}"`)
-      .join(', ');
-    return this.entityColumns;
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CLOUDTRAIL_SERVICE_PRINCIPAL, OrganizationDirectory } from '@app/organizations';
-import { DomainError, type RequestContext } from '@app/platform';
+import { type RequestContext } from '@app/platform';
 import { type EntityManager } from 'typeorm';
 import { assertMayChangeTrail, type OrganizationFacts } from '../domain/trail-access';
 import { formatTrailArn, parseTrailReference } from '../domain/trail-arn';
 import { type TrailRecord } from '../domain/trail-record';
+import { TrailNotFoundError } from '../domain/trail.errors';
 import { TrailRepository } from '../persistence/trail.repository';
 
 /**
@@ -30,7 +31,7 @@ export class TrailLocator {
       reference.kind === 'name'
         ? formatTrailArn(ctx.partition, ctx.region, ctx.accountId, reference.name)
         : reference.arn;
-    throw new DomainError('TrailNotFoundException', `Unknown trail: ${arn} for the user: ${ctx.accountId}`);
+    throw new TrailNotFoundError(arn, ctx.accountId);
   }
 
   /**
@@ -49,11 +50,7 @@ export class TrailLocator {
           : false,
     });
     const locked = await this.trails.lock(em, found.id);
-    if (!locked)
-      throw new DomainError(
-        'TrailNotFoundException',
-        `Unknown trail: ${found.arn} for the user: ${ctx.accountId}`,
-      );
+    if (!locked) throw new TrailNotFoundError(found.arn, ctx.accountId);
     return locked;
   }
 

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Clock, type RequestContext, TransactionRunner } from '@app/platform';
 import { type Tag } from '../domain/trail';
 import { mergeTags, removeTags, validateTags } from '../domain/trail-tags';
+import { ResourceNotFoundError, TrailNotFoundError } from '../domain/trail.errors';
 import { TrailRepository } from '../persistence/trail.repository';
 import { TrailLocator } from '../services/trail-locator';
-import { resourceNotFound, trailArnForTagging } from './trail-tag-resource';
+import { trailArnForTagging } from './trail-tag-resource';
 
 export interface ChangeTrailTagsInput {
   readonly resourceId: string;
@@ -28,7 +29,7 @@ export class ChangeTrailTagsUseCase {
     validateTags(input.tagsList);
     await this.tx.run(async (em) => {
       const trail = await this.locator.findForChange(em, ctx, arn).catch((error: unknown) => {
-        throw (error as { code?: string }).code === 'TrailNotFoundException' ? resourceNotFound(arn) : error;
+        throw error instanceof TrailNotFoundError ? new ResourceNotFoundError(arn) : error;
       });
       const tags =
         input.mode === 'add'

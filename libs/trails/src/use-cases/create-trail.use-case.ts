@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Clock, DomainError, isUniqueViolation, type RequestContext, TransactionRunner } from '@app/platform';
+import { Clock, isUniqueViolation, type RequestContext, TransactionRunner } from '@app/platform';
 import { RegionRepository } from '@app/regions';
 import { DEFAULT_EVENT_SELECTORS } from '../domain/event-selectors';
 import { type CreateTrailInput } from '../domain/trail';
@@ -11,6 +11,7 @@ import { assertRoomForTrail, regionsOccupiedBy } from '../domain/trail-quota';
 import { type TrailRecord } from '../domain/trail-record';
 import { planNewTrailSettings } from '../domain/trail-settings';
 import { mergeTags, validateTags } from '../domain/trail-tags';
+import { TrailAlreadyExistsError } from '../domain/trail.errors';
 import { TrailRepository } from '../persistence/trail.repository';
 import { TrailLocator } from '../services/trail-locator';
 import { TrailPropagation } from '../services/trail-propagation';
@@ -57,7 +58,7 @@ export class CreateTrailUseCase {
       );
       await this.trails.lockNameAndSlots(em, ownerAccountId, input.name, occupied);
       if (await this.trails.nameTaken(em, ownerAccountId, input.name, occupied)) {
-        throw alreadyExists(input.name, ownerAccountId);
+        throw new TrailAlreadyExistsError(input.name, ownerAccountId);
       }
       assertRoomForTrail(
         ownerAccountId,
@@ -90,18 +91,11 @@ export class CreateTrailUseCase {
       try {
         await this.trails.insert(em, trail);
       } catch (error) {
-        if (isUniqueViolation(error)) throw alreadyExists(input.name, ownerAccountId);
+        if (isUniqueViolation(error)) throw new TrailAlreadyExistsError(input.name, ownerAccountId);
         throw error;
       }
       await this.propagation.afterChange(em, undefined, trail);
       return trail;
     });
   }
-}
-
-function alreadyExists(name: string, accountId: string): DomainError {
-  return new DomainError(
-    'TrailAlreadyExistsException',
-    `Trail ${name} already exists for customer: ${accountId}`,
-  );
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type RequestContext, TransactionRunner } from '@app/platform';
+import { type RequestContext, TransactionRunner } from '@app/platform';
 import { type TrailRecord } from '../domain/trail-record';
+import { InsightNotEnabledError } from '../domain/trail.errors';
 import { TrailLocator } from '../services/trail-locator';
 
 /** GetInsightSelectors (§2.12): `InsightNotEnabledException` for a trail without Insights. */
@@ -14,10 +15,7 @@ export class GetInsightSelectorsUseCase {
   async execute(ctx: RequestContext, input: { trailName: string }): Promise<TrailRecord> {
     const trail = await this.tx.read((em) => this.locator.find(em, ctx, input.trailName));
     if (trail.insightSelectors.length === 0) {
-      throw new DomainError(
-        'InsightNotEnabledException',
-        `Trail ${trail.name} does not have Insights enabled. Edit the trail settings to enable Insights, and then try the operation again.`,
-      );
+      throw new InsightNotEnabledError(trail.name);
     }
     return trail;
   }

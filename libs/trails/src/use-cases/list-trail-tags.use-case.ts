@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { type RequestContext, TransactionRunner } from '@app/platform';
 import { type Tag } from '../domain/trail';
 import { validateListTagsResourceIds } from '../domain/trail-tags';
+import { ResourceNotFoundError } from '../domain/trail.errors';
 import { TrailRepository } from '../persistence/trail.repository';
-import { resourceNotFound, trailArnForTagging } from './trail-tag-resource';
+import { trailArnForTagging } from './trail-tag-resource';
 
 export interface ResourceTags {
   readonly resourceId: string;
@@ -25,7 +26,7 @@ export class ListTrailTagsUseCase {
       const result: ResourceTags[] = [];
       for (const arn of arns) {
         const trail = await this.trails.findVisibleByArn(em, ctx.accountId, ctx.region, arn);
-        if (!trail) throw resourceNotFound(arn);
+        if (!trail) throw new ResourceNotFoundError(arn);
         result.push({ resourceId: trail.arn, tagsList: trail.tags });
       }
       return result;

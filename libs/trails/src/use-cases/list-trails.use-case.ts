@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  DomainError,
-  InvalidPageTokenError,
-  PageTokenCodec,
-  type RequestContext,
-  TransactionRunner,
-} from '@app/platform';
+import { InvalidPageTokenError, PageTokenCodec, type RequestContext, TransactionRunner } from '@app/platform';
 import { type TrailRecord } from '../domain/trail-record';
+import { InvalidTokenError } from '../domain/trail.errors';
 import { TrailRepository } from '../persistence/trail.repository';
 
 export const LIST_TRAILS_PAGE_SIZE = 50;
@@ -36,10 +31,7 @@ export class ListTrailsUseCase {
         afterArn = this.tokens.decode(input.nextToken, scope);
       } catch (error) {
         if (error instanceof InvalidPageTokenError) {
-          throw new DomainError(
-            'InvalidTokenException',
-            'The NextToken is invalid or was issued for another request.',
-          );
+          throw new InvalidTokenError();
         }
         throw error;
       }

@@ -1,5 +1,6 @@
-import { DomainError, type RequestContext } from '@app/platform';
+import { type RequestContext } from '@app/platform';
 import { assertTrailArnInRegion, parseTrailArn } from '../domain/trail-arn';
+import { NotAnArnError } from '../domain/trail.errors';
 
 /**
  * Tag operations name trails by ARN only, in the called Region (decision 10); a well-formed ARN
@@ -7,16 +8,9 @@ import { assertTrailArnInRegion, parseTrailArn } from '../domain/trail-arn';
  */
 export function trailArnForTagging(ctx: RequestContext, resourceId: string): string {
   if (!resourceId.startsWith('arn:')) {
-    throw new DomainError(
-      'CloudTrailARNInvalidException',
-      `Invalid ARN: ${resourceId.slice(0, 300)}. Specify a trail ARN.`,
-    );
+    throw new NotAnArnError(resourceId);
   }
   const arn = parseTrailArn(resourceId, ctx.partition);
   assertTrailArnInRegion(arn, ctx.region);
   return arn.arn;
-}
-
-export function resourceNotFound(resourceId: string): DomainError {
-  return new DomainError('ResourceNotFoundException', `Resource not found: ${resourceId}`);
 }

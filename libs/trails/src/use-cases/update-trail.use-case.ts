@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, DomainError, type RequestContext, TransactionRunner } from '@app/platform';
+import { Clock, type RequestContext, TransactionRunner } from '@app/platform';
 import { RegionRepository } from '@app/regions';
 import { type UpdateTrailInput } from '../domain/trail';
 import { assertMayConvertOrganizationTrail, assertOrganizationTrailAllowed } from '../domain/trail-access';
 import { assertRoomForTrail, regionsGainedBy } from '../domain/trail-quota';
 import { type TrailRecord } from '../domain/trail-record';
 import { planUpdatedTrailSettings } from '../domain/trail-settings';
+import { TrailAlreadyExistsError } from '../domain/trail.errors';
 import { TrailRepository } from '../persistence/trail.repository';
 import { TrailLocator } from '../services/trail-locator';
 import { TrailValidationPeriods } from '../services/trail-validation-periods';
@@ -58,10 +59,7 @@ export class UpdateTrailUseCase {
       if (gained.length > 0) {
         await this.trails.lockNameAndSlots(em, trail.ownerAccountId, trail.name, gained);
         if (await this.trails.nameTaken(em, trail.ownerAccountId, trail.name, gained, trail.id)) {
-          throw new DomainError(
-            'TrailAlreadyExistsException',
-            `Trail ${trail.name} already exists for customer: ${trail.ownerAccountId}`,
-          );
+          throw new TrailAlreadyExistsError(trail.name, trail.ownerAccountId);
         }
         assertRoomForTrail(
           trail.ownerAccountId,
