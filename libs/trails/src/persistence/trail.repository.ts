@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { organizationOfAccountSql } from '@app/organizations';
 import { advisoryLockKeys, ReadBatcher, sql } from '@app/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type TrailRecord } from '../domain/trail-record';
@@ -39,8 +40,7 @@ interface TrailKey {
  */
 const VISIBLE = `(t.is_multi_region OR t.home_region = $2)
   AND (t.owner_account_id = $1
-       OR (t.is_organization_trail
-           AND t.organization_id = (SELECT organization_id FROM organization_accounts WHERE account_id = $1)))`;
+       OR (t.is_organization_trail AND t.organization_id = ${organizationOfAccountSql('$1')}))`;
 
 /** Trails and where they are visible; every method takes the transaction's manager. */
 @Injectable()
@@ -87,8 +87,7 @@ export class TrailRepository {
          LEFT JOIN trails t
            ON (t.home_region = r.region OR t.is_multi_region)
           AND (t.owner_account_id = $1
-               OR (t.is_organization_trail
-                   AND t.organization_id = (SELECT organization_id FROM organization_accounts WHERE account_id = $1)))
+               OR (t.is_organization_trail AND t.organization_id = ${organizationOfAccountSql('$1')}))
         GROUP BY r.region`,
       [accountId, regions],
     );
