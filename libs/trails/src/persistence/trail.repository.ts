@@ -256,19 +256,23 @@ export class TrailRepository {
     await em.delete(TrailEntity, { id });
   }
 
-  /** Organization trails whose organization was deleted become ordinary trails of their owner. */
+  /**
+   * Organization trails whose organization was deleted become ordinary trails of their owner, at a
+   * new generation; returns them with it.
+   */
   async detachOrphanedOrganizationTrails(
     em: EntityManager,
     ownerAccountId: string,
     at: Date,
-  ): Promise<number> {
-    const { rowCount } = await sql(
+  ): Promise<Array<{ id: string; generation: number }>> {
+    const { rows } = await sql<{ id: string; generation: number }>(
       em,
       `UPDATE trails SET is_organization_trail = false, generation = generation + 1, updated_at = $2
-        WHERE owner_account_id = $1 AND is_organization_trail AND organization_id IS NULL`,
+        WHERE owner_account_id = $1 AND is_organization_trail AND organization_id IS NULL
+        RETURNING id, generation`,
       [ownerAccountId, at],
     );
-    return rowCount;
+    return rows;
   }
 
   /** The select list of raw reads, whose rows then come back shaped as `TrailEntity`. */
