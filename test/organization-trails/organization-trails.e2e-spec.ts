@@ -22,6 +22,7 @@ import {
 import { type TestCredentials } from '../support/credentials';
 import { given, type GivenOrganization, uniqueName } from '../support/given';
 import { eventually, OPERATOR, TestApp } from '../support/test-app';
+import { enabledRegions, propagation } from '../trails/support/trail-world';
 
 const CLOUDTRAIL = 'cloudtrail.amazonaws.com';
 
@@ -315,5 +316,26 @@ describe('organization trails', () => {
       return found.Trail?.IsOrganizationTrail === false ? found : undefined;
     });
     expect(Trail?.TrailARN).toBe(trail.arn);
+  });
+
+  it('completes the propagation of the trails it detaches at once, without waiting for the sweep', async () => {
+    // Regression: detaching bumped the trail's generation but left it for the sweep (30 s and more)
+    // to mark propagated; the propagation status reported it pending meanwhile.
+    const org = await organizationWithCloudTrail();
+    const member = await given.member(app, org);
+    const trail = await orgTrail(org.management, { multiRegion: true });
+    await eventuallyVisible(member, trail.arn);
+    await app
+      .organizations(org.management)
+      .send(new RemoveAccountFromOrganizationCommand({ AccountId: member.accountId }));
+    await app.organizations(org.management).send(new DeleteOrganizationCommand({}));
+
+    const status = await eventually(async () => {
+      const found = await propagation(app, org.management, 'us-east-1', trail.name);
+      return found.observedGeneration === found.generation && found.generation > 1 ? found : undefined;
+    }, 20_000);
+    const regions = await enabledRegions(app, org.management);
+    expect(status).toMatchObject({ desired: regions.length, applied: regions.length, pending: 0, failed: 0 });
+    expect(await visibleTo(member, trail.arn)).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ export * from './domain/organization-ids';
 export * from './domain/organization.errors';
 export * from './domain/service-principals';
 export * from './persistence/organization.directory';
+export * from './persistence/organization-membership.sql';
 export * from './use-cases/accept-handshake.use-case';
 export * from './use-cases/cancel-handshake.use-case';
 export * from './use-cases/create-account.use-case';

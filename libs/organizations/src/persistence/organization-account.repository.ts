@@ -93,23 +93,6 @@ export class OrganizationAccountRepository {
     return rows.map(toMemberRecord);
   }
 
-  /** Member account ids in id order, optionally one batch at a time. */
-  async accountIds(
-    em: EntityManager,
-    organizationId: string,
-    batch: { afterAccountId?: string; limit?: number } = {},
-  ): Promise<string[]> {
-    const { rows } = await sql<{ account_id: string }>(
-      em,
-      `SELECT account_id FROM organization_accounts
-        WHERE organization_id = $1 AND ($2::text IS NULL OR account_id > $2::text)
-        ORDER BY account_id
-        LIMIT $3`,
-      [organizationId, batch.afterAccountId ?? null, batch.limit ?? null],
-    );
-    return rows.map((row) => row.account_id);
-  }
-
   async count(em: EntityManager, organizationId: string): Promise<number> {
     const { rows } = await sql<{ n: number }>(
       em,

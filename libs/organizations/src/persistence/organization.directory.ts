@@ -3,10 +3,8 @@ import { type EntityManager } from 'typeorm';
 import { type FeatureSet } from '../domain/organization';
 import { type PolicyType } from '../domain/policy-types';
 import { DelegatedAdministratorRepository } from './delegated-administrator.repository';
-import { OrganizationAccountRepository } from './organization-account.repository';
 import { OrganizationPolicyRepository } from './organization-policy.repository';
 import { OrganizationRepository } from './organization.repository';
-import { OrganizationalUnitRepository } from './organizational-unit.repository';
 import { ServiceAccessRepository } from './service-access.repository';
 
 export interface OrganizationMembership {
@@ -18,14 +16,13 @@ export interface OrganizationMembership {
 
 /**
  * Read-only questions other features ask about organizations (trails, authorization), answered
- * with the caller's transaction so they see what it sees.
+ * with the caller's transaction so they see what it sees. Features that need membership inside
+ * their own set-based SQL join `organizationMembersSql` / `organizationOfAccountSql` instead.
  */
 @Injectable()
 export class OrganizationDirectory {
   constructor(
     private readonly organizations: OrganizationRepository,
-    private readonly members: OrganizationAccountRepository,
-    private readonly units: OrganizationalUnitRepository,
     private readonly serviceAccess: ServiceAccessRepository,
     private readonly delegated: DelegatedAdministratorRepository,
     private readonly policies: OrganizationPolicyRepository,
@@ -43,22 +40,6 @@ export class OrganizationDirectory {
     };
   }
 
-  async isMember(em: EntityManager, organizationId: string, accountId: string): Promise<boolean> {
-    return (await this.members.findMember(em, organizationId, accountId)) !== undefined;
-  }
-
-  /**
-   * Member account ids (the management account included) in id order; `batch` reads them a slice
-   * at a time for work split across jobs.
-   */
-  membersOf(
-    em: EntityManager,
-    organizationId: string,
-    batch?: { afterAccountId?: string; limit?: number },
-  ): Promise<string[]> {
-    return this.members.accountIds(em, organizationId, batch);
-  }
-
   delegatedAdministrators(
     em: EntityManager,
     organizationId: string,
@@ -73,16 +54,6 @@ export class OrganizationDirectory {
     servicePrincipal: string,
   ): Promise<boolean> {
     return this.serviceAccess.isEnabled(em, organizationId, servicePrincipal);
-  }
-
-  /** The containers above the account, root first (`[r-…, ou-…, …]`); empty outside any organization. */
-  async parentPath(em: EntityManager, accountId: string): Promise<string[]> {
-    const org = await this.organizations.findByMember(em, accountId);
-    if (!org) return [];
-    const member = await this.members.findMember(em, org.id, accountId);
-    if (!member) return [];
-    if (member.parentId === org.rootId) return [org.rootId];
-    return [org.rootId, ...(await this.units.lineage(em, org.id, member.parentId))];
   }
 
   /**

@@ -17,6 +17,18 @@ export function regionStandingSql(accountColumn: string, regionExpression: strin
              FROM regions r WHERE r.name = ${regionExpression})`;
 }
 
+/**
+ * A subquery selecting, as `region`, every Region enabled in the account `accountId` (a SQL
+ * expression): the partition's default Regions and the opt-in Regions the account enabled. Only
+ * launched Regions are in the catalogue. Trail propagation joins it to place replicas.
+ */
+export function enabledRegionsSql(accountId: string): string {
+  return `SELECT catalogued.name AS region FROM regions catalogued
+           WHERE NOT catalogued.opt_in
+              OR EXISTS (SELECT 1 FROM account_regions opted
+                          WHERE opted.account_id = ${accountId} AND opted.region = catalogued.name)`;
+}
+
 /** What `regionStandingSql` selected, as a standing. */
 export function regionStandingOf(selected: 'enabled' | 'disabled' | null): RegionStanding {
   return selected ?? 'unknown';
@@ -61,15 +73,12 @@ export class RegionRepository {
 
   /** Every Region enabled in the account: the default ones and its enabled opt-in ones. */
   async enabledFor(em: EntityManager, accountId: string): Promise<string[]> {
-    const { rows } = await sql<{ name: string }>(
+    const { rows } = await sql<{ region: string }>(
       em,
-      `SELECT r.name FROM regions r
-        WHERE NOT r.opt_in
-           OR EXISTS (SELECT 1 FROM account_regions ar WHERE ar.account_id = $1 AND ar.region = r.name)
-        ORDER BY r.name`,
+      `SELECT enabled.region FROM (${enabledRegionsSql('$1')}) enabled ORDER BY enabled.region`,
       [accountId],
     );
-    return rows.map((row) => row.name);
+    return rows.map((row) => row.region);
   }
 
   /** Records the enablement; false when the Region was already enabled. */

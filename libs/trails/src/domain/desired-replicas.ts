@@ -1,7 +1,10 @@
 /**
- * Where a trail's replicas should exist (DESIGN.md "Propagation"):
- * desired(T) = accounts(T) × regions(T, account), where
- * - accounts(T) = the owner, plus every active member account when T is an organization trail;
+ * Where a trail's replicas should exist (DESIGN.md "Propagation"), stated in memory: production
+ * computes the same rule in SQL (`ReplicaReconciler`), and the property test
+ * test/trails/propagation-oracle.e2e-spec.ts uses this function as the oracle the reconciler's rows
+ * must match. desired(T) = accounts(T) × regions(T, account), where
+ * - accounts(T) = the owner, plus every member account of its organization (the management account
+ *   and each account that joined and has not left) when T is an organization trail;
  * - regions(T, a) = the Regions enabled in account a when T is multi-Region, else the home Region
  *   — in both cases only Regions that are enabled in a, because an account has no resources in a
  *   Region it has not enabled. So a single-Region organization trail homed in an opt-in Region

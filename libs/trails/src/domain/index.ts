@@ -8,7 +8,6 @@ export * from './event-selectors';
 export * from './insight-selectors';
 export * from './trail-tags';
 export * from './desired-replicas';
-export * from './replica-diff';
 export * from './trail-record';
 export * from './trail-access';
 export * from './cloudtrail-delegation-errors';

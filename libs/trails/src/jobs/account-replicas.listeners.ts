@@ -10,6 +10,7 @@ import {
 } from '@app/platform';
 import { ReplicaReconciler } from '../persistence/replica-reconciler';
 import { TrailRepository } from '../persistence/trail.repository';
+import { TrailPropagation } from '../services/trail-propagation';
 
 /**
  * Reconciles every replica one account should hold (its own trails, and the organization trails
@@ -21,6 +22,7 @@ export class AccountReplicaReconciliation {
     private readonly tx: TransactionRunner,
     private readonly trails: TrailRepository,
     private readonly reconciler: ReplicaReconciler,
+    private readonly propagation: TrailPropagation,
     private readonly clock: Clock,
   ) {}
 
@@ -30,9 +32,11 @@ export class AccountReplicaReconciliation {
       // Trail rows first, in id order (see `ReplicaReconciler.lockTrails`), then the changes.
       await this.reconciler.lockTrails(em, scope);
       // An organization deleted under its management account leaves organization trails without
-      // an organization (ON DELETE SET NULL): they become ordinary trails.
-      await this.trails.detachOrphanedOrganizationTrails(em, accountId, this.clock.now());
+      // an organization (ON DELETE SET NULL): they become ordinary trails, at a new generation that
+      // their own job completes (this pass covers only this account's replicas).
+      const detached = await this.trails.detachOrphanedOrganizationTrails(em, accountId, this.clock.now());
       await this.reconciler.reconcile(em, scope);
+      for (const trail of detached) await this.propagation.reconcileLater(trail.id, trail.generation);
     });
     return JobOutcome.Done;
   }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { organizationMembersSql, organizationOfAccountSql } from '@app/organizations';
 import { sql } from '@app/platform';
+import { enabledRegionsSql } from '@app/regions';
 import { type EntityManager } from 'typeorm';
 
 /**
@@ -33,7 +35,7 @@ export interface RegionPropagation {
 interface ScopeSql {
   /** Restricts the trails considered (alias t). */
   trails: string;
-  /** Restricts the (trail, account, region) candidates (aliases m.account_id, r.name). */
+  /** Restricts the (trail, account, region) candidates (aliases m.account_id, er.region). */
   candidates: string;
   /** Restricts the existing replicas (alias x). */
   replicas: string;
@@ -41,12 +43,16 @@ interface ScopeSql {
 }
 
 /**
- * The reconciler's SQL: computes the desired replicas of the scope — accounts(T) × regions(T, a),
- * where accounts(T) is the owner plus, for an organization trail, every member of its organization,
- * and regions(T, a) the Regions enabled in `a` (all of them for a multi-Region trail, else the home
- * Region) — and applies the difference in one set-based statement: missing replicas inserted,
- * stale generations brought up to date, replicas no longer desired deleted. Running it twice,
- * concurrently or after a crash converges to the same rows (the primary key forbids duplicates).
+ * The reconciler's SQL, the one implementation of the propagation rule (DESIGN.md "Propagation"):
+ * computes the desired replicas of the scope — accounts(T) × regions(T, a), where accounts(T) is
+ * the owner plus, for an organization trail, every member of its organization, and regions(T, a)
+ * the Regions enabled in `a` (all of them for a multi-Region trail, else the home Region) — and
+ * applies the difference in one set-based statement: missing replicas inserted, stale generations
+ * brought up to date, replicas no longer desired deleted. Running it twice, concurrently or after a
+ * crash converges to the same rows (the primary key forbids duplicates). Membership and enabled
+ * Regions come from the SQL Organizations and Regions export; `desiredReplicas` states the same
+ * rule in memory, and a property test (test/trails/propagation-oracle.e2e-spec.ts) holds the two
+ * together.
  */
 @Injectable()
 export class ReplicaReconciler {
@@ -103,8 +109,8 @@ export class ReplicaReconciler {
        members AS (
          SELECT t.owner_account_id AS account_id FROM t
          UNION
-         SELECT oa.account_id FROM t JOIN organization_accounts oa
-           ON t.is_organization_trail AND oa.organization_id = t.organization_id)
+         SELECT om.account_id FROM t
+           JOIN LATERAL (${organizationMembersSql('t.organization_id')}) om ON t.is_organization_trail)
        SELECT account_id FROM members
         WHERE $2::text IS NULL OR account_id > $2::text
         ORDER BY account_id LIMIT $3`,
@@ -208,22 +214,19 @@ function desiredCte(s: ScopeSql): string {
     members AS (
       SELECT t.id AS trail_id, t.owner_account_id AS account_id FROM t
       UNION
-      SELECT t.id, oa.account_id FROM t
-        JOIN organization_accounts oa ON t.is_organization_trail AND oa.organization_id = t.organization_id),
+      SELECT t.id, om.account_id FROM t
+        JOIN LATERAL (${organizationMembersSql('t.organization_id')}) om ON t.is_organization_trail),
     desired AS (
-      SELECT m.trail_id, m.account_id, r.name AS region, t.generation
+      SELECT m.trail_id, m.account_id, er.region, t.generation
         FROM members m
         JOIN t ON t.id = m.trail_id
-        JOIN regions r ON (t.is_multi_region OR r.name = t.home_region)
-       WHERE (NOT r.opt_in
-              OR EXISTS (SELECT 1 FROM account_regions ar WHERE ar.account_id = m.account_id AND ar.region = r.name))
-         AND ${s.candidates})`;
+        JOIN LATERAL (${enabledRegionsSql('m.account_id')}) er ON (t.is_multi_region OR er.region = t.home_region)
+       WHERE ${s.candidates})`;
 }
 
 /** The account's own trails and its organization's trails (the 'account' scope's trails). */
 const ACCOUNT_TRAILS = `(t.owner_account_id = $1
-                  OR (t.is_organization_trail
-                      AND t.organization_id = (SELECT organization_id FROM organization_accounts WHERE account_id = $1)))`;
+                  OR (t.is_organization_trail AND t.organization_id = ${organizationOfAccountSql('$1')}))`;
 
 function lockSql(scope: ReconcileScope): { text: string; params: unknown[] } {
   const lock = (where: string) => `SELECT 1 FROM trails t WHERE ${where} ORDER BY t.id FOR NO KEY UPDATE`;
@@ -266,7 +269,7 @@ function scopeSql(scope: ReconcileScope): ScopeSql {
     case 'trail-region':
       return {
         trails: 't.id = $1',
-        candidates: 'r.name = $2',
+        candidates: 'er.region = $2',
         replicas: 'x.trail_id = $1 AND x.region = $2',
         params: [scope.trailId, scope.region],
       };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { organizationOfAccountSql } from '@app/organizations';
 import { advisoryLockKeys, ReadBatcher, sql } from '@app/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type TrailRecord } from '../domain/trail-record';
@@ -47,8 +48,7 @@ interface TrailKey {
  */
 const VISIBLE = `(t.is_multi_region OR t.home_region = $2)
   AND (t.owner_account_id = $1
-       OR (t.is_organization_trail
-           AND t.organization_id = (SELECT organization_id FROM organization_accounts WHERE account_id = $1)))`;
+       OR (t.is_organization_trail AND t.organization_id = ${organizationOfAccountSql('$1')}))`;
 
 /** The column of each field of a change beside the settings. */
 const CHANGE_COLUMNS: readonly (readonly [keyof TrailChange, TrailColumn])[] = [
@@ -105,8 +105,7 @@ export class TrailRepository {
          LEFT JOIN trails t
            ON (t.home_region = r.region OR t.is_multi_region)
           AND (t.owner_account_id = $1
-               OR (t.is_organization_trail
-                   AND t.organization_id = (SELECT organization_id FROM organization_accounts WHERE account_id = $1)))
+               OR (t.is_organization_trail AND t.organization_id = ${organizationOfAccountSql('$1')}))
         GROUP BY r.region`,
       [accountId, regions],
     );
@@ -264,18 +263,22 @@ export class TrailRepository {
     await sql(em, `DELETE FROM trails WHERE id = $1`, [id]);
   }
 
-  /** Organization trails whose organization was deleted become ordinary trails of their owner. */
+  /**
+   * Organization trails whose organization was deleted become ordinary trails of their owner, at a
+   * new generation; returns them with it.
+   */
   async detachOrphanedOrganizationTrails(
     em: EntityManager,
     ownerAccountId: string,
     at: Date,
-  ): Promise<number> {
-    const { rowCount } = await sql(
+  ): Promise<Array<{ id: string; generation: number }>> {
+    const { rows } = await sql<{ id: string; generation: number }>(
       em,
       `UPDATE trails SET is_organization_trail = false, generation = generation + 1, updated_at = $2
-        WHERE owner_account_id = $1 AND is_organization_trail AND organization_id IS NULL`,
+        WHERE owner_account_id = $1 AND is_organization_trail AND organization_id IS NULL
+        RETURNING id, generation`,
       [ownerAccountId, at],
     );
-    return rowCount;
+    return rows;
   }
 }

@@ -29,10 +29,14 @@ export class TrailPropagation {
       await this.reconciler.markObserved(em, after.id, after.generation);
       return;
     }
-    await this.jobs.enqueue(JobName.ReconcileTrail, {
-      trailId: after.id,
-      generation: after.generation,
-      afterAccountId: '',
-    });
+    await this.reconcileLater(after.id, after.generation);
+  }
+
+  /**
+   * Hands a trail's new generation to the reconciler job, which brings every replica to it and
+   * then marks it propagated; enqueued through the outbox in the caller's transaction.
+   */
+  async reconcileLater(trailId: string, generation: number): Promise<void> {
+    await this.jobs.enqueue(JobName.ReconcileTrail, { trailId, generation, afterAccountId: '' });
   }
 }
