@@ -23,6 +23,7 @@ import {
   PolicyTypeRequest,
   UpdateOrganizationPolicyRequest,
 } from './organization.requests';
+import { ORGANIZATION_ERRORS, POLICY_ATTACHMENT_ERRORS, POLICY_CONTENT_ERRORS } from './organization-errors';
 
 /** Organization policies: created, attached to roots, OUs and accounts, and their types enabled. */
 
@@ -34,6 +35,11 @@ export const CreatePolicy = defineOperation({
   useCase: CreateServiceControlPolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (policy) => ({ policy }),
+  errors: [
+    ...ORGANIZATION_ERRORS,
+    ...POLICY_CONTENT_ERRORS,
+    'PolicyTypeNotAvailableForOrganizationException',
+  ],
 });
 
 export const DescribePolicy = defineOperation({
@@ -44,6 +50,7 @@ export const DescribePolicy = defineOperation({
   resources: (input, scope) => [policyResource(scope, input.policyId)],
   useCase: DescribeServiceControlPolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...ORGANIZATION_ERRORS, 'PolicyNotFoundException'],
 });
 
 export const UpdatePolicy = defineOperation({
@@ -55,6 +62,7 @@ export const UpdatePolicy = defineOperation({
   useCase: UpdateServiceControlPolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (policy) => ({ policy }),
+  errors: [...ORGANIZATION_ERRORS, ...POLICY_CONTENT_ERRORS, 'PolicyNotFoundException'],
 });
 
 export const DeletePolicy = defineOperation({
@@ -65,6 +73,7 @@ export const DeletePolicy = defineOperation({
   resources: (input, scope) => [policyResource(scope, input.policyId)],
   useCase: DeleteServiceControlPolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...ORGANIZATION_ERRORS, 'PolicyNotFoundException', 'PolicyInUseException'],
 });
 
 export const AttachPolicy = defineOperation({
@@ -78,6 +87,7 @@ export const AttachPolicy = defineOperation({
   ],
   useCase: AttachServiceControlPolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...POLICY_ATTACHMENT_ERRORS, 'DuplicatePolicyAttachmentException'],
 });
 
 export const DetachPolicy = defineOperation({
@@ -85,6 +95,7 @@ export const DetachPolicy = defineOperation({
   name: 'DetachPolicy',
   useCase: DetachServiceControlPolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...POLICY_ATTACHMENT_ERRORS, 'PolicyNotAttachedException'],
 });
 
 export const ListPolicies = defineOperation({
@@ -95,6 +106,7 @@ export const ListPolicies = defineOperation({
   useCase: ListServiceControlPoliciesUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: ORGANIZATION_ERRORS,
 });
 
 export const ListPoliciesForTarget = defineOperation({
@@ -106,6 +118,7 @@ export const ListPoliciesForTarget = defineOperation({
   useCase: ListPoliciesForTargetUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: [...ORGANIZATION_ERRORS, 'TargetNotFoundException'],
 });
 
 export const ListTargetsForPolicy = defineOperation({
@@ -117,6 +130,7 @@ export const ListTargetsForPolicy = defineOperation({
   useCase: ListTargetsForPolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: [...ORGANIZATION_ERRORS, 'PolicyNotFoundException'],
 });
 
 export const EnablePolicyType = defineOperation({
@@ -128,6 +142,12 @@ export const EnablePolicyType = defineOperation({
   useCase: EnablePolicyTypeUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (root) => ({ root }),
+  errors: [
+    ...ORGANIZATION_ERRORS,
+    'RootNotFoundException',
+    'PolicyTypeNotAvailableForOrganizationException',
+    'PolicyTypeAlreadyEnabledException',
+  ],
 });
 
 export const DisablePolicyType = defineOperation({
@@ -135,4 +155,5 @@ export const DisablePolicyType = defineOperation({
   name: 'DisablePolicyType',
   useCase: DisablePolicyTypeUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...ORGANIZATION_ERRORS, 'RootNotFoundException', 'PolicyTypeNotEnabledException'],
 });
