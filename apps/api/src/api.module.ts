@@ -30,6 +30,8 @@ import { RestOperations } from './rest/rest-operations';
 import { RestRouteCheck } from './rest/rest-route.check';
 import { StsController } from './rest/sts/sts.controller';
 import { CloudTrailDelegatedAdministratorsController } from './rest/trails/cloudtrail-delegated-administrators.controller';
+import { TrailSelectorsController } from './rest/trails/trail-selectors.controller';
+import { TrailTagsController } from './rest/trails/trail-tags.controller';
 import { TrailsController } from './rest/trails/trails.controller';
 
 /** The HTTP API: REST under /v1, the AWS protocols at `/`, health, metrics and OpenAPI docs. */
@@ -52,6 +54,8 @@ export class ApiModule {
         HandshakesController,
         ServiceControlPoliciesController,
         TrailsController,
+        TrailSelectorsController,
+        TrailTagsController,
         CloudTrailDelegatedAdministratorsController,
         EventsController,
         IamUsersController,
