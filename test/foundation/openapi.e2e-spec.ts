@@ -82,6 +82,9 @@ describe('the OpenAPI document at /docs', () => {
       }
     }
     expect(problems).toEqual([]);
+    // A route reads a missing body as `{}`: only a body with required members is required.
+    expect(document.paths['/v1/trails'].post.requestBody?.required).toBe(true);
+    expect(document.paths['/v1/organization'].post.requestBody?.required).toBe(false);
   });
 
   it('declares the SigV4 security scheme and how to call the API with curl', () => {

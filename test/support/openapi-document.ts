@@ -38,7 +38,7 @@ export interface OpenApiOperation {
   description?: string;
   security?: Record<string, string[]>[];
   parameters?: OpenApiParameter[];
-  requestBody?: { content: Record<string, { schema?: OpenApiSchema }> };
+  requestBody?: { required?: boolean; content: Record<string, { schema?: OpenApiSchema }> };
   responses: Record<string, OpenApiResponse>;
 }
 

@@ -67,6 +67,21 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       })
       .build(),
   );
+  markOptionalBodies(document);
   document.paths['/'] = awsProtocolPath(app.get(AwsProtocolController).operations());
   return document;
+}
+
+/** A REST route reads a missing body as `{}`: a body is required only where its schema requires members. */
+function markOptionalBodies(document: OpenAPIObject): void {
+  for (const operations of Object.values(document.paths)) {
+    for (const method of ['post', 'put', 'patch'] as const) {
+      const body = operations[method]?.requestBody;
+      if (!body || !('content' in body)) continue;
+      const ref = body.content['application/json']?.schema;
+      const name = ref && '$ref' in ref ? ref.$ref.split('/').pop() : undefined;
+      const schema = name === undefined ? undefined : document.components?.schemas?.[name];
+      body.required = schema !== undefined && 'required' in schema && (schema.required?.length ?? 0) > 0;
+    }
+  }
 }

@@ -123,8 +123,8 @@ function errorCodesOf<I extends object>(
   return [
     ...new Set<ErrorCode>([
       ...AUTHENTICATION_ERRORS,
-      // Presigned URLs (GET only) expire.
-      ...(operation.readOnly ? (['RequestExpired'] as const) : []),
+      // Presigned URLs expire; they serve GET routes, the reads that take no body.
+      ...(operation.readOnly && !docs.body ? (['RequestExpired'] as const) : []),
       ...(operation.unconditional ? [] : (['AccessDeniedException'] as const)),
       ...REQUEST_ERRORS,
       // An identifier in the path that breaks the model's constraints is the service's own invalid input.
@@ -136,7 +136,7 @@ function errorCodesOf<I extends object>(
 }
 
 /** `{"error": {code, message, requestId, reason?}}`, with the codes answered at one status. */
-export function restErrorSchema(codes: readonly ErrorCode[]): SchemaObject {
+function restErrorSchema(codes: readonly ErrorCode[]): SchemaObject {
   return {
     type: 'object',
     required: ['error'],

@@ -16,7 +16,8 @@ import {
   toHandshakeListResponse,
   toHandshakeResponse,
 } from './handshake.response';
-import { MANAGEMENT_RULES, ORGANIZATIONS_PAGE_QUERY, pageInput } from './organizations-page';
+import { MANAGEMENT_RULES } from './organizations-docs';
+import { ORGANIZATIONS_PAGE_QUERY, pageInput } from './organizations-page';
 
 const handshake = ({ params }: RestParts): object => ({ handshakeId: params.handshakeId });
 const HANDSHAKE_PATH = { handshakeId: 'The handshake (`h-…`)' };

@@ -21,13 +21,8 @@ import {
   toCreateAccountStatusListResponse,
   toCreateAccountStatusResponse,
 } from './account.response';
-import {
-  commaList,
-  MANAGEMENT_RULES,
-  ORGANIZATIONS_PAGE_QUERY,
-  pageInput,
-  READER_RULES,
-} from './organizations-page';
+import { MANAGEMENT_RULES, READER_RULES } from './organizations-docs';
+import { commaList, ORGANIZATIONS_PAGE_QUERY, pageInput } from './organizations-page';
 
 const nothing = (): void => undefined;
 const ACCOUNT_PATH = { accountId: 'A member account of the organization (12 digits)' };

@@ -24,7 +24,8 @@ import {
   toOrganizationResponse,
   toRootListResponse,
 } from './organization.response';
-import { MANAGEMENT_RULES, ORGANIZATIONS_PAGE_QUERY, pageInput, READER_RULES } from './organizations-page';
+import { MANAGEMENT_RULES, READER_RULES } from './organizations-docs';
+import { ORGANIZATIONS_PAGE_QUERY, pageInput } from './organizations-page';
 
 const nothing = (): void => undefined;
 const SERVICE_PATH = {

@@ -18,7 +18,8 @@ import {
   toOrganizationalUnitResponse,
   toParentListResponse,
 } from './organization.response';
-import { MANAGEMENT_RULES, ORGANIZATIONS_PAGE_QUERY, pageInput, READER_RULES } from './organizations-page';
+import { MANAGEMENT_RULES, READER_RULES } from './organizations-docs';
+import { ORGANIZATIONS_PAGE_QUERY, pageInput } from './organizations-page';
 
 const PARENT_PATH = { parentId: 'The root (`r-…`) or an OU (`ou-…`)' };
 

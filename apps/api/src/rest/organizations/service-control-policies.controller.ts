@@ -18,7 +18,8 @@ import {
 import { type FastifyRequest } from 'fastify';
 import { RestOperation, RestOperations, type RestParts } from '../rest-operations';
 import { RootResponse, toRootListResponse } from './organization.response';
-import { MANAGEMENT_RULES, ORGANIZATIONS_PAGE_QUERY, pageInput, READER_RULES } from './organizations-page';
+import { MANAGEMENT_RULES, READER_RULES } from './organizations-docs';
+import { ORGANIZATIONS_PAGE_QUERY, pageInput } from './organizations-page';
 import {
   OrganizationPolicyListResponse,
   PolicyTargetListResponse,
