@@ -38,8 +38,10 @@ const ERROR_RESPONSES: Record<string, ResponseObject> = {
   ),
   '403': errorResponse('Not authenticated (signature, credentials), or access denied'),
   '404': errorResponse('No such route'),
+  '408': errorResponse('The request was not received in time'),
   '413': errorResponse('The request body is larger than 256 KB'),
   '415': errorResponse('Unsupported content type'),
+  '431': errorResponse('The request line and headers are too large'),
   '500': errorResponse('Failed on our side'),
   '503': errorResponse('A dependency is unavailable: retry'),
 };

@@ -58,16 +58,23 @@ const REQUEST_ERRORS: readonly ErrorCode[] = [
   'ServiceUnavailable',
 ];
 
-/** A call with a body: one past 256 KB, or not JSON. */
-const BODY_ERRORS: readonly ErrorCode[] = ['RequestEntityTooLargeException', 'UnsupportedMediaTypeException'];
+/** Every request, refused before any route reads it: too slow, too large, or of a type not read. */
+const TRANSPORT_ERRORS: readonly ErrorCode[] = [
+  'RequestTimeoutException',
+  'RequestEntityTooLargeException',
+  'UnsupportedMediaTypeException',
+  'RequestHeaderFieldsTooLargeException',
+];
 
 const STATUS_MEANING: Readonly<Record<number, string>> = {
   400: 'Invalid input, or a precondition of the call is not met',
   403: 'Not authenticated, or not authorized',
   404: 'What the request names does not exist (for the caller)',
+  408: 'The request was not received in time',
   409: 'Conflicts with the current state: a duplicate, a quota, a resource still in use',
   413: 'The request body is larger than 256 KB',
-  415: 'The request body is not JSON',
+  415: 'The request’s content type is not valid',
+  431: 'The request line and headers are too large',
   429: 'Throttled: retry after the `Retry-After` seconds',
   500: 'Failed on our side',
   503: 'A dependency is unavailable: retry',
@@ -129,7 +136,7 @@ function errorCodesOf<I extends object>(
       ...REQUEST_ERRORS,
       // An identifier in the path that breaks the model's constraints is the service's own invalid input.
       ...(docs.path ? [serviceInputCode(operation.service)] : []),
-      ...(docs.body ? BODY_ERRORS : []),
+      ...TRANSPORT_ERRORS,
       ...(operation.errors ?? []),
     ]),
   ];
