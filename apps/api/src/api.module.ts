@@ -31,6 +31,8 @@ import { RestRouteCheck } from './rest/rest-route.check';
 import { StsController } from './rest/sts/sts.controller';
 import { CloudTrailDelegatedAdministratorsController } from './rest/trails/cloudtrail-delegated-administrators.controller';
 import { TrailIntegrityController } from './rest/trails/trail-integrity.controller';
+import { TrailSelectorsController } from './rest/trails/trail-selectors.controller';
+import { TrailTagsController } from './rest/trails/trail-tags.controller';
 import { TrailsController } from './rest/trails/trails.controller';
 
 /** The HTTP API: REST under /v1, the AWS protocols at `/`, health, metrics and OpenAPI docs. */
@@ -54,6 +56,8 @@ export class ApiModule {
         ServiceControlPoliciesController,
         TrailsController,
         TrailIntegrityController,
+        TrailSelectorsController,
+        TrailTagsController,
         CloudTrailDelegatedAdministratorsController,
         EventsController,
         IamUsersController,

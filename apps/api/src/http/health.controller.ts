@@ -1,9 +1,20 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { JobQueue } from '@app/platform';
 import { type FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from './public-route';
+
+const READINESS = {
+  type: 'object' as const,
+  required: ['status', 'database', 'queue'],
+  additionalProperties: false,
+  properties: {
+    status: { type: 'string' as const, enum: ['ready', 'unavailable'] },
+    database: { type: 'boolean' as const },
+    queue: { type: 'boolean' as const },
+  },
+};
 
 @ApiTags('health')
 @Public()
@@ -16,14 +27,37 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get('healthz')
-  @ApiOkResponse({ description: 'The process is alive.' })
+  @ApiOperation({
+    operationId: 'healthz',
+    summary: 'Liveness — the process answers',
+    description: 'Answers 200 while the process runs; needs no signature.',
+  })
+  @ApiOkResponse({
+    description: 'The process is alive.',
+    schema: {
+      type: 'object',
+      required: ['status'],
+      additionalProperties: false,
+      properties: { status: { type: 'string', enum: ['ok'] } },
+    },
+  })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   /** Readiness: the database and the job queue answer. */
   @Get('readyz')
-  @ApiOkResponse({ description: 'Database and queue reachable (503 otherwise).' })
+  @ApiOperation({
+    operationId: 'readyz',
+    summary: 'Readiness — the database and the job queue answer',
+    description:
+      'Answers 200 when the database and the job queue answer within 2 s, 503 otherwise; needs no signature.',
+  })
+  @ApiOkResponse({ description: 'Database and queue reachable.', schema: READINESS })
+  @ApiServiceUnavailableResponse({
+    description: 'The database or the queue is unreachable.',
+    schema: READINESS,
+  })
   async ready(
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ status: string; database: boolean; queue: boolean }> {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { type Clock, type Env, logsToTerminal, Metrics, PinoNestLogger } from '@app/platform';
 import { type Logger } from 'pino';
 import { ApiModule } from '../api.module';
 import { BODY_LIMIT_BYTES, registerBodyParsing } from './body-parsing';
+import { buildOpenApiDocument } from './openapi';
 import { factsOf } from './request-facts';
 import { answerClientError, MAX_PATH_PARAMETER_LENGTH, renderFrameworkError } from './transport-errors';
 
@@ -98,17 +99,7 @@ export async function createApiApplication(
     },
   );
   resolved.metrics = app.get(Metrics);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Trailplane REST API')
-      .setDescription(
-        'Organization-wide trail control plane. Every /v1 route needs an AWS SigV4 signature ' +
-          '(service name "trailplane"); the AWS protocols are served at POST /.',
-      )
-      .setVersion('1')
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document);
   await app.init();
   return app;

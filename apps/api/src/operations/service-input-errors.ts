@@ -21,6 +21,11 @@ const SERVICE_INPUT_ERRORS: { readonly [S in ServiceName]: ServiceInputError } =
   s3: { code: 'InvalidArgument' },
 };
 
+/** The code a service answers input that breaks its model's constraints with. */
+export function serviceInputCode(service: ServiceName): ErrorCode {
+  return SERVICE_INPUT_ERRORS[service].code;
+}
+
 /** The service's own error for invalid input, in AWS's words, naming members as the wire does. */
 export function serviceInputError(
   service: ServiceName,

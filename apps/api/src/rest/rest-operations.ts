@@ -1,11 +1,11 @@
 import { applyDecorators, Injectable, SetMetadata } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
 import { type OperationDefinition, type ServiceName } from '@app/platform';
 import { type FastifyRequest } from 'fastify';
 import { factsOf } from '../http/request-facts';
 import { OperationRunner } from '../operations/operation-runner';
 import { serviceInputError } from '../operations/service-input-errors';
 import { restValidationError, type Transport } from '../operations/transport';
+import { documentRestOperation, type RestOperationDocs } from './rest-docs';
 
 /** SigV4 signing names REST accepts besides `trailplane`: the AWS service's own. */
 const AWS_SIGNING_NAMES: { readonly [S in ServiceName]: readonly string[] } = {
@@ -46,12 +46,15 @@ export interface RestParts {
 
 export const REST_OPERATION = Symbol('rest-operation');
 
-/** Marks a route as serving `operation` (OpenAPI summary; the boot check requires it or @Public). */
-export const RestOperation = (operation: OperationDefinition, description?: string): MethodDecorator =>
-  applyDecorators(
-    SetMetadata(REST_OPERATION, operation),
-    ApiOperation({ operationId: operation.name, summary: operation.name, description }),
-  );
+/**
+ * Marks a route as serving `operation` (the boot check requires it or @Public) and documents it:
+ * summary, description, parameters, body, SigV4 and the error codes the operation answers.
+ */
+export const RestOperation = <I extends object>(
+  operation: OperationDefinition<I>,
+  docs: RestOperationDocs<I>,
+): MethodDecorator =>
+  applyDecorators(SetMetadata(REST_OPERATION, operation), documentRestOperation(operation, docs));
 
 /**
  * REST routes hand their request to the operation runner: `toInput` maps path, query and body to

@@ -22,4 +22,6 @@ export const CreateStandaloneAccount = defineOperation({
   useCase: CreateStandaloneAccountUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (account) => ({ ...account }),
+  // Callers other than the partition operator are refused; a name, e-mail or e-mail already used is invalid.
+  errors: ['AccessDeniedException', 'ValidationException'],
 });

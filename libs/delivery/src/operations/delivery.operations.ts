@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { defineOperation, optionalText } from '@app/platform';
-import { TrailNameRequest, trailResource } from '@app/trails';
+import { TRAIL_LOOKUP_ERRORS, TrailNameRequest, trailResource } from '@app/trails';
 import { IsDate, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { GetTrailIntegrityUseCase } from '../use-cases/get-trail-integrity.use-case';
 import { GetTrailStatusUseCase } from '../use-cases/get-trail-status.use-case';
@@ -15,6 +15,7 @@ export const GetTrailStatus = defineOperation({
   resources: (input, scope) => [trailResource(scope, input.name)],
   useCase: GetTrailStatusUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: TRAIL_LOOKUP_ERRORS,
 });
 
 export class ListTrailDeliveriesRequest {
@@ -44,6 +45,7 @@ export const ListTrailDeliveries = defineOperation({
   useCase: ListTrailDeliveriesUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: [...TRAIL_LOOKUP_ERRORS, 'InvalidNextTokenException'],
 });
 
 export class GetTrailIntegrityRequest {
@@ -76,4 +78,5 @@ export const GetTrailIntegrity = defineOperation({
   useCase: GetTrailIntegrityUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: [...TRAIL_LOOKUP_ERRORS, 'InvalidTimeRangeException'],
 });

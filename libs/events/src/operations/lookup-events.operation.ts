@@ -32,4 +32,11 @@ export const LookupEvents = defineOperation({
   useCase: LookupEventsUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: [
+    'InvalidLookupAttributesException',
+    'InvalidEventCategoryException',
+    'InvalidMaxResultsException',
+    'InvalidTimeRangeException',
+    'InvalidNextTokenException',
+  ],
 });

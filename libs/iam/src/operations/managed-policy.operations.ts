@@ -1,4 +1,4 @@
-import { defineOperation } from '@app/platform';
+import { defineOperation, type ErrorCode } from '@app/platform';
 import { CreatePolicyVersionUseCase } from '../use-cases/create-policy-version.use-case';
 import { CreatePolicyUseCase } from '../use-cases/create-policy.use-case';
 import { DeletePolicyVersionUseCase } from '../use-cases/delete-policy-version.use-case';
@@ -19,6 +19,12 @@ import {
 
 /** Managed policies: the caller's customer managed policies (with versions) and the AWS managed ones. */
 
+/** A policy named by ARN: a malformed ARN, or no such policy of the caller's or AWS's (or version). */
+const POLICY_LOOKUP_ERRORS: readonly ErrorCode[] = ['ValidationError', 'NoSuchEntity'];
+
+/** Changing a policy: also AWS managed policies, which are read-only (AccessDeniedException). */
+const POLICY_CHANGE_ERRORS: readonly ErrorCode[] = [...POLICY_LOOKUP_ERRORS, 'AccessDeniedException'];
+
 const policyResource = {
   resources: (input: { policyArn?: unknown }, scope: Parameters<typeof iamArnResource>[0]) => [
     iamArnResource(scope, input.policyArn),
@@ -34,6 +40,7 @@ export const CreatePolicy = defineOperation({
   useCase: CreatePolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (policy) => ({ ...policy }),
+  errors: ['ValidationError', 'MalformedPolicyDocument', 'LimitExceeded', 'EntityAlreadyExists'],
 });
 
 export const ListPolicies = defineOperation({
@@ -44,6 +51,7 @@ export const ListPolicies = defineOperation({
   useCase: ListPoliciesUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: ['ValidationError'],
 });
 
 export const GetPolicy = defineOperation({
@@ -54,6 +62,7 @@ export const GetPolicy = defineOperation({
   ...policyResource,
   useCase: GetPolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: POLICY_LOOKUP_ERRORS,
 });
 
 export const DeletePolicy = defineOperation({
@@ -64,6 +73,7 @@ export const DeletePolicy = defineOperation({
   ...policyResource,
   useCase: DeletePolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...POLICY_CHANGE_ERRORS, 'DeleteConflict'],
 });
 
 export const CreatePolicyVersion = defineOperation({
@@ -75,6 +85,7 @@ export const CreatePolicyVersion = defineOperation({
   useCase: CreatePolicyVersionUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (version) => ({ ...version }),
+  errors: [...POLICY_CHANGE_ERRORS, 'MalformedPolicyDocument', 'LimitExceeded'],
 });
 
 export const GetPolicyVersion = defineOperation({
@@ -85,6 +96,7 @@ export const GetPolicyVersion = defineOperation({
   ...policyResource,
   useCase: GetPolicyVersionUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: POLICY_LOOKUP_ERRORS,
 });
 
 export const ListPolicyVersions = defineOperation({
@@ -95,6 +107,7 @@ export const ListPolicyVersions = defineOperation({
   ...policyResource,
   useCase: ListPolicyVersionsUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: POLICY_LOOKUP_ERRORS,
 });
 
 export const DeletePolicyVersion = defineOperation({
@@ -105,6 +118,7 @@ export const DeletePolicyVersion = defineOperation({
   ...policyResource,
   useCase: DeletePolicyVersionUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...POLICY_CHANGE_ERRORS, 'DeleteConflict'],
 });
 
 export const SetDefaultPolicyVersion = defineOperation({
@@ -115,4 +129,5 @@ export const SetDefaultPolicyVersion = defineOperation({
   ...policyResource,
   useCase: SetDefaultPolicyVersionUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: POLICY_CHANGE_ERRORS,
 });

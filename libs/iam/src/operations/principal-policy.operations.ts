@@ -79,6 +79,7 @@ function principalPolicyOperations(kind: PrincipalKind) {
       resources,
       useCase: ListAttachedPrincipalPoliciesUseCase,
       run: (useCase, ctx, input) => useCase.execute(ctx, { kind, principalName: principalName(kind, input) }),
+      errors: ['NoSuchEntity'],
     }),
     attach: defineOperation({
       service: 'iam',
@@ -90,6 +91,7 @@ function principalPolicyOperations(kind: PrincipalKind) {
       useCase: AttachPrincipalPolicyUseCase,
       run: (useCase, ctx, input) =>
         useCase.execute(ctx, { kind, principalName: principalName(kind, input), policyArn: input.policyArn }),
+      errors: ['NoSuchEntity', 'ValidationError', 'LimitExceeded'],
     }),
     detach: defineOperation({
       service: 'iam',
@@ -101,6 +103,7 @@ function principalPolicyOperations(kind: PrincipalKind) {
       useCase: DetachPrincipalPolicyUseCase,
       run: (useCase, ctx, input) =>
         useCase.execute(ctx, { kind, principalName: principalName(kind, input), policyArn: input.policyArn }),
+      errors: ['NoSuchEntity', 'ValidationError'],
     }),
     list: defineOperation({
       service: 'iam',
@@ -110,6 +113,7 @@ function principalPolicyOperations(kind: PrincipalKind) {
       resources,
       useCase: ListPrincipalPoliciesUseCase,
       run: (useCase, ctx, input) => useCase.execute(ctx, { kind, principalName: principalName(kind, input) }),
+      errors: ['NoSuchEntity'],
     }),
     put: defineOperation({
       service: 'iam',
@@ -125,6 +129,7 @@ function principalPolicyOperations(kind: PrincipalKind) {
           policyName: input.policyName,
           policyDocument: input.policyDocument,
         }),
+      errors: ['NoSuchEntity', 'ValidationError', 'MalformedPolicyDocument', 'LimitExceeded'],
     }),
     get: defineOperation({
       service: 'iam',
@@ -139,6 +144,7 @@ function principalPolicyOperations(kind: PrincipalKind) {
           principalName: principalName(kind, input),
           policyName: input.policyName,
         }),
+      errors: ['NoSuchEntity'],
     }),
     remove: defineOperation({
       service: 'iam',
@@ -153,6 +159,7 @@ function principalPolicyOperations(kind: PrincipalKind) {
           principalName: principalName(kind, input),
           policyName: input.policyName,
         }),
+      errors: ['NoSuchEntity'],
     }),
   };
 }

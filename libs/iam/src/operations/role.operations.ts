@@ -18,6 +18,7 @@ export const CreateRole = defineOperation({
   useCase: CreateRoleUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (role) => ({ ...role }),
+  errors: ['ValidationError', 'MalformedPolicyDocument', 'LimitExceeded', 'EntityAlreadyExists'],
 });
 
 export const ListRoles = defineOperation({
@@ -28,6 +29,7 @@ export const ListRoles = defineOperation({
   useCase: ListRolesUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: ['ValidationError'],
 });
 
 export const GetRole = defineOperation({
@@ -38,6 +40,7 @@ export const GetRole = defineOperation({
   resources: async (input, scope) => [await iamRoleResource(scope, input.roleName)],
   useCase: GetRoleUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: ['NoSuchEntity'],
 });
 
 export const DeleteRole = defineOperation({
@@ -48,4 +51,5 @@ export const DeleteRole = defineOperation({
   resources: async (input, scope) => [await iamRoleResource(scope, input.roleName)],
   useCase: DeleteRoleUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: ['NoSuchEntity', 'DeleteConflict'],
 });

@@ -12,6 +12,7 @@ export const SimulateCustomPolicy = defineOperation({
   input: SimulateCustomPolicyRequest,
   useCase: SimulateCustomPolicyUseCase,
   run: (useCase, _ctx, input) => useCase.execute(input),
+  errors: ['ValidationError', 'MalformedPolicyDocument'],
 });
 
 /** Like IAM's SimulatePrincipalPolicy: a decision per (action, resource) for a user or role of the account. */
@@ -23,4 +24,5 @@ export const SimulatePrincipalPolicy = defineOperation({
   resources: (input, scope) => [iamArnResource(scope, input.policySourceArn)],
   useCase: SimulatePrincipalPolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: ['ValidationError', 'NoSuchEntity'],
 });

@@ -24,6 +24,7 @@ export const AssumeRole = defineOperation({
   useCase: AssumeRoleUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (session) => ({ ...session }),
+  errors: ['AccessDeniedException', 'ValidationError'],
 });
 
 /** Performed whatever the policies say, as AWS does. */

@@ -21,6 +21,7 @@ export const CreateUser = defineOperation({
   useCase: CreateUserUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (user) => ({ ...user }),
+  errors: ['ValidationError', 'EntityAlreadyExists'],
 });
 
 export const ListUsers = defineOperation({
@@ -31,6 +32,7 @@ export const ListUsers = defineOperation({
   useCase: ListUsersUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: ['ValidationError'],
 });
 
 export const GetUser = defineOperation({
@@ -41,6 +43,7 @@ export const GetUser = defineOperation({
   resources: async (input, scope) => [await iamUserResource(scope, input.userName)],
   useCase: GetUserUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: ['NoSuchEntity'],
 });
 
 export const DeleteUser = defineOperation({
@@ -51,6 +54,7 @@ export const DeleteUser = defineOperation({
   resources: async (input, scope) => [await iamUserResource(scope, input.userName)],
   useCase: DeleteUserUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: ['NoSuchEntity', 'DeleteConflict'],
 });
 
 /** The secret is in this answer only (events record it hidden). */
@@ -63,6 +67,7 @@ export const CreateAccessKey = defineOperation({
   useCase: CreateAccessKeyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (key) => ({ ...key }),
+  errors: ['NoSuchEntity', 'LimitExceeded'],
 });
 
 export const DeleteAccessKey = defineOperation({
@@ -73,6 +78,7 @@ export const DeleteAccessKey = defineOperation({
   resources: async (input, scope) => [await iamUserResource(scope, input.userName)],
   useCase: DeleteAccessKeyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: ['NoSuchEntity'],
 });
 
 export const ListAccessKeys = defineOperation({
@@ -83,4 +89,5 @@ export const ListAccessKeys = defineOperation({
   resources: async (input, scope) => [await iamUserResource(scope, input.userName)],
   useCase: ListAccessKeysUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: ['NoSuchEntity'],
 });

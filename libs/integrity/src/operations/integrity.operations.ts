@@ -17,4 +17,5 @@ export const ListPublicKeys = defineOperation({
   useCase: ListPublicKeysUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: ['InvalidTimeRangeException'],
 });

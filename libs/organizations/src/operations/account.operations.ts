@@ -18,6 +18,7 @@ import {
   OrganizationsPageRequest,
   ParentPageRequest,
 } from './organization.requests';
+import { ORGANIZATION_ERRORS } from './organization-errors';
 
 /** The organization's member accounts: created, listed, moved, removed (cloudtrail.md §5). */
 
@@ -29,6 +30,7 @@ export const CreateAccount = defineOperation({
   useCase: CreateAccountUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (createAccountStatus) => ({ createAccountStatus }),
+  errors: ORGANIZATION_ERRORS,
 });
 
 export const DescribeCreateAccountStatus = defineOperation({
@@ -38,6 +40,7 @@ export const DescribeCreateAccountStatus = defineOperation({
   input: DescribeCreateAccountStatusRequest,
   useCase: DescribeCreateAccountStatusUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...ORGANIZATION_ERRORS, 'CreateAccountStatusNotFoundException'],
 });
 
 export const ListCreateAccountStatus = defineOperation({
@@ -48,6 +51,7 @@ export const ListCreateAccountStatus = defineOperation({
   useCase: ListCreateAccountStatusUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: ORGANIZATION_ERRORS,
 });
 
 export const ListAccounts = defineOperation({
@@ -58,6 +62,7 @@ export const ListAccounts = defineOperation({
   useCase: ListAccountsUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: ORGANIZATION_ERRORS,
 });
 
 export const ListAccountsForParent = defineOperation({
@@ -69,6 +74,7 @@ export const ListAccountsForParent = defineOperation({
   useCase: ListAccountsForParentUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: [...ORGANIZATION_ERRORS, 'ParentNotFoundException'],
 });
 
 export const DescribeAccount = defineOperation({
@@ -79,6 +85,7 @@ export const DescribeAccount = defineOperation({
   resources: (input, scope) => [memberAccountResource(scope, input.accountId)],
   useCase: DescribeAccountUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...ORGANIZATION_ERRORS, 'AccountNotFoundException'],
 });
 
 export const RemoveAccountFromOrganization = defineOperation({
@@ -89,6 +96,12 @@ export const RemoveAccountFromOrganization = defineOperation({
   resources: (input, scope) => [memberAccountResource(scope, input.accountId)],
   useCase: RemoveAccountFromOrganizationUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [
+    ...ORGANIZATION_ERRORS,
+    'AccountNotFoundException',
+    'MasterCannotLeaveOrganizationException',
+    'ConstraintViolationException',
+  ],
 });
 
 export const LeaveOrganization = defineOperation({
@@ -98,6 +111,11 @@ export const LeaveOrganization = defineOperation({
   input: NoMembers,
   useCase: LeaveOrganizationUseCase,
   run: (useCase, ctx) => useCase.execute(ctx),
+  errors: [
+    'AWSOrganizationsNotInUseException',
+    'MasterCannotLeaveOrganizationException',
+    'ConstraintViolationException',
+  ],
 });
 
 export const MoveAccount = defineOperation({
@@ -112,4 +130,11 @@ export const MoveAccount = defineOperation({
   ],
   useCase: MoveAccountUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [
+    ...ORGANIZATION_ERRORS,
+    'AccountNotFoundException',
+    'SourceParentNotFoundException',
+    'DestinationParentNotFoundException',
+    'DuplicateAccountException',
+  ],
 });

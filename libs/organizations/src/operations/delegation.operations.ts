@@ -9,6 +9,7 @@ import {
   ListDelegatedAdministratorsRequest,
   ListDelegatedServicesForAccountRequest,
 } from './organization.requests';
+import { ORGANIZATION_ERRORS } from './organization-errors';
 
 /** Delegated administrators of the organization's trusted services. */
 
@@ -20,6 +21,12 @@ export const RegisterDelegatedAdministrator = defineOperation({
   resources: (input, scope) => [memberAccountResource(scope, input.accountId)],
   useCase: RegisterDelegatedAdministratorUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [
+    ...ORGANIZATION_ERRORS,
+    'ConstraintViolationException',
+    'AccountNotFoundException',
+    'AccountAlreadyRegisteredException',
+  ],
 });
 
 export const DeregisterDelegatedAdministrator = defineOperation({
@@ -27,6 +34,7 @@ export const DeregisterDelegatedAdministrator = defineOperation({
   name: 'DeregisterDelegatedAdministrator',
   useCase: DeregisterDelegatedAdministratorUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...ORGANIZATION_ERRORS, 'AccountNotFoundException', 'AccountNotRegisteredException'],
 });
 
 export const ListDelegatedAdministrators = defineOperation({
@@ -37,6 +45,7 @@ export const ListDelegatedAdministrators = defineOperation({
   useCase: ListDelegatedAdministratorsUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: ORGANIZATION_ERRORS,
 });
 
 export const ListDelegatedServicesForAccount = defineOperation({
@@ -48,4 +57,5 @@ export const ListDelegatedServicesForAccount = defineOperation({
   useCase: ListDelegatedServicesForAccountUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: [...ORGANIZATION_ERRORS, 'AccountNotFoundException', 'AccountNotRegisteredException'],
 });

@@ -10,6 +10,7 @@ import {
   InviteAccountToOrganizationRequest,
   ListHandshakesForAccountRequest,
 } from './organization.requests';
+import { HANDSHAKE_STATE_ERRORS, ORGANIZATION_ERRORS } from './organization-errors';
 
 /** Invitations to the organization, as handshakes. */
 
@@ -21,6 +22,7 @@ export const InviteAccountToOrganization = defineOperation({
   useCase: InviteAccountToOrganizationUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (handshake) => ({ handshake }),
+  errors: [...ORGANIZATION_ERRORS, 'HandshakeConstraintViolationException', 'DuplicateHandshakeException'],
 });
 
 export const AcceptHandshake = defineOperation({
@@ -31,6 +33,11 @@ export const AcceptHandshake = defineOperation({
   useCase: AcceptHandshakeUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (handshake) => ({ handshake }),
+  errors: [
+    ...HANDSHAKE_STATE_ERRORS,
+    'MasterCannotLeaveOrganizationException',
+    'HandshakeConstraintViolationException',
+  ],
 });
 
 export const DeclineHandshake = defineOperation({
@@ -38,6 +45,7 @@ export const DeclineHandshake = defineOperation({
   name: 'DeclineHandshake',
   useCase: DeclineHandshakeUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: HANDSHAKE_STATE_ERRORS,
 });
 
 export const CancelHandshake = defineOperation({
@@ -45,6 +53,7 @@ export const CancelHandshake = defineOperation({
   name: 'CancelHandshake',
   useCase: CancelHandshakeUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: HANDSHAKE_STATE_ERRORS,
 });
 
 export const DescribeHandshake = defineOperation({
@@ -54,6 +63,7 @@ export const DescribeHandshake = defineOperation({
   input: HandshakeIdRequest,
   useCase: DescribeHandshakeUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: ['InvalidInputException', 'HandshakeNotFoundException'],
 });
 
 export const ListHandshakesForAccount = defineOperation({
@@ -64,4 +74,5 @@ export const ListHandshakesForAccount = defineOperation({
   useCase: ListHandshakesForAccountUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: ['InvalidInputException'],
 });

@@ -12,6 +12,7 @@ import {
   OrganizationsPageRequest,
   ServicePrincipalRequest,
 } from './organization.requests';
+import { ORGANIZATION_ERRORS } from './organization-errors';
 
 /** The caller's organization: its lifecycle, its root and trusted service access (cloudtrail.md §5). */
 
@@ -23,6 +24,7 @@ export const CreateOrganization = defineOperation({
   useCase: CreateOrganizationUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (organization) => ({ organization }),
+  errors: ['InvalidInputException', 'AlreadyInOrganizationException'],
 });
 
 export const DescribeOrganization = defineOperation({
@@ -32,6 +34,7 @@ export const DescribeOrganization = defineOperation({
   input: NoMembers,
   useCase: DescribeOrganizationUseCase,
   run: (useCase, ctx) => useCase.execute(ctx),
+  errors: ['AWSOrganizationsNotInUseException'],
 });
 
 export const DeleteOrganization = defineOperation({
@@ -41,6 +44,7 @@ export const DeleteOrganization = defineOperation({
   input: NoMembers,
   useCase: DeleteOrganizationUseCase,
   run: (useCase, ctx) => useCase.execute(ctx),
+  errors: ['AWSOrganizationsNotInUseException', 'OrganizationNotEmptyException'],
 });
 
 export const EnableAllFeatures = defineOperation({
@@ -51,6 +55,7 @@ export const EnableAllFeatures = defineOperation({
   useCase: EnableAllFeaturesUseCase,
   run: (useCase, ctx) => useCase.execute(ctx),
   responseElements: (handshake) => ({ handshake }),
+  errors: ['AWSOrganizationsNotInUseException', 'HandshakeConstraintViolationException'],
 });
 
 export const ListRoots = defineOperation({
@@ -61,6 +66,7 @@ export const ListRoots = defineOperation({
   useCase: ListRootsUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: ORGANIZATION_ERRORS,
 });
 
 export const EnableAWSServiceAccess = defineOperation({
@@ -70,6 +76,7 @@ export const EnableAWSServiceAccess = defineOperation({
   input: ServicePrincipalRequest,
   useCase: EnableAwsServiceAccessUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...ORGANIZATION_ERRORS, 'ConstraintViolationException'],
 });
 
 export const DisableAWSServiceAccess = defineOperation({
@@ -79,6 +86,7 @@ export const DisableAWSServiceAccess = defineOperation({
   input: ServicePrincipalRequest,
   useCase: DisableAwsServiceAccessUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: ORGANIZATION_ERRORS,
 });
 
 export const ListAWSServiceAccessForOrganization = defineOperation({
@@ -89,4 +97,5 @@ export const ListAWSServiceAccessForOrganization = defineOperation({
   useCase: ListAwsServiceAccessForOrganizationUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: ORGANIZATION_ERRORS,
 });

@@ -20,6 +20,7 @@ import {
   PolicyTypeRequest,
   UpdateOrganizationPolicyRequest,
 } from './organization.requests';
+import { ORGANIZATION_ERRORS, POLICY_ATTACHMENT_ERRORS, POLICY_CONTENT_ERRORS } from './organization-errors';
 
 /** Organization policies: created, attached to roots, OUs and accounts, and their types enabled. */
 
@@ -31,6 +32,11 @@ export const CreatePolicy = defineOperation({
   useCase: CreatePolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (policy) => ({ policy }),
+  errors: [
+    ...ORGANIZATION_ERRORS,
+    ...POLICY_CONTENT_ERRORS,
+    'PolicyTypeNotAvailableForOrganizationException',
+  ],
 });
 
 export const DescribePolicy = defineOperation({
@@ -41,6 +47,7 @@ export const DescribePolicy = defineOperation({
   resources: async (input, scope) => [await policyResource(scope, input.policyId)],
   useCase: DescribePolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...ORGANIZATION_ERRORS, 'PolicyNotFoundException'],
 });
 
 export const UpdatePolicy = defineOperation({
@@ -52,6 +59,7 @@ export const UpdatePolicy = defineOperation({
   useCase: UpdatePolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (policy) => ({ policy }),
+  errors: [...ORGANIZATION_ERRORS, ...POLICY_CONTENT_ERRORS, 'PolicyNotFoundException'],
 });
 
 export const DeletePolicy = defineOperation({
@@ -62,6 +70,7 @@ export const DeletePolicy = defineOperation({
   resources: async (input, scope) => [await policyResource(scope, input.policyId)],
   useCase: DeletePolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...ORGANIZATION_ERRORS, 'PolicyNotFoundException', 'PolicyInUseException'],
 });
 
 export const AttachPolicy = defineOperation({
@@ -75,6 +84,7 @@ export const AttachPolicy = defineOperation({
   ],
   useCase: AttachPolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...POLICY_ATTACHMENT_ERRORS, 'DuplicatePolicyAttachmentException'],
 });
 
 export const DetachPolicy = defineOperation({
@@ -82,6 +92,7 @@ export const DetachPolicy = defineOperation({
   name: 'DetachPolicy',
   useCase: DetachPolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...POLICY_ATTACHMENT_ERRORS, 'PolicyNotAttachedException'],
 });
 
 export const ListPolicies = defineOperation({
@@ -92,6 +103,7 @@ export const ListPolicies = defineOperation({
   useCase: ListPoliciesUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: ORGANIZATION_ERRORS,
 });
 
 export const ListPoliciesForTarget = defineOperation({
@@ -103,6 +115,7 @@ export const ListPoliciesForTarget = defineOperation({
   useCase: ListPoliciesForTargetUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: [...ORGANIZATION_ERRORS, 'TargetNotFoundException'],
 });
 
 export const ListTargetsForPolicy = defineOperation({
@@ -114,6 +127,7 @@ export const ListTargetsForPolicy = defineOperation({
   useCase: ListTargetsForPolicyUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: [...ORGANIZATION_ERRORS, 'PolicyNotFoundException'],
 });
 
 export const EnablePolicyType = defineOperation({
@@ -125,6 +139,12 @@ export const EnablePolicyType = defineOperation({
   useCase: EnablePolicyTypeUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (root) => ({ root }),
+  errors: [
+    ...ORGANIZATION_ERRORS,
+    'RootNotFoundException',
+    'PolicyTypeNotAvailableForOrganizationException',
+    'PolicyTypeAlreadyEnabledException',
+  ],
 });
 
 export const DisablePolicyType = defineOperation({
@@ -132,4 +152,5 @@ export const DisablePolicyType = defineOperation({
   name: 'DisablePolicyType',
   useCase: DisablePolicyTypeUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...ORGANIZATION_ERRORS, 'RootNotFoundException', 'PolicyTypeNotEnabledException'],
 });

@@ -10,6 +10,7 @@ import {
   ListParentsRequest,
   ParentPageRequest,
 } from './organization.requests';
+import { ORGANIZATION_ERRORS } from './organization-errors';
 
 /** Organizational units and the tree of parents. */
 
@@ -22,6 +23,12 @@ export const CreateOrganizationalUnit = defineOperation({
   useCase: CreateOrganizationalUnitUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (organizationalUnit) => ({ organizationalUnit }),
+  errors: [
+    ...ORGANIZATION_ERRORS,
+    'ParentNotFoundException',
+    'ConstraintViolationException',
+    'DuplicateOrganizationalUnitException',
+  ],
 });
 
 export const DescribeOrganizationalUnit = defineOperation({
@@ -32,6 +39,7 @@ export const DescribeOrganizationalUnit = defineOperation({
   resources: (input, scope) => [organizationNodeResource(scope, input.organizationalUnitId)],
   useCase: DescribeOrganizationalUnitUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...ORGANIZATION_ERRORS, 'OrganizationalUnitNotFoundException'],
 });
 
 export const ListOrganizationalUnitsForParent = defineOperation({
@@ -43,6 +51,7 @@ export const ListOrganizationalUnitsForParent = defineOperation({
   useCase: ListOrganizationalUnitsForParentUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: [...ORGANIZATION_ERRORS, 'ParentNotFoundException'],
 });
 
 export const ListParents = defineOperation({
@@ -54,4 +63,5 @@ export const ListParents = defineOperation({
   useCase: ListParentsUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: [...ORGANIZATION_ERRORS, 'ChildNotFoundException'],
 });

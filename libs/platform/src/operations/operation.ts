@@ -1,6 +1,7 @@
 import { type Type } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { type RequestContext } from '../context/request-context';
+import { type ErrorCode } from '../errors/error-status';
 
 /** The services whose APIs Trailplane speaks, plus its own partition administration. */
 export type ServiceName = 'cloudtrail' | 'organizations' | 'sts' | 'iam' | 'account' | 'trailplane' | 's3';
@@ -87,6 +88,12 @@ export interface OperationDefinition<I extends object = object, O = unknown, U =
   readonly eventResources?: 'none';
   /** Event `resources` of a successful call, when they are not what the request names (CreateTrail's owner). */
   resourcesOf?(output: O, authorized: readonly ResourceRef[]): readonly ResourceRef[];
+  /**
+   * The codes the operation's own rules answer (its use case, domain rules and resource rules),
+   * besides those every call may get (authentication, authorization, invalid input, throttling,
+   * faults); kept here, beside the operation, so every transport's documentation says the same.
+   */
+  readonly errors?: readonly ErrorCode[];
 }
 
 /** Declares an operation (types inferred from the use case and input class). */

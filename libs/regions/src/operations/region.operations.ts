@@ -34,6 +34,7 @@ export const LaunchRegion = defineOperation({
   useCase: LaunchRegionUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (region) => ({ ...region }),
+  errors: ['AccessDeniedException', 'InvalidRegionNameException', 'RegionAlreadyExistsException'],
 });
 
 /** The partition's catalogue: every Region and whether it is opt-in. */
@@ -67,6 +68,8 @@ export const EnableRegion = defineOperation({
   useCase: SetRegionOptInUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, { region: input.regionName, enabled: true }),
   responseElements: (region) => ({ ...region }),
+  // A Region enabled by default cannot be enabled or disabled (ValidationException).
+  errors: ['RegionNotFoundException', 'ValidationException'],
 });
 
 export const DisableRegion = defineOperation({

@@ -27,6 +27,17 @@ export const RegisterOrganizationDelegatedAdmin = defineOperation({
   input: RegisterOrganizationDelegatedAdminRequest,
   useCase: OrganizationDelegatedAdminUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, { accountId: input.memberAccountId, registered: true }),
+  errors: [
+    'OrganizationsNotInUseException',
+    'NotOrganizationManagementAccountException',
+    'OrganizationNotInAllFeaturesModeException',
+    'CloudTrailAccessNotEnabledException',
+    'CannotDelegateManagementAccountException',
+    'AccountNotFoundException',
+    'AccountRegisteredException',
+    'DelegatedAdminAccountLimitExceededException',
+    'InvalidParameterException',
+  ],
 });
 
 export const DeregisterOrganizationDelegatedAdmin = defineOperation({
@@ -37,4 +48,11 @@ export const DeregisterOrganizationDelegatedAdmin = defineOperation({
   useCase: OrganizationDelegatedAdminUseCase,
   run: (useCase, ctx, input) =>
     useCase.execute(ctx, { accountId: input.delegatedAdminAccountId, registered: false }),
+  errors: [
+    'OrganizationsNotInUseException',
+    'NotOrganizationManagementAccountException',
+    'AccountNotFoundException',
+    'AccountNotRegisteredException',
+    'InvalidParameterException',
+  ],
 });

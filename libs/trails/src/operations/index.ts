@@ -6,3 +6,4 @@ export * from './trail-elements';
 export * from './trail-resources';
 export * from './trail.operations';
 export * from './trail.requests';
+export * from './trail-errors';

@@ -4,6 +4,7 @@ import { GetTrailUseCase } from '../use-cases/get-trail.use-case';
 import { PutEventSelectorsUseCase } from '../use-cases/put-event-selectors.use-case';
 import { PutInsightSelectorsUseCase } from '../use-cases/put-insight-selectors.use-case';
 import { eventSelectorsElements } from './trail-elements';
+import { TRAIL_CHANGE_ERRORS, TRAIL_LOOKUP_ERRORS } from './trail-errors';
 import { trailResource } from './trail-resources';
 import {
   PutEventSelectorsRequest,
@@ -22,6 +23,7 @@ export const PutEventSelectors = defineOperation({
   useCase: PutEventSelectorsUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: eventSelectorsElements,
+  errors: [...TRAIL_CHANGE_ERRORS, 'InvalidEventSelectorsException'],
 });
 
 export const GetEventSelectors = defineOperation({
@@ -32,6 +34,7 @@ export const GetEventSelectors = defineOperation({
   resources: (input, scope) => [trailResource(scope, input.trailName)],
   useCase: GetTrailUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, { name: input.trailName }),
+  errors: TRAIL_LOOKUP_ERRORS,
 });
 
 export const PutInsightSelectors = defineOperation({
@@ -43,6 +46,7 @@ export const PutInsightSelectors = defineOperation({
   useCase: PutInsightSelectorsUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: (trail) => ({ trailARN: trail.arn, insightSelectors: trail.insightSelectors }),
+  errors: [...TRAIL_CHANGE_ERRORS, 'InvalidInsightSelectorsException'],
 });
 
 export const GetInsightSelectors = defineOperation({
@@ -53,4 +57,5 @@ export const GetInsightSelectors = defineOperation({
   resources: (input, scope) => [trailResource(scope, input.trailName)],
   useCase: GetInsightSelectorsUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [...TRAIL_LOOKUP_ERRORS, 'InsightNotEnabledException'],
 });

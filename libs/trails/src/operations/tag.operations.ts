@@ -1,6 +1,7 @@
 import { defineOperation, requestTagConditions } from '@app/platform';
 import { ChangeTrailTagsUseCase } from '../use-cases/change-trail-tags.use-case';
 import { ListTrailTagsUseCase } from '../use-cases/list-trail-tags.use-case';
+import { TRAIL_TAG_ERRORS } from './trail-errors';
 import { trailResource, trailResources } from './trail-resources';
 import { ListTagsRequest, TagsRequest } from './trail.requests';
 
@@ -15,6 +16,13 @@ export const AddTags = defineOperation({
   conditions: (input) => requestTagConditions(input.tagsList),
   useCase: ChangeTrailTagsUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, { ...input, mode: 'add' }),
+  errors: [
+    ...TRAIL_TAG_ERRORS,
+    'InvalidHomeRegionException',
+    'NotOrganizationMasterAccountException',
+    'InvalidTagParameterException',
+    'TagsLimitExceededException',
+  ],
 });
 
 export const RemoveTags = defineOperation({
@@ -25,6 +33,12 @@ export const RemoveTags = defineOperation({
   resources: (input, scope) => [trailResource(scope, input.resourceId)],
   useCase: ChangeTrailTagsUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, { ...input, mode: 'remove' }),
+  errors: [
+    ...TRAIL_TAG_ERRORS,
+    'InvalidHomeRegionException',
+    'NotOrganizationMasterAccountException',
+    'InvalidTagParameterException',
+  ],
 });
 
 export const ListTags = defineOperation({
@@ -36,4 +50,5 @@ export const ListTags = defineOperation({
   useCase: ListTrailTagsUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: [...TRAIL_TAG_ERRORS, 'InvalidParameterException'],
 });

@@ -8,6 +8,13 @@ import { ListTrailsUseCase } from '../use-cases/list-trails.use-case';
 import { SetTrailLoggingUseCase } from '../use-cases/set-trail-logging.use-case';
 import { UpdateTrailUseCase } from '../use-cases/update-trail.use-case';
 import { trailResponseElements } from './trail-elements';
+import {
+  ORGANIZATION_TRAIL_ERRORS,
+  TRAIL_CHANGE_ERRORS,
+  TRAIL_LOOKUP_ERRORS,
+  TRAIL_SETTINGS_ERRORS,
+  TRAIL_SLOT_ERRORS,
+} from './trail-errors';
 import { trailResource, trailResources } from './trail-resources';
 import {
   CreateTrailRequest,
@@ -30,6 +37,14 @@ export const CreateTrail = defineOperation({
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: trailResponseElements,
   resourcesOf: (trail) => [{ arn: trail.arn, account: trail.ownerAccountId }],
+  errors: [
+    'InvalidTrailNameException',
+    'InvalidTagParameterException',
+    'TagsLimitExceededException',
+    ...TRAIL_SETTINGS_ERRORS,
+    ...ORGANIZATION_TRAIL_ERRORS,
+    ...TRAIL_SLOT_ERRORS,
+  ],
 });
 
 export const UpdateTrail = defineOperation({
@@ -41,6 +56,13 @@ export const UpdateTrail = defineOperation({
   useCase: UpdateTrailUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: trailResponseElements,
+  errors: [
+    ...TRAIL_CHANGE_ERRORS,
+    ...TRAIL_SETTINGS_ERRORS,
+    ...ORGANIZATION_TRAIL_ERRORS,
+    'NotOrganizationManagementAccountException',
+    ...TRAIL_SLOT_ERRORS,
+  ],
 });
 
 export const DeleteTrail = defineOperation({
@@ -51,6 +73,7 @@ export const DeleteTrail = defineOperation({
   resources: (input, scope) => [trailResource(scope, input.name)],
   useCase: DeleteTrailUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: TRAIL_CHANGE_ERRORS,
 });
 
 export const GetTrail = defineOperation({
@@ -61,6 +84,7 @@ export const GetTrail = defineOperation({
   resources: (input, scope) => [trailResource(scope, input.name)],
   useCase: GetTrailUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: TRAIL_LOOKUP_ERRORS,
 });
 
 export const DescribeTrails = defineOperation({
@@ -72,6 +96,7 @@ export const DescribeTrails = defineOperation({
   useCase: DescribeTrailsUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: ['InvalidTrailNameException', 'CloudTrailARNInvalidException'],
 });
 
 export const ListTrails = defineOperation({
@@ -82,6 +107,7 @@ export const ListTrails = defineOperation({
   useCase: ListTrailsUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
+  errors: ['InvalidTokenException'],
 });
 
 export const StartLogging = defineOperation({
@@ -92,6 +118,7 @@ export const StartLogging = defineOperation({
   resources: (input, scope) => [trailResource(scope, input.name)],
   useCase: SetTrailLoggingUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, { name: input.name, logging: true }),
+  errors: TRAIL_CHANGE_ERRORS,
 });
 
 export const StopLogging = defineOperation({
@@ -109,4 +136,5 @@ export const GetTrailPropagation = defineOperation({
   resources: (input, scope) => [trailResource(scope, input.name)],
   useCase: GetTrailPropagationUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: TRAIL_LOOKUP_ERRORS,
 });

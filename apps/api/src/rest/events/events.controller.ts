@@ -1,23 +1,9 @@
 import { Controller, Get, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { type FoundEvent, LookupEvents } from '@app/events';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { LOOKUP_ATTRIBUTE_KEYS, LookupEvents } from '@app/events';
 import { type FastifyRequest } from 'fastify';
 import { queryInteger, queryTime, RestOperation, RestOperations } from '../rest-operations';
-
-function toEventResponse(event: FoundEvent): Record<string, unknown> {
-  const { record } = event;
-  return {
-    eventId: record.eventID,
-    eventName: record.eventName,
-    readOnly: record.readOnly,
-    accessKeyId: record.userIdentity.accessKeyId,
-    eventTime: event.eventTime.toISOString(),
-    eventSource: record.eventSource,
-    username: event.username,
-    resources: (record.resources ?? []).map((r) => ({ resourceType: r.type, resourceName: r.ARN })),
-    cloudTrailEvent: record,
-  };
-}
+import { EventListResponse, toEventResponse } from './event.responses';
 
 /** The one lookup attribute a REST query names (`attributeKey` and `attributeValue`). */
 function lookupAttributes(key: unknown, value: unknown): object[] | undefined {
@@ -30,13 +16,47 @@ export class EventsController {
   constructor(private readonly rest: RestOperations) {}
 
   @Get()
-  @RestOperation(
-    LookupEvents,
-    "The caller's events in the called Region, newest first, over the last 90 days: one `attributeKey`/`attributeValue` filter, `startTime`/`endTime` (ISO-8601), `maxResults` (1–50), `nextToken`.",
-  )
-  lookup(
-    @Req() request: FastifyRequest,
-  ): Promise<{ events: Array<Record<string, unknown>>; nextToken?: string }> {
+  @RestOperation(LookupEvents, {
+    summary: "look up the caller's events",
+    description:
+      "The management events of the caller's account in the called Region over the last 90 days, " +
+      'newest first: filtered by one `attributeKey`/`attributeValue` and a `startTime`–`endTime` ' +
+      'window (ISO 8601), `maxResults` (1–50, default 50) a page; `nextToken` is bound to the query.',
+    query: [
+      {
+        name: 'attributeKey',
+        required: false,
+        enum: [...LOOKUP_ATTRIBUTE_KEYS],
+        description: 'The attribute to filter on',
+      },
+      {
+        name: 'attributeValue',
+        required: false,
+        type: String,
+        description: 'The value it must have (1–2000 characters)',
+      },
+      {
+        name: 'startTime',
+        required: false,
+        type: String,
+        format: 'date-time',
+        description: 'Default: 90 days ago',
+      },
+      { name: 'endTime', required: false, type: String, format: 'date-time', description: 'Default: now' },
+      { name: 'eventCategory', required: false, enum: ['insight'], description: 'Insights events only' },
+      {
+        name: 'maxResults',
+        required: false,
+        type: 'integer',
+        minimum: 1,
+        maximum: 50,
+        description: 'Page size',
+      },
+      { name: 'nextToken', required: false, type: String, description: 'From the previous page' },
+    ],
+  })
+  @ApiOkResponse({ type: EventListResponse })
+  lookup(@Req() request: FastifyRequest): Promise<EventListResponse> {
     return this.rest.run(
       request,
       LookupEvents,

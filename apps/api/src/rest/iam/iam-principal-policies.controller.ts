@@ -1,5 +1,5 @@
 import { type Type, Controller, Delete, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   type PrincipalKind,
   type PrincipalPolicyOperations,
@@ -27,7 +27,11 @@ function principalPoliciesController(
   operations: PrincipalPolicyOperations,
 ): Type<unknown> {
   const Kind = kind === 'user' ? 'User' : 'Role';
-  const nameParam = `${kind}Name`;
+  const nameParam = `${kind}Name` as const;
+  const principalPath = { [nameParam]: `A ${kind} of the caller's account` };
+  const policyPath = { ...principalPath, policyName: `An inline policy of the ${kind}` };
+  // Inline documents of a principal, all together (IAM's quotas).
+  const inlineLimit = kind === 'user' ? '2,048' : '10,240';
   const principal = (params: Readonly<Record<string, string>>): Record<string, string> => ({
     [nameParam]: params[nameParam],
   });
@@ -38,7 +42,11 @@ function principalPoliciesController(
     constructor(private readonly rest: RestOperations) {}
 
     @Get('attached-policies')
-    @restOperation(operations.listAttached)
+    @restOperation(operations.listAttached, {
+      summary: `list the managed policies attached to a ${kind}`,
+      description: `The customer and AWS managed policies attached to the ${kind}.`,
+      path: principalPath,
+    })
     @ApiOkResponse({ type: AttachedPolicyListResponse })
     attachedPolicies(@Req() request: FastifyRequest): Promise<AttachedPolicyListResponse> {
       return this.rest.run(
@@ -51,7 +59,15 @@ function principalPoliciesController(
 
     @Post('attached-policies')
     @HttpCode(204)
-    @restOperation(operations.attach)
+    @restOperation(operations.attach, {
+      summary: `attach a managed policy to a ${kind}`,
+      description:
+        `Attaches a customer managed policy of the account or an AWS managed policy (\`policyArn\`) to ` +
+        `the ${kind}, at most ten a ${kind}; attaching one already attached changes nothing.`,
+      path: principalPath,
+      body: { without: [nameParam] },
+    })
+    @ApiNoContentResponse({ description: 'Attached' })
     attach(@Req() request: FastifyRequest): Promise<void> {
       return this.rest.run(
         request,
@@ -63,7 +79,13 @@ function principalPoliciesController(
 
     @Delete('attached-policies')
     @HttpCode(204)
-    @restOperation(operations.detach, 'The policy to detach is the `policyArn` query parameter.')
+    @restOperation(operations.detach, {
+      summary: `detach a managed policy from a ${kind}`,
+      description: `Detaches the managed policy given as the \`policyArn\` query parameter from the ${kind}.`,
+      path: principalPath,
+      query: [{ name: 'policyArn', required: true, type: String, description: 'The policy to detach' }],
+    })
+    @ApiNoContentResponse({ description: 'Detached' })
     detach(@Req() request: FastifyRequest): Promise<void> {
       return this.rest.run(
         request,
@@ -74,7 +96,11 @@ function principalPoliciesController(
     }
 
     @Get('policies')
-    @restOperation(operations.list)
+    @restOperation(operations.list, {
+      summary: `list a ${kind}'s inline policies`,
+      description: `The names of the policies embedded in the ${kind}.`,
+      path: principalPath,
+    })
     @ApiOkResponse({ type: InlinePolicyNamesResponse })
     inlinePolicies(@Req() request: FastifyRequest): Promise<InlinePolicyNamesResponse> {
       return this.rest.run(
@@ -89,7 +115,15 @@ function principalPoliciesController(
 
     @Put('policies/:policyName')
     @HttpCode(204)
-    @restOperation(operations.put)
+    @restOperation(operations.put, {
+      summary: `put an inline policy of a ${kind}`,
+      description:
+        `Adds or replaces a policy embedded in the ${kind} (\`policyDocument\`: JSON text or the JSON ` +
+        `itself); a ${kind}'s inline policies total at most ${inlineLimit} characters.`,
+      path: policyPath,
+      body: { without: [nameParam, 'policyName'] },
+    })
+    @ApiNoContentResponse({ description: 'Put' })
     putInline(@Req() request: FastifyRequest): Promise<void> {
       return this.rest.run(
         request,
@@ -100,7 +134,11 @@ function principalPoliciesController(
     }
 
     @Get('policies/:policyName')
-    @restOperation(operations.get)
+    @restOperation(operations.get, {
+      summary: `read an inline policy of a ${kind}`,
+      description: `A policy embedded in the ${kind}, with its document as JSON text.`,
+      path: policyPath,
+    })
     @ApiOkResponse({ type: InlinePolicyResponse })
     getInline(@Req() request: FastifyRequest): Promise<InlinePolicyResponse> {
       return this.rest.run(
@@ -113,7 +151,12 @@ function principalPoliciesController(
 
     @Delete('policies/:policyName')
     @HttpCode(204)
-    @restOperation(operations.remove)
+    @restOperation(operations.remove, {
+      summary: `delete an inline policy of a ${kind}`,
+      description: `Deletes a policy embedded in the ${kind}.`,
+      path: policyPath,
+    })
+    @ApiNoContentResponse({ description: 'Deleted' })
     deleteInline(@Req() request: FastifyRequest): Promise<void> {
       return this.rest.run(
         request,

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   CreateAccessKey,
   CreateUser,
@@ -11,7 +11,7 @@ import {
 } from '@app/iam';
 import { type FastifyRequest } from 'fastify';
 import { RestOperation, RestOperations } from '../rest-operations';
-import { iamListInput } from './iam-list-query';
+import { IAM_LIST_QUERY, iamListInput } from './iam-list-query';
 import {
   AccessKeyListResponse,
   AccessKeyResponse,
@@ -23,6 +23,7 @@ import {
 } from './iam.responses';
 
 const nothing = (): void => undefined;
+const USER_PATH = { userName: "A user of the caller's account" };
 
 /** IAM users of the caller's account and their access keys (policies: iam-principal-policies.controller.ts). */
 @ApiTags('iam')
@@ -31,21 +32,36 @@ export class IamUsersController {
   constructor(private readonly rest: RestOperations) {}
 
   @Post()
-  @RestOperation(CreateUser)
-  @ApiCreatedResponse({ type: UserResponse })
+  @RestOperation(CreateUser, {
+    summary: "create an IAM user in the caller's account",
+    description:
+      'A user with no permissions until policies are attached or put, and no credentials until ' +
+      'CreateAccessKey. Names are 1–64 characters of `[\\w+=,.@-]`, unique in the account whatever ' +
+      'their case; the path (default `/`) begins and ends with `/`; at most 50 tags.',
+    body: {},
+  })
+  @ApiCreatedResponse({ type: UserResponse, description: 'The user created' })
   create(@Req() request: FastifyRequest): Promise<UserResponse> {
     return this.rest.run(request, CreateUser, ({ body }) => body, toUserResponse);
   }
 
   @Get()
-  @RestOperation(ListUsers)
+  @RestOperation(ListUsers, {
+    summary: "list the account's IAM users",
+    description: "The caller's account's users under `pathPrefix`, in name order, `maxItems` a page.",
+    query: IAM_LIST_QUERY,
+  })
   @ApiOkResponse({ type: UserListResponse })
   list(@Req() request: FastifyRequest): Promise<UserListResponse> {
     return this.rest.run(request, ListUsers, iamListInput, toUserListResponse);
   }
 
   @Get(':userName')
-  @RestOperation(GetUser)
+  @RestOperation(GetUser, {
+    summary: 'read an IAM user',
+    description: "A user of the caller's account, with its tags.",
+    path: USER_PATH,
+  })
   @ApiOkResponse({ type: UserResponse })
   get(@Req() request: FastifyRequest): Promise<UserResponse> {
     return this.rest.run(request, GetUser, ({ params }) => ({ userName: params.userName }), toUserResponse);
@@ -53,14 +69,27 @@ export class IamUsersController {
 
   @Delete(':userName')
   @HttpCode(204)
-  @RestOperation(DeleteUser)
+  @RestOperation(DeleteUser, {
+    summary: 'delete an IAM user',
+    description:
+      'Deletes a user that has no access keys, no attached managed policies and no inline policies ' +
+      'left (DeleteConflict otherwise).',
+    path: USER_PATH,
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
   remove(@Req() request: FastifyRequest): Promise<void> {
     return this.rest.run(request, DeleteUser, ({ params }) => ({ userName: params.userName }), nothing);
   }
 
   @Post(':userName/access-keys')
-  @RestOperation(CreateAccessKey, 'The secret access key is in this answer only.')
-  @ApiCreatedResponse({ type: AccessKeyResponse })
+  @RestOperation(CreateAccessKey, {
+    summary: 'create an access key for an IAM user',
+    description:
+      'A new active access key of the user (at most two a user). The secret access key is in this ' +
+      'answer only.',
+    path: USER_PATH,
+  })
+  @ApiCreatedResponse({ type: AccessKeyResponse, description: 'The key, with its secret' })
   createKey(@Req() request: FastifyRequest): Promise<AccessKeyResponse> {
     return this.rest.run(
       request,
@@ -71,7 +100,11 @@ export class IamUsersController {
   }
 
   @Get(':userName/access-keys')
-  @RestOperation(ListAccessKeys)
+  @RestOperation(ListAccessKeys, {
+    summary: "list an IAM user's access keys",
+    description: "The user's access keys, without their secrets.",
+    path: USER_PATH,
+  })
   @ApiOkResponse({ type: AccessKeyListResponse })
   keys(@Req() request: FastifyRequest): Promise<AccessKeyListResponse> {
     return this.rest.run(
@@ -84,7 +117,12 @@ export class IamUsersController {
 
   @Delete(':userName/access-keys/:accessKeyId')
   @HttpCode(204)
-  @RestOperation(DeleteAccessKey)
+  @RestOperation(DeleteAccessKey, {
+    summary: "delete an IAM user's access key",
+    description: 'Deletes one of the user’s access keys: requests signed with it are refused from then on.',
+    path: { ...USER_PATH, accessKeyId: 'One of the user’s access key ids (`AKIA…`)' },
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
   deleteKey(@Req() request: FastifyRequest): Promise<void> {
     return this.rest.run(
       request,

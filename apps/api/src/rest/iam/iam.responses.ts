@@ -49,7 +49,7 @@ export class RoleListResponse {
   @ApiPropertyOptional() marker?: string;
 }
 
-export class PolicyResponse {
+export class ManagedPolicyResponse {
   @ApiProperty() policyName!: string;
   @ApiProperty({ example: 'ANPAEXAMPLE' }) policyId!: string;
   @ApiProperty() arn!: string;
@@ -62,21 +62,21 @@ export class PolicyResponse {
   @ApiProperty() updateDate!: Date;
 }
 
-export class PolicyListResponse {
-  @ApiProperty({ type: [PolicyResponse] }) policies!: PolicyResponse[];
+export class ManagedPolicyListResponse {
+  @ApiProperty({ type: [ManagedPolicyResponse] }) policies!: ManagedPolicyResponse[];
   @ApiProperty() isTruncated!: boolean;
   @ApiPropertyOptional() marker?: string;
 }
 
-export class PolicyVersionResponse {
+export class ManagedPolicyVersionResponse {
   @ApiProperty({ example: 'v1' }) versionId!: string;
   @ApiProperty() isDefaultVersion!: boolean;
   @ApiProperty({ description: 'The document (JSON text)' }) document!: string;
   @ApiProperty() createDate!: Date;
 }
 
-export class PolicyVersionListResponse {
-  @ApiProperty({ type: [PolicyVersionResponse] }) versions!: PolicyVersionResponse[];
+export class ManagedPolicyVersionListResponse {
+  @ApiProperty({ type: [ManagedPolicyVersionResponse] }) versions!: ManagedPolicyVersionResponse[];
 }
 
 export class AttachedPolicyResponse {
@@ -120,8 +120,10 @@ function page<T>(result: IamPage<T>): { isTruncated: boolean; marker?: string } 
 
 export const toUserResponse = (user: UserOutput): UserResponse => ({ ...user, tags: [...user.tags] });
 export const toRoleResponse = (role: RoleOutput): RoleResponse => ({ ...role, tags: [...role.tags] });
-export const toPolicyResponse = (policy: PolicyOutput): PolicyResponse => ({ ...policy });
-export const toPolicyVersionResponse = (version: PolicyVersionOutput): PolicyVersionResponse => ({
+export const toManagedPolicyResponse = (policy: PolicyOutput): ManagedPolicyResponse => ({ ...policy });
+export const toManagedPolicyVersionResponse = (
+  version: PolicyVersionOutput,
+): ManagedPolicyVersionResponse => ({
   ...version,
 });
 export const toAccessKeyResponse = (key: AccessKeyOutput): AccessKeyResponse => ({ ...key });
@@ -134,8 +136,8 @@ export function toRoleListResponse(result: IamPage<RoleOutput>): RoleListRespons
   return { roles: result.items.map(toRoleResponse), ...page(result) };
 }
 
-export function toPolicyListResponse(result: IamPage<PolicyOutput>): PolicyListResponse {
-  return { policies: result.items.map(toPolicyResponse), ...page(result) };
+export function toManagedPolicyListResponse(result: IamPage<PolicyOutput>): ManagedPolicyListResponse {
+  return { policies: result.items.map(toManagedPolicyResponse), ...page(result) };
 }
 
 export function toAttachedPolicyListResponse(policies: AttachedPolicyOutput[]): AttachedPolicyListResponse {

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   CreateAccount,
   DescribeAccount,
@@ -21,9 +21,11 @@ import {
   toCreateAccountStatusListResponse,
   toCreateAccountStatusResponse,
 } from './account.response';
-import { commaList, pageInput } from './organizations-page';
+import { MANAGEMENT_RULES, READER_RULES } from './organizations-docs';
+import { commaList, ORGANIZATIONS_PAGE_QUERY, pageInput } from './organizations-page';
 
 const nothing = (): void => undefined;
+const ACCOUNT_PATH = { accountId: 'A member account of the organization (12 digits)' };
 
 /** The organization's member accounts: created (asynchronously), listed, moved and removed. */
 @ApiTags('organizations')
@@ -32,24 +34,38 @@ export class OrganizationAccountsController {
   constructor(private readonly rest: RestOperations) {}
 
   @Post('accounts')
-  @RestOperation(
-    CreateAccount,
-    'A new member account, created asynchronously: poll its create-account status.',
-  )
+  @RestOperation(CreateAccount, {
+    summary: 'create a member account',
+    description:
+      'Asks for a new account in the organization, created asynchronously: the answer is the request ' +
+      'IN_PROGRESS; poll DescribeCreateAccountStatus until it SUCCEEDED (with the `accountId`) or FAILED ' +
+      '(`EMAIL_ALREADY_EXISTS`, `ACCOUNT_LIMIT_EXCEEDED`). The new account has no root credentials: the ' +
+      'management account reaches it by assuming `roleName` (default OrganizationAccountAccessRole). ' +
+      MANAGEMENT_RULES,
+    body: {},
+  })
   @ApiCreatedResponse({ type: CreateAccountStatusResponse })
   create(@Req() request: FastifyRequest): Promise<CreateAccountStatusResponse> {
     return this.rest.run(request, CreateAccount, ({ body }) => body, toCreateAccountStatusResponse);
   }
 
   @Get('accounts')
-  @RestOperation(ListAccounts)
+  @RestOperation(ListAccounts, {
+    summary: "list the organization's accounts",
+    description: `Every member account, the management account included. ${READER_RULES}`,
+    query: ORGANIZATIONS_PAGE_QUERY,
+  })
   @ApiOkResponse({ type: AccountListResponse })
   list(@Req() request: FastifyRequest): Promise<AccountListResponse> {
     return this.rest.run(request, ListAccounts, pageInput, toAccountListResponse);
   }
 
   @Get('accounts/:accountId')
-  @RestOperation(DescribeAccount)
+  @RestOperation(DescribeAccount, {
+    summary: 'describe a member account',
+    description: `A member account of the caller's organization. ${READER_RULES}`,
+    path: ACCOUNT_PATH,
+  })
   @ApiOkResponse({ type: AccountResponse })
   describe(@Req() request: FastifyRequest): Promise<AccountResponse> {
     return this.rest.run(
@@ -62,7 +78,14 @@ export class OrganizationAccountsController {
 
   @Delete('accounts/:accountId')
   @HttpCode(204)
-  @RestOperation(RemoveAccountFromOrganization)
+  @RestOperation(RemoveAccountFromOrganization, {
+    summary: 'remove a member account',
+    description:
+      'Removes a member account, which becomes standalone. The management account cannot be removed; ' +
+      `a delegated administrator must be deregistered first (ConstraintViolationException). ${MANAGEMENT_RULES}`,
+    path: ACCOUNT_PATH,
+  })
+  @ApiNoContentResponse({ description: 'Removed' })
   remove(@Req() request: FastifyRequest): Promise<void> {
     return this.rest.run(
       request,
@@ -74,7 +97,15 @@ export class OrganizationAccountsController {
 
   @Post('accounts/:accountId/move')
   @HttpCode(204)
-  @RestOperation(MoveAccount)
+  @RestOperation(MoveAccount, {
+    summary: 'move a member account to another parent',
+    description:
+      'Moves the account from `sourceParentId` (its current parent) to `destinationParentId`, the root ' +
+      `or an OU. ${MANAGEMENT_RULES}`,
+    path: ACCOUNT_PATH,
+    body: { without: ['accountId'] },
+  })
+  @ApiNoContentResponse({ description: 'Moved' })
   move(@Req() request: FastifyRequest): Promise<void> {
     return this.rest.run(
       request,
@@ -85,7 +116,19 @@ export class OrganizationAccountsController {
   }
 
   @Get('create-account-status')
-  @RestOperation(ListCreateAccountStatus, 'Only the given `states` (comma-separated or repeated) when given.')
+  @RestOperation(ListCreateAccountStatus, {
+    summary: 'list CreateAccount requests',
+    description: `The organization's CreateAccount requests, newest first. ${READER_RULES}`,
+    query: [
+      ...ORGANIZATIONS_PAGE_QUERY,
+      {
+        name: 'states',
+        required: false,
+        type: [String],
+        description: 'Only these states (`IN_PROGRESS`, `SUCCEEDED`, `FAILED`), comma-separated or repeated',
+      },
+    ],
+  })
   @ApiOkResponse({ type: CreateAccountStatusListResponse })
   statuses(@Req() request: FastifyRequest): Promise<CreateAccountStatusListResponse> {
     return this.rest.run(
@@ -97,7 +140,11 @@ export class OrganizationAccountsController {
   }
 
   @Get('create-account-status/:createAccountRequestId')
-  @RestOperation(DescribeCreateAccountStatus)
+  @RestOperation(DescribeCreateAccountStatus, {
+    summary: 'describe a CreateAccount request',
+    description: `Where a CreateAccount request stands. ${READER_RULES}`,
+    path: { createAccountRequestId: 'The request id CreateAccount answered (`car-…`)' },
+  })
   @ApiOkResponse({ type: CreateAccountStatusResponse })
   status(@Req() request: FastifyRequest): Promise<CreateAccountStatusResponse> {
     return this.rest.run(

@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AssumeRole, type AssumeRoleOutput, type CallerIdentityOutput, GetCallerIdentity } from '@app/iam';
+import { AssumeRole, GetCallerIdentity } from '@app/iam';
 import { type FastifyRequest } from 'fastify';
 import { RestOperation, RestOperations } from '../rest-operations';
+import { AssumeRoleResponse, CallerIdentityResponse } from './sts.responses';
 
 /** STS over REST: temporary credentials of a role, and who the caller is. */
 @ApiTags('sts')
@@ -12,12 +13,18 @@ export class StsController {
 
   @Post('assume-role')
   @HttpCode(200)
-  @RestOperation(AssumeRole, 'The secret access key and the session token are in this answer only.')
-  @ApiOkResponse({
+  @RestOperation(AssumeRole, {
+    summary: 'get temporary credentials of a role',
     description:
-      '{ credentials: { accessKeyId, secretAccessKey, sessionToken, expiration }, assumedRoleUser }',
+      'Temporary credentials (`ASIA…` key, secret and session token) of a role whose trust policy ' +
+      'lets the caller assume it, and whose caller’s policies allow `sts:AssumeRole` on it. Root users ' +
+      'may not assume roles. `durationSeconds` is 900–43,200 (default 3,600), within the role’s ' +
+      '`maxSessionDuration`, and at most one hour for a role session assuming a role. Session ' +
+      'policies, session tags and MFA are refused. The secret and the token are in this answer only.',
+    body: {},
   })
-  assume(@Req() request: FastifyRequest): Promise<AssumeRoleOutput> {
+  @ApiOkResponse({ type: AssumeRoleResponse })
+  assume(@Req() request: FastifyRequest): Promise<AssumeRoleResponse> {
     return this.rest.run(
       request,
       AssumeRole,
@@ -27,9 +34,14 @@ export class StsController {
   }
 
   @Get('caller-identity')
-  @RestOperation(GetCallerIdentity)
-  @ApiOkResponse({ description: '{ userId, account, arn }' })
-  whoAmI(@Req() request: FastifyRequest): Promise<CallerIdentityOutput> {
+  @RestOperation(GetCallerIdentity, {
+    summary: 'who the caller is',
+    description:
+      'The account, ARN and principal id of whoever signed the request: a root user, an IAM user or a ' +
+      'role session. Any authenticated caller may call it.',
+  })
+  @ApiOkResponse({ type: CallerIdentityResponse })
+  whoAmI(@Req() request: FastifyRequest): Promise<CallerIdentityResponse> {
     return this.rest.run(
       request,
       GetCallerIdentity,

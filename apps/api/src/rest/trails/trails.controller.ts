@@ -1,40 +1,32 @@
-import { Controller, Delete, Get, HttpCode, Patch, Post, Put, Req } from '@nestjs/common';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
-  AddTags,
   CreateTrail,
   DeleteTrail,
   DescribeTrails,
-  GetEventSelectors,
-  GetInsightSelectors,
   GetTrail,
   GetTrailPropagation,
-  ListTags,
   ListTrails,
-  PutEventSelectors,
-  PutInsightSelectors,
-  RemoveTags,
-  type ResourceTags,
   StartLogging,
   StopLogging,
-  type TrailPropagationStatus,
   UpdateTrail,
 } from '@app/trails';
-import { type FastifyRequest } from 'fastify';
 import { GetTrailStatus, ListTrailDeliveries } from '@app/delivery';
+import { type FastifyRequest } from 'fastify';
 import { queryBoolean, queryInteger, queryList, RestOperation, RestOperations } from '../rest-operations';
+import { CHANGE_RULES, LOOKUP_RULES, TRAIL_PATH } from './trail-docs';
 import {
-  toEventSelectorsResponse,
-  toInsightSelectorsResponse,
-  toTrailResponse,
+  DeliveryListResponse,
   toDeliveryResponse,
+  toTrailResponse,
   toTrailStatusResponse,
-  type TrailResponse,
-  type TrailStatusResponse,
+  TrailListResponse,
+  TrailPropagationResponse,
+  TrailResponse,
+  TrailStatusResponse,
+  TrailSummaryListResponse,
 } from './trail.responses';
 
-const TRAIL_PARAM = { name: 'trail', description: 'Trail name, or URL-encoded trail ARN' };
-const ARN_PARAM = { name: 'trail', description: 'URL-encoded trail ARN' };
 const nothing = (): void => undefined;
 
 /** The CloudTrail trail API over REST; the SigV4 scope's Region is the Region acted in. */
@@ -44,14 +36,41 @@ export class TrailsController {
   constructor(private readonly rest: RestOperations) {}
 
   @Post('trails')
-  @RestOperation(CreateTrail)
+  @RestOperation(CreateTrail, {
+    summary: 'create a trail in the called Region',
+    description:
+      'Creates a trail homed in the called Region, logging off until StartLogging. Names are 3–128 ' +
+      'letters, digits, `.`, `_` and `-`, unique per account in every Region the trail occupies; an ' +
+      'account has at most five trails a Region (a multi-Region trail takes a slot in each). An ' +
+      'organization trail (`isOrganizationTrail`) needs an all-features organization with trusted ' +
+      'access for cloudtrail.amazonaws.com, is created by the management account or a CloudTrail ' +
+      'delegated administrator, and is owned by the management account.',
+    body: {},
+  })
+  @ApiCreatedResponse({ type: TrailResponse, description: 'The trail created' })
   create(@Req() request: FastifyRequest): Promise<TrailResponse> {
     return this.rest.run(request, CreateTrail, ({ body }) => body, toTrailResponse);
   }
 
   @Get('trails')
-  @RestOperation(DescribeTrails, 'The trails of the called Region (shadows included by default).')
-  describe(@Req() request: FastifyRequest): Promise<{ trailList: TrailResponse[] }> {
+  @RestOperation(DescribeTrails, {
+    summary: 'describe the trails of the called Region',
+    description:
+      'The trails the caller holds in the called Region, shadows of multi-Region trails and inherited ' +
+      'organization trails included unless `includeShadowTrails=false`; or only those named by `name` ' +
+      '(names matching nothing are left out).',
+    query: [
+      {
+        name: 'name',
+        required: false,
+        type: [String],
+        description: 'A trail name or ARN; repeat the parameter for several',
+      },
+      { name: 'includeShadowTrails', required: false, type: Boolean, description: 'Default true' },
+    ],
+  })
+  @ApiOkResponse({ type: TrailListResponse })
+  describe(@Req() request: FastifyRequest): Promise<TrailListResponse> {
     return this.rest.run(
       request,
       DescribeTrails,
@@ -64,10 +83,15 @@ export class TrailsController {
   }
 
   @Get('trail-summaries')
-  @RestOperation(ListTrails, 'ARN, name and home Region of every trail in the Region, paginated.')
-  list(
-    @Req() request: FastifyRequest,
-  ): Promise<{ trails: Array<{ trailArn: string; name: string; homeRegion: string }>; nextToken?: string }> {
+  @RestOperation(ListTrails, {
+    summary: 'list the trails of the called Region',
+    description:
+      'ARN, name and home Region of every trail the caller holds in the called Region, 50 a page, ' +
+      'each once; `nextToken` is bound to the caller and the Region.',
+    query: [{ name: 'nextToken', required: false, type: String, description: 'From the previous page' }],
+  })
+  @ApiOkResponse({ type: TrailSummaryListResponse })
+  list(@Req() request: FastifyRequest): Promise<TrailSummaryListResponse> {
     return this.rest.run(
       request,
       ListTrails,
@@ -80,15 +104,28 @@ export class TrailsController {
   }
 
   @Get('trails/:trail')
-  @RestOperation(GetTrail)
-  @ApiParam(TRAIL_PARAM)
+  @RestOperation(GetTrail, {
+    summary: 'read a trail',
+    description: `The trail's settings. ${LOOKUP_RULES}`,
+    path: TRAIL_PATH,
+  })
+  @ApiOkResponse({ type: TrailResponse })
   get(@Req() request: FastifyRequest): Promise<TrailResponse> {
     return this.rest.run(request, GetTrail, ({ params }) => ({ name: params.trail }), toTrailResponse);
   }
 
   @Patch('trails/:trail')
-  @RestOperation(UpdateTrail)
-  @ApiParam(TRAIL_PARAM)
+  @RestOperation(UpdateTrail, {
+    summary: "change a trail's settings",
+    description:
+      'A partial update: members left out keep their value, an empty string clears an optional ' +
+      'destination. Becoming multi-Region checks the name and the five-trail quota in every Region ' +
+      'gained; only the management account turns a trail into an organization trail or back. ' +
+      `Replicas follow asynchronously (see GetTrailPropagation). ${CHANGE_RULES}`,
+    path: TRAIL_PATH,
+    body: { without: ['name'] },
+  })
+  @ApiOkResponse({ type: TrailResponse, description: 'The trail as updated' })
   update(@Req() request: FastifyRequest): Promise<TrailResponse> {
     return this.rest.run(
       request,
@@ -100,31 +137,49 @@ export class TrailsController {
 
   @Delete('trails/:trail')
   @HttpCode(204)
-  @RestOperation(DeleteTrail)
-  @ApiParam(TRAIL_PARAM)
+  @RestOperation(DeleteTrail, {
+    summary: 'delete a trail',
+    description: `Deletes the trail and, with it, every replica. ${CHANGE_RULES}`,
+    path: TRAIL_PATH,
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
   remove(@Req() request: FastifyRequest): Promise<void> {
     return this.rest.run(request, DeleteTrail, ({ params }) => ({ name: params.trail }), nothing);
   }
 
   @Post('trails/:trail/logging')
   @HttpCode(204)
-  @RestOperation(StartLogging)
-  @ApiParam(TRAIL_PARAM)
+  @RestOperation(StartLogging, {
+    summary: 'start logging',
+    description: `Turns the trail's logging on (on a trail already logging, nothing changes). ${CHANGE_RULES}`,
+    path: TRAIL_PATH,
+  })
+  @ApiNoContentResponse({ description: 'Logging' })
   startLogging(@Req() request: FastifyRequest): Promise<void> {
     return this.rest.run(request, StartLogging, ({ params }) => ({ name: params.trail }), nothing);
   }
 
   @Delete('trails/:trail/logging')
   @HttpCode(204)
-  @RestOperation(StopLogging)
-  @ApiParam(TRAIL_PARAM)
+  @RestOperation(StopLogging, {
+    summary: 'stop logging',
+    description: `Turns the trail's logging off (on a trail not logging, nothing changes). ${CHANGE_RULES}`,
+    path: TRAIL_PATH,
+  })
+  @ApiNoContentResponse({ description: 'Not logging' })
   stopLogging(@Req() request: FastifyRequest): Promise<void> {
     return this.rest.run(request, StopLogging, ({ params }) => ({ name: params.trail }), nothing);
   }
 
   @Get('trails/:trail/status')
-  @RestOperation(GetTrailStatus)
-  @ApiParam(TRAIL_PARAM)
+  @RestOperation(GetTrailStatus, {
+    summary: "read a trail's logging status",
+    description:
+      'Whether the trail is logging, and since when; when it last delivered a log file and a digest, ' +
+      `and why its last attempts failed, if they did. ${LOOKUP_RULES}`,
+    path: TRAIL_PATH,
+  })
+  @ApiOkResponse({ type: TrailStatusResponse })
   status(@Req() request: FastifyRequest): Promise<TrailStatusResponse> {
     return this.rest.run(
       request,
@@ -134,104 +189,32 @@ export class TrailsController {
     );
   }
 
-  @Put('trails/:trail/event-selectors')
-  @RestOperation(PutEventSelectors)
-  @ApiParam(TRAIL_PARAM)
-  putSelectors(@Req() request: FastifyRequest): Promise<Record<string, unknown>> {
-    return this.rest.run(
-      request,
-      PutEventSelectors,
-      (parts) => parts.bodyWith({ trailName: parts.params.trail }),
-      toEventSelectorsResponse,
-    );
-  }
-
-  @Get('trails/:trail/event-selectors')
-  @RestOperation(GetEventSelectors)
-  @ApiParam(TRAIL_PARAM)
-  getSelectors(@Req() request: FastifyRequest): Promise<Record<string, unknown>> {
-    return this.rest.run(
-      request,
-      GetEventSelectors,
-      ({ params }) => ({ trailName: params.trail }),
-      toEventSelectorsResponse,
-    );
-  }
-
-  @Put('trails/:trail/insight-selectors')
-  @RestOperation(PutInsightSelectors)
-  @ApiParam(TRAIL_PARAM)
-  putInsights(@Req() request: FastifyRequest): Promise<Record<string, unknown>> {
-    return this.rest.run(
-      request,
-      PutInsightSelectors,
-      (parts) => parts.bodyWith({ trailName: parts.params.trail }),
-      toInsightSelectorsResponse,
-    );
-  }
-
-  @Get('trails/:trail/insight-selectors')
-  @RestOperation(GetInsightSelectors)
-  @ApiParam(TRAIL_PARAM)
-  getInsights(@Req() request: FastifyRequest): Promise<Record<string, unknown>> {
-    return this.rest.run(
-      request,
-      GetInsightSelectors,
-      ({ params }) => ({ trailName: params.trail }),
-      toInsightSelectorsResponse,
-    );
-  }
-
-  @Get('trails/:trail/tags')
-  @RestOperation(ListTags)
-  @ApiParam(ARN_PARAM)
-  tags(@Req() request: FastifyRequest): Promise<ResourceTags> {
-    return this.rest.run(
-      request,
-      ListTags,
-      ({ params }) => ({ resourceIdList: [params.trail] }),
-      ([tags]) => tags,
-    );
-  }
-
-  @Post('trails/:trail/tags')
-  @HttpCode(204)
-  @RestOperation(AddTags)
-  @ApiParam(ARN_PARAM)
-  addTags(@Req() request: FastifyRequest): Promise<void> {
-    return this.rest.run(
-      request,
-      AddTags,
-      (parts) => parts.bodyWith({ resourceId: parts.params.trail }),
-      nothing,
-    );
-  }
-
-  @Delete('trails/:trail/tags')
-  @HttpCode(204)
-  @RestOperation(RemoveTags, 'Removes the tags whose keys are given as repeated `key` query parameters.')
-  @ApiParam(ARN_PARAM)
-  removeTags(@Req() request: FastifyRequest): Promise<void> {
-    return this.rest.run(
-      request,
-      RemoveTags,
-      ({ params, query }) => ({
-        resourceId: params.trail,
-        tagsList: queryList(query.key)?.map((key) => ({ key })),
-      }),
-      nothing,
-    );
-  }
-
   @Get('trails/:trail/deliveries')
-  @RestOperation(
-    ListTrailDeliveries,
-    'The log files the trail delivered, oldest first (key, time, records, bytes); `accountId` and `region` narrow them. A member account sees its own.',
-  )
-  @ApiParam(TRAIL_PARAM)
-  deliveries(
-    @Req() request: FastifyRequest,
-  ): Promise<{ deliveries: Array<Record<string, unknown>>; nextToken?: string }> {
+  @RestOperation(ListTrailDeliveries, {
+    summary: 'list the log files a trail delivered',
+    description:
+      "Trailplane's own read: the log files the trail delivered, oldest first (key, time, records, " +
+      'bytes). A member account sees the files of its own events only. ' +
+      LOOKUP_RULES,
+    path: TRAIL_PATH,
+    query: [
+      {
+        name: 'accountId',
+        required: false,
+        description: 'Only the files of this account (an organization trail holds every member’s)',
+      },
+      { name: 'region', required: false, description: 'Only the files of this Region' },
+      {
+        name: 'maxResults',
+        required: false,
+        type: Number,
+        description: 'Files per page, 1–1000 (default 100)',
+      },
+      { name: 'nextToken', required: false, description: 'The nextToken of the previous page' },
+    ],
+  })
+  @ApiOkResponse({ type: DeliveryListResponse })
+  deliveries(@Req() request: FastifyRequest): Promise<DeliveryListResponse> {
     return this.rest.run(
       request,
       ListTrailDeliveries,
@@ -247,12 +230,16 @@ export class TrailsController {
   }
 
   @Get('trails/:trail/propagation')
-  @RestOperation(
-    GetTrailPropagation,
-    'Replication state: desired, applied, pending and failed replicas, by Region.',
-  )
-  @ApiParam(TRAIL_PARAM)
-  propagation(@Req() request: FastifyRequest): Promise<TrailPropagationStatus> {
+  @RestOperation(GetTrailPropagation, {
+    summary: "read a trail's replication state",
+    description:
+      "Trailplane's own read: a trail's replicas — multi-Region shadows and organization copies — " +
+      'desired, applied, pending and failed, by Region, with the generation every replica reflects. ' +
+      LOOKUP_RULES,
+    path: TRAIL_PATH,
+  })
+  @ApiOkResponse({ type: TrailPropagationResponse })
+  propagation(@Req() request: FastifyRequest): Promise<TrailPropagationResponse> {
     return this.rest.run(
       request,
       GetTrailPropagation,
