@@ -65,6 +65,8 @@ export function dataSourceOptions(parts: DataSourceParts): DataSourceOptions {
       connectionTimeoutMillis: parts.timeouts?.acquireMs ?? 5_000,
       idleTimeoutMillis: 30_000,
       application_name: 'trailplane',
+      // Short OLTP statements: JIT compilation on unanalysed tables took seconds for a handful of rows.
+      options: '-c jit=off',
       ...(parts.timeouts && {
         statement_timeout: parts.timeouts.statementMs,
         query_timeout: driverTimeoutMs(parts.timeouts.statementMs),
