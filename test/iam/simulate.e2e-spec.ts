@@ -5,8 +5,8 @@ import { AttachPolicyCommand, CreatePolicyCommand } from '@aws-sdk/client-organi
 import { given, givenIam, uniqueName } from '../support/given';
 import { TestApp } from '../support/test-app';
 
-/** The shared corpus of iam.md §8 cases sits beside the repository (`../shared`). */
-const CORPUS = path.resolve(__dirname, '../../../shared/iam-diff/corpus.jsonl');
+/** The corpus of simulation cases the policy engine's unit tests also run. */
+const CORPUS = path.resolve(__dirname, '../../libs/policy/fixtures/iam-corpus.jsonl');
 
 interface CorpusCase {
   id: string;

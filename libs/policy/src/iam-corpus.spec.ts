@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { evaluateCase, type SimulationCase } from './evaluate-case';
 import { type Decision } from './evaluation-result';
 
-/** The shared corpus sits beside the repository (`../shared`), in CI as on a workstation. */
-const CORPUS = path.resolve(__dirname, '../../../../shared/iam-diff/corpus.jsonl');
+/** The corpus of simulation cases with their expected decisions (the case format of docs/AUTHORIZATION.md). */
+const CORPUS = path.resolve(__dirname, '../fixtures/iam-corpus.jsonl');
 
 interface CorpusCase extends SimulationCase {
   readonly id: string;
