@@ -62,17 +62,9 @@ export class DigestSigningKeys implements PublicKeyDirectory {
       .filter((key) => validityOverlaps(key, range));
   }
 
-  /**
-   * Keys are read and created outside any caller's transaction: a key created there and then rolled
-   * back would stay cached here, and digests signed with it could never be verified.
-   */
   private async keyAt(region: string, at: Date): Promise<StoredSigningKey> {
     const cached = keySigningAt(this.known.get(region) ?? [], at);
     if (cached) return cached;
-    return this.tx.detached(() => this.findOrCreate(region, at));
-  }
-
-  private async findOrCreate(region: string, at: Date): Promise<StoredSigningKey> {
     for (;;) {
       const keys = await this.read(region);
       const found = keySigningAt(keys, at);
@@ -109,9 +101,15 @@ export class DigestSigningKeys implements PublicKeyDirectory {
     );
   }
 
+  /**
+   * Keys read inside the caller's transaction may include one it created and has not committed:
+   * they are remembered once it commits, never before (a rolled-back key must not sign again).
+   */
   private async read(region: string): Promise<readonly StoredSigningKey[]> {
     const keys = await this.tx.read((em) => this.keys.listForRegion(em, region));
-    this.known.set(region, keys);
+    await this.tx.afterCommit(() => {
+      this.known.set(region, keys);
+    });
     return keys;
   }
 }

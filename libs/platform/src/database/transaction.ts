@@ -39,14 +39,6 @@ export class TransactionRunner {
     return work(current ? current.em : this.dataSource.manager);
   }
 
-  /**
-   * Runs work outside the surrounding transaction, on its own connections: what it commits stays
-   * committed even if the caller's transaction rolls back (shared state other processes rely on).
-   */
-  detached<T>(work: () => Promise<T>): Promise<T> {
-    return this.ambient.exit(work);
-  }
-
   /** Runs `hook` once the surrounding transaction has committed, or now when there is none. */
   async afterCommit(hook: () => Promise<void> | void): Promise<void> {
     const current = this.ambient.getStore();
