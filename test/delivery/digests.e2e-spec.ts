@@ -57,11 +57,17 @@ interface IntegrityBody {
 }
 
 /** Signed digest chains (delivery.md §4) with a one-second delivery and a three-second digest interval. */
+/** Digest interval of the app under test: several digests within a test. */
+const DIGEST_INTERVAL_MS = 3_000;
+
 describe('digests', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await TestApp.start({
-      env: { TRAILPLANE_DELIVERY_INTERVAL_SECONDS: '1', TRAILPLANE_DIGEST_INTERVAL_SECONDS: '3' },
+      env: {
+        TRAILPLANE_DELIVERY_INTERVAL_SECONDS: '1',
+        TRAILPLANE_DIGEST_INTERVAL_SECONDS: String(DIGEST_INTERVAL_MS / 1000),
+      },
     });
   });
   afterAll(() => app.close());
@@ -150,14 +156,16 @@ describe('digests', () => {
     expect(body.logs.valid).toBeGreaterThanOrEqual(1);
     expect(body.validateLogsOutput.exitCode).toBe(0);
 
-    // StopLogging: a final digest, then the chain is over.
-    await cloudtrail.send(new StopLoggingCommand({ Name: name }));
+    // StopLogging: once the log files of what the trail recorded before it are delivered, a final
+    // digest covers them and the chain is over (no digest every interval any more).
     const stoppedAt = Date.now();
+    await cloudtrail.send(new StopLoggingCommand({ Name: name }));
     const final = await eventually(async () => {
       const found = await storedDigests(app, bucket);
-      const ends = found.map((d) => Date.parse(d.json.digestEndTime));
-      return Math.max(...ends) >= Math.floor(stoppedAt / 1000) * 1000 ? found : undefined;
-    }, 40_000);
+      if (Math.max(...found.map((d) => Date.parse(d.json.digestEndTime))) < stoppedAt) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, 2 * DIGEST_INTERVAL_MS + 1_000));
+      return (await storedDigests(app, bucket)).length === found.length ? found : undefined;
+    }, 60_000);
     await new Promise((resolve) => setTimeout(resolve, 7_000));
     expect((await storedDigests(app, bucket)).length).toBe(final.length);
   });

@@ -95,6 +95,13 @@ describe('REST answers match the OpenAPI document', () => {
     await owner.ok('GET', `/v1/trails/${arn}/tags`);
     await owner.ok('DELETE', `/v1/trails/${arn}/tags?key=stage`);
     await owner.ok('GET', `/v1/trails/${name}/propagation`);
+    await owner.ok('GET', `/v1/trails/${name}/deliveries`);
+    await owner.ok(
+      'GET',
+      `/v1/trails/${name}/integrity?startTime=${new Date(Date.now() - 60_000).toISOString()}`,
+    );
+    await owner.fails('GET', `/v1/trails/${name}/integrity`, 'ValidationException');
+    await owner.ok('GET', '/v1/public-keys');
     await owner.ok('DELETE', `/v1/trails/${name}`);
 
     const page = await eventually(async () => {

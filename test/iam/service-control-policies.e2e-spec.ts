@@ -19,6 +19,7 @@ import {
   ListTargetsForPolicyCommand,
   MoveAccountCommand,
   type OrganizationsClient,
+  type PolicyType,
   UpdatePolicyCommand,
 } from '@aws-sdk/client-organizations';
 import { type TestCredentials } from '../support/credentials';
@@ -71,10 +72,13 @@ describe('service control policies', () => {
       []
     ).map((policy) => policy.Id!);
 
-  it('holds FullAWSAccess on the root, every OU and every account from the start', async () => {
+  it('holds FullAWSAccess on the root, every OU and every account once SCPs are enabled', async () => {
     const org = await given.organization(app);
     const member = await given.member(app, org);
     const client = app.organizations(org.management);
+    expect((await client.send(new ListRootsCommand({}))).Roots?.[0].PolicyTypes).toEqual([]);
+    expect(await policiesOf(client, member.accountId)).toEqual([]);
+    await client.send(new EnablePolicyTypeCommand({ RootId: org.rootId, PolicyType: SCP }));
     const { OrganizationalUnit: ou } = await client.send(
       new CreateOrganizationalUnitCommand({ ParentId: org.rootId, Name: uniqueName('ou') }),
     );
@@ -106,7 +110,7 @@ describe('service control policies', () => {
   });
 
   it('creates, describes, updates and deletes a policy; duplicates, malformed documents and oversize content are refused', async () => {
-    const org = await given.organization(app);
+    const org = await given.organization(app, { serviceControlPolicies: true });
     const client = app.organizations(org.management);
     const name = uniqueName('scp');
     const id = await createPolicy(client, DENY_DELETE_TRAIL, name);
@@ -166,7 +170,7 @@ describe('service control policies', () => {
             Content: DENY_DELETE_TRAIL,
             Description: '',
             Name: 'x',
-            Type: 'TAG_POLICY',
+            Type: 'NO_SUCH_POLICY' as PolicyType,
           }),
         ),
       ),
@@ -184,7 +188,7 @@ describe('service control policies', () => {
   });
 
   it('attaches and detaches with every rule: duplicates, unknown targets, at most five, at least one, in-use deletion', async () => {
-    const org = await given.organization(app);
+    const org = await given.organization(app, { serviceControlPolicies: true });
     const member = await given.member(app, org);
     const client = app.organizations(org.management);
     const id = await createPolicy(client);
@@ -259,7 +263,7 @@ describe('service control policies', () => {
   });
 
   it('lets only the management account change policies', async () => {
-    const org = await given.organization(app);
+    const org = await given.organization(app, { serviceControlPolicies: true });
     const member = await given.member(app, org);
     expect(await orgError(createPolicy(app.organizations(member)))).toEqual({
       name: 'AccessDeniedException',
@@ -286,7 +290,7 @@ describe('service control policies', () => {
   }
 
   it('stops a member’s root user with an SCP denying cloudtrail:DeleteTrail on its OU, but not the management account', async () => {
-    const org = await given.organization(app);
+    const org = await given.organization(app, { serviceControlPolicies: true });
     const { member, ouId } = await memberInOu(org);
     const client = app.organizations(org.management);
     await client.send(new AttachPolicyCommand({ PolicyId: await createPolicy(client), TargetId: ouId }));
@@ -318,7 +322,7 @@ describe('service control policies', () => {
   });
 
   it('bounds a member at every level: without an allow at its own level, nothing is allowed', async () => {
-    const org = await given.organization(app);
+    const org = await given.organization(app, { serviceControlPolicies: true });
     const { member } = await memberInOu(org);
     const client = app.organizations(org.management);
     const readOnly = await createPolicy(
@@ -343,7 +347,7 @@ describe('service control policies', () => {
   });
 
   it('stops applying SCPs when the type is disabled, and attaches FullAWSAccess everywhere when enabled again', async () => {
-    const org = await given.organization(app);
+    const org = await given.organization(app, { serviceControlPolicies: true });
     const { member, ouId } = await memberInOu(org);
     const client = app.organizations(org.management);
     const deny = await createPolicy(client);
@@ -391,7 +395,7 @@ describe('service control policies', () => {
   });
 
   it('serves the same operations over REST under /v1/organization/policies', async () => {
-    const org = await given.organization(app);
+    const org = await given.organization(app, { serviceControlPolicies: true });
     const member = await given.member(app, org);
     const rest = app.rest(org.management);
 

@@ -109,7 +109,7 @@ describe('POST /v1/iam/simulate and /v1/iam/simulate-principal', () => {
   });
 
   it('decides each action and resource for a principal of the account, with its SCPs and the resource rules', async () => {
-    const org = await given.organization(app);
+    const org = await given.organization(app, { serviceControlPolicies: true });
     const member = await given.member(app, org);
     const client = app.organizations(org.management);
     const { Policy } = await client.send(

@@ -23,7 +23,7 @@ describe('Organizations: an organization from creation to deletion (AWS SDK)', (
   afterAll(() => app.close());
 
   describe('CreateOrganization', () => {
-    it('makes the caller the management account of an all-features organization with SCPs on its root', async () => {
+    it('makes the caller the management account of an all-features organization with no policy type enabled on its root yet', async () => {
       const founder = await given.account(app);
       const sut = app.organizations(founder);
 
@@ -44,7 +44,7 @@ describe('Organizations: an organization from creation to deletion (AWS SDK)', (
           Id: expect.stringMatching(/^r-[0-9a-z]{4,32}$/),
           Arn: `arn:aws:organizations::${founder.accountId}:root/${org!.Id}/${Roots![0].Id}`,
           Name: 'Root',
-          PolicyTypes: [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }],
+          PolicyTypes: [],
         },
       ]);
       const { Accounts } = await sut.send(new ListAccountsCommand({}));

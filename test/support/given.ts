@@ -4,6 +4,7 @@ import {
   CreateOrganizationCommand,
   DescribeCreateAccountStatusCommand,
   EnableAWSServiceAccessCommand,
+  EnablePolicyTypeCommand,
   InviteAccountToOrganizationCommand,
   ListRootsCommand,
   RegisterDelegatedAdministratorCommand,
@@ -34,10 +35,13 @@ export const given = {
     };
   },
 
-  /** A fresh account founds an organization (ALL unless asked) and is its management account. */
+  /**
+   * A fresh account founds an organization (ALL unless asked) and is its management account. A new
+   * organization has no policy type enabled; `serviceControlPolicies` enables SCPs on its root.
+   */
   async organization(
     app: TestApp,
-    options: { featureSet?: 'ALL' | 'CONSOLIDATED_BILLING' } = {},
+    options: { featureSet?: 'ALL' | 'CONSOLIDATED_BILLING'; serviceControlPolicies?: boolean } = {},
   ): Promise<GivenOrganization> {
     const management = await given.account(app);
     const client = app.organizations(management);
@@ -45,6 +49,11 @@ export const given = {
       new CreateOrganizationCommand({ FeatureSet: options.featureSet ?? 'ALL' }),
     );
     const roots = await client.send(new ListRootsCommand({}));
+    if (options.serviceControlPolicies) {
+      await client.send(
+        new EnablePolicyTypeCommand({ RootId: roots.Roots![0].Id!, PolicyType: 'SERVICE_CONTROL_POLICY' }),
+      );
+    }
     return {
       id: created.Organization!.Id!,
       rootId: roots.Roots![0].Id!,

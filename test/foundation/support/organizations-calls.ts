@@ -100,6 +100,7 @@ export async function exerciseOrganizations(app: TestApp, calls: DocumentedCalls
   await m.ok('GET', `/v1/organization/policies?filter=${SCP}`);
   await m.ok('GET', `/v1/organization/policies/${policyId}`);
   await m.ok('PATCH', `/v1/organization/policies/${policyId}`, { description: 'No trail deletion' });
+  await m.ok('PUT', `/v1/organization/roots/${rootId}/policy-types/${SCP}`);
   await m.ok('PUT', `/v1/organization/policies/${policyId}/targets/${unit.id}`);
   await m.ok('GET', `/v1/organization/policies/${policyId}/targets`);
   await m.ok('GET', `/v1/organization/targets/${unit.id}/policies`);
@@ -107,7 +108,6 @@ export async function exerciseOrganizations(app: TestApp, calls: DocumentedCalls
   await m.ok('DELETE', `/v1/organization/policies/${policyId}/targets/${unit.id}`);
   await m.ok('DELETE', `/v1/organization/policies/${policyId}`);
   await m.ok('DELETE', `/v1/organization/roots/${rootId}/policy-types/${SCP}`);
-  await m.ok('PUT', `/v1/organization/roots/${rootId}/policy-types/${SCP}`);
 
   await m.ok('DELETE', `/v1/organization/service-access/${CLOUDTRAIL}`);
   await m.fails('DELETE', '/v1/organization', 'OrganizationNotEmptyException');

@@ -1,7 +1,16 @@
 import { Client } from 'pg';
 
-/** Tables that change on every call by design: the event history and the job outbox. */
-const WRITTEN_BY_EVERY_CALL = new Set(['events', 'event_resources', 'job_outbox', 'schema_migrations']);
+/**
+ * Tables that change on calls by design: the event history and the job outbox on every call, and
+ * the digest signing keys, which a Region gets on first use (ListPublicKeys, a read, makes its current key).
+ */
+const WRITTEN_BY_EVERY_CALL = new Set([
+  'events',
+  'event_resources',
+  'job_outbox',
+  'schema_migrations',
+  'digest_signing_keys',
+]);
 
 /** A fingerprint of each table: its row count and a hash of its rows. */
 export type Snapshot = ReadonlyMap<string, { readonly rows: number; readonly hash: string }>;

@@ -17,7 +17,8 @@ export function camelMembers(body: Record<string, unknown>): WireMembers {
     return Object.fromEntries(
       Object.entries(value).map(([key, member]) => {
         const camel = key.charAt(0).toLowerCase() + key.slice(1);
-        if (camel !== key) spelled.set(camel, key);
+        // Some members are camelCase on the wire too (DescribeTrails' `includeShadowTrails`).
+        spelled.set(camel, key);
         return [camel, rename(member)];
       }),
     );
