@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { EventRecorder } from '@app/events';
 import { type TestCredentials } from '../support/credentials';
 import { given } from '../support/given';
@@ -125,6 +126,28 @@ describe('the event history', () => {
     const refused = await send(rest('PUT', `/v1/trails/${TRAIL}/event-selectors`, selectors));
     expect(refused.status).toBe(400);
     expect(errorOf(refused).message?.length).toBeGreaterThan(1024);
+    await recorder.flush();
+    expect(recorder.depth).toBe(0);
+  });
+
+  it('keeps recording after a call naming a resource longer than the lookup index can hold', async () => {
+    const recorder = app.get(EventRecorder);
+    const trailArnPrefix = `arn:aws:cloudtrail:us-east-1:${caller.accountId}:trail/`;
+    const deleted = await send({
+      method: 'POST',
+      path: '/',
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'CloudTrail_20131101.DeleteTrail',
+      },
+      // Random characters: a repeated one would compress into the index row.
+      body: Buffer.from(
+        JSON.stringify({ Name: `${trailArnPrefix}${randomBytes(3_000).toString('base64')}` }),
+      ),
+      service: 'cloudtrail',
+      region: 'us-east-1',
+    });
+    expect(deleted.status).toBe(400);
     await recorder.flush();
     expect(recorder.depth).toBe(0);
   });

@@ -17,6 +17,8 @@ export const LOOKUP_ATTRIBUTE_KEYS = [
 ] as const;
 export type LookupAttributeKey = (typeof LOOKUP_ATTRIBUTE_KEYS)[number];
 
+/** LookupAttribute's AttributeValue: 1–2000 characters (CloudTrail's model). */
+export const MAX_LOOKUP_VALUE_LENGTH = 2000;
 export const EVENT_RETENTION_DAYS = 90;
 export const DEFAULT_MAX_RESULTS = 50;
 

@@ -1,14 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { defineOperation, listOf, optionalText } from '@app/platform';
 import { IsDate, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
-import { type LookupEventsInput } from '../domain/lookup-query';
+import { type LookupEventsInput, MAX_LOOKUP_VALUE_LENGTH } from '../domain/lookup-query';
 import { LookupEventsUseCase } from '../use-cases/lookup-events.use-case';
 
 /* LookupEvents' members (CloudTrail model names, camelCase); the domain checks keys, ranges and limits. */
 
 class LookupAttributeMember {
   @ApiProperty({ example: 'EventName' }) @IsString() @MaxLength(64) attributeKey!: string;
-  @ApiProperty({ example: 'CreateTrail' }) @IsString() @MaxLength(4096) attributeValue!: string;
+  @ApiProperty({ example: 'CreateTrail' })
+  @IsString()
+  @MaxLength(MAX_LOOKUP_VALUE_LENGTH)
+  attributeValue!: string;
 }
 
 export class LookupEventsRequest implements LookupEventsInput {

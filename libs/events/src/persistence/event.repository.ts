@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { sql } from '@app/platform';
 import { type EntityManager } from 'typeorm';
 import { type CloudTrailRecord, type StoredEvent } from '../domain/event-record';
-import { type LookupQuery } from '../domain/lookup-query';
+import { type LookupQuery, MAX_LOOKUP_VALUE_LENGTH } from '../domain/lookup-query';
 
 /** Where a page of LookupEvents stopped: the last event's time and id (newest first). */
 export interface EventCursor {
@@ -54,7 +54,8 @@ export class EventRepository {
         events.map((e) => e.organizationId),
       ],
     );
-    // Data events are never looked up: their resources need no lookup rows.
+    // Data events are never looked up: their resources need no lookup rows. Nor do names longer than
+    // LookupEvents may ask for (a refused request may name anything; the index could not hold it).
     const rows = events
       .filter((e) => e.management)
       .flatMap((e) =>
@@ -62,7 +63,8 @@ export class EventRepository {
           { e, type: r.type, name: r.arn, isArn: true },
           ...(r.name !== r.arn ? [{ e, type: r.type, name: r.name, isArn: false }] : []),
         ]),
-      );
+      )
+      .filter((row) => Buffer.byteLength(row.name) <= MAX_LOOKUP_VALUE_LENGTH);
     if (rows.length === 0) return;
     await em.query(
       `INSERT INTO event_resources (event_id, account_id, region, event_time, resource_type, resource_name, is_arn)
