@@ -97,7 +97,7 @@ describe('PutServiceEvents, fuzzed', () => {
         const records = (sent as { records?: unknown }).records;
         const response = awsJson
           ? await putServiceEventsAwsJson(app, caller, Array.isArray(records) ? records : [records])
-          : await app.rest(caller).post('/v1/service-events', sent as object);
+          : await app.rest(caller).post('/v1/service-events', sent);
         expect(response.status).toBeLessThan(500);
         const ids = uuidsOf(sent);
         if (response.status !== 200) {
