@@ -36,12 +36,12 @@ export interface SubmittedRecord {
  * organization trails cover the event.
  */
 export function storedServiceEvent(submitted: SubmittedRecord, organizationId: string | null): StoredEvent {
-  const given = Object.entries(submitted).filter(([member]) => member !== 'sharedEventID');
+  const { sharedEventID: _shared, ...given } = submitted;
   const record = {
     // Every record carries both, null when there are none (as Trailplane's own do).
     requestParameters: null,
     responseElements: null,
-    ...Object.fromEntries(given),
+    ...given,
     eventVersion: EVENT_VERSION,
   } as unknown as CloudTrailRecord;
   const identity = submitted.userIdentity ?? {};

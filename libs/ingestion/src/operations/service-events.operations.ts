@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { type ConditionContext, defineOperation } from '@app/platform';
+import { type ConditionContext, defineOperation, opaqueMember } from '@app/platform';
 import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
 import { eventSourcesOf, MAX_RECORDS } from '../domain/service-record';
 import { PutServiceEventsUseCase } from '../use-cases/put-service-events.use-case';
@@ -13,6 +13,7 @@ export class PutServiceEventsRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_RECORDS)
+  @opaqueMember()
   records!: unknown[];
 }
 
