@@ -48,7 +48,8 @@ describe('REST answers match the OpenAPI document', () => {
   });
 
   it('trails, their selectors and tags, and the events they leave', async () => {
-    const owner = calls.as(await given.account(app));
+    const ownerAccount = await given.account(app);
+    const owner = calls.as(ownerAccount);
     const name = uniqueName('trail');
     const trail = await owner.ok<{ trailArn: string }>('POST', '/v1/trails', {
       name,
@@ -113,6 +114,27 @@ describe('REST answers match the OpenAPI document', () => {
     });
     expect(page.events).toHaveLength(1);
     await owner.ok('GET', `/v1/events?attributeKey=EventName&attributeValue=CreateTrail`);
+
+    const record = {
+      eventVersion: '1.08',
+      eventID: '8a5bd2f2-1d1a-4c39-9d55-7d0d2f1e0a01',
+      eventTime: new Date().toISOString(),
+      eventSource: 'compute.internal',
+      eventName: 'RunInstances',
+      awsRegion: 'us-east-1',
+      recipientAccountId: ownerAccount.accountId,
+      eventType: 'AwsApiCall',
+      eventCategory: 'Management',
+      readOnly: false,
+      managementEvent: true,
+    };
+    await calls.as(OPERATOR).ok('POST', '/v1/service-events', {
+      records: [
+        record,
+        { ...record, eventID: '8a5bd2f2-1d1a-4c39-9d55-7d0d2f1e0a02', awsRegion: 'ap-east-1' },
+      ],
+    });
+    await owner.fails('POST', '/v1/service-events', 'AccessDeniedException', { records: [record] });
   });
 
   it('IAM users, roles, managed and inline policies, simulation and STS', async () => {

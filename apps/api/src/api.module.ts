@@ -11,6 +11,7 @@ import { MetricsController } from './http/metrics.controller';
 import { OperationRunner } from './operations/operation-runner';
 import { AccountsController } from './rest/accounts/accounts.controller';
 import { EventsController } from './rest/events/events.controller';
+import { ServiceEventsController } from './rest/events/service-events.controller';
 import { IamPoliciesController } from './rest/iam/iam-policies.controller';
 import {
   IamRolePoliciesController,
@@ -60,6 +61,7 @@ export class ApiModule {
         TrailTagsController,
         CloudTrailDelegatedAdministratorsController,
         EventsController,
+        ServiceEventsController,
         IamUsersController,
         IamRolesController,
         IamUserPoliciesController,

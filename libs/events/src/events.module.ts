@@ -7,6 +7,6 @@ import { LookupEventsUseCase } from './use-cases/lookup-events.use-case';
 /** Event history: recording every API call, LookupEvents, 90-day retention. */
 @Module({
   providers: [EventRepository, EventRecorder, LookupEventsUseCase, EventRetentionTask],
-  exports: [EventRecorder, LookupEventsUseCase, EventRetentionTask],
+  exports: [EventRepository, EventRecorder, LookupEventsUseCase, EventRetentionTask],
 })
 export class EventsModule {}

@@ -2,6 +2,7 @@ import { type ModuleMetadata } from '@nestjs/common';
 import { AccountsModule } from '@app/accounts';
 import { DeliveryModule } from '@app/delivery';
 import { EventsModule } from '@app/events';
+import { IngestionModule } from '@app/ingestion';
 import { AuthorizationModule, IamModule } from '@app/iam';
 import { IdentityModule } from '@app/identity';
 import {
@@ -62,6 +63,7 @@ export function runtimeModules(options: RuntimeOptions): Imports {
     EventsModule,
     StorageModule,
     DeliveryModule,
+    IngestionModule,
     AuthorizationModule.forRoot({
       imports: [OrganizationsModule, TrailsModule],
       organizationPolicies: OrganizationControlPolicySource,

@@ -1,8 +1,10 @@
-import { type FastifyInstance } from 'fastify';
+import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import secureJson from 'secure-json-parse';
 import { factsOf, protocolOf } from './request-facts';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
+/** PutServiceEvents carries up to 500 records of other services: its request may reach 1 MB. */
+export const SERVICE_EVENTS_BODY_LIMIT_BYTES = 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -16,10 +18,15 @@ export function registerBodyParsing(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(
     '*',
-    { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES },
+    { parseAs: 'buffer', bodyLimit: SERVICE_EVENTS_BODY_LIMIT_BYTES },
     (request, raw, done) => {
       const facts = factsOf(request);
       const bytes = raw as Buffer;
+      const limit = bodyLimitOf(request);
+      if (bytes.length > limit) {
+        done(bodyTooLarge(limit), undefined);
+        return;
+      }
       facts.rawBody = bytes;
       const type = String(request.headers['content-type'] ?? '').toLowerCase();
       try {
@@ -30,6 +37,23 @@ export function registerBodyParsing(fastify: FastifyInstance): void {
       }
     },
   );
+}
+
+/** The body limit of the request's route: 256 KB, but 1 MB for PutServiceEvents (REST or AWS JSON). */
+export function bodyLimitOf(request: FastifyRequest): number {
+  const path = request.url.split('?')[0];
+  const target = String(request.headers['x-amz-target'] ?? '');
+  return path === '/v1/service-events' || (path === '/' && target.endsWith('.PutServiceEvents'))
+    ? SERVICE_EVENTS_BODY_LIMIT_BYTES
+    : BODY_LIMIT_BYTES;
+}
+
+/** Fastify's own error for a body over the limit, so that it is answered the same way (413). */
+function bodyTooLarge(limit: number): Error {
+  return Object.assign(new Error(`The request body exceeds the ${limit}-byte limit.`), {
+    code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+    statusCode: 413,
+  });
 }
 
 /** Deeper than any input shape of ours (policy documents included); code that walks a body may recurse. */

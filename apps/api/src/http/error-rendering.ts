@@ -15,6 +15,7 @@ import {
   ServiceUnavailableError,
   UnsupportedMediaTypeError,
 } from './protocol.errors';
+import { BODY_LIMIT_BYTES, SERVICE_EVENTS_BODY_LIMIT_BYTES } from './body-parsing';
 import { type WireProtocol } from './request-facts';
 
 export interface RenderedError {
@@ -126,7 +127,12 @@ function fromHttpException(error: HttpException): DomainError {
 function fromFastifyError(code: string, error: Error & { statusCode?: number }): DomainError {
   switch (code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new RequestEntityTooLargeError('The request body exceeds the 262144-byte limit.');
+      // Fastify's own refusal (past the largest limit, before reading) does not know the route's.
+      return new RequestEntityTooLargeError(
+        /byte limit/.test(error.message)
+          ? error.message
+          : `The request body exceeds the size limit: ${BODY_LIMIT_BYTES} bytes, ${SERVICE_EVENTS_BODY_LIMIT_BYTES} for PutServiceEvents.`,
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new UnsupportedMediaTypeError();
     case 'FST_ERR_BAD_URL':

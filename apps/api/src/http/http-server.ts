@@ -5,7 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { type Clock, type Env, logsToTerminal, Metrics, PinoNestLogger } from '@app/platform';
 import { type Logger } from 'pino';
 import { ApiModule } from '../api.module';
-import { BODY_LIMIT_BYTES, registerBodyParsing } from './body-parsing';
+import { registerBodyParsing, SERVICE_EVENTS_BODY_LIMIT_BYTES } from './body-parsing';
 import { buildOpenApiDocument } from './openapi';
 import { factsOf } from './request-facts';
 import { answerClientError, MAX_PATH_PARAMETER_LENGTH, renderFrameworkError } from './transport-errors';
@@ -24,7 +24,8 @@ export async function createApiApplication(
   options: ApiApplicationOptions = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    bodyLimit: BODY_LIMIT_BYTES,
+    // The largest route limit; each route's own is applied once the body is read (body-parsing.ts).
+    bodyLimit: SERVICE_EVENTS_BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     trustProxy: false,

@@ -1,4 +1,4 @@
-import { type OperationInput } from '@app/platform';
+import { type OperationInput, opaqueMembersOf } from '@app/platform';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 
@@ -30,7 +30,14 @@ export async function checkInput<I extends object>(
   members: object,
   strict: boolean,
 ): Promise<CheckedInput<I>> {
-  const input = plainToInstance(type, inputMembers(members), { excludeExtraneousValues: false });
+  const opaque = opaqueMembersOf(type);
+  const input = plainToInstance(type, inputMembers(withoutOpaque(members, opaque)), {
+    excludeExtraneousValues: false,
+  });
+  for (const name of opaque) {
+    const value = (members as Record<string, unknown>)[name];
+    if (value !== undefined && value !== null) Object.assign(input, { [name]: value });
+  }
   const errors = await validate(input, {
     whitelist: true,
     forbidNonWhitelisted: strict,
@@ -89,6 +96,11 @@ export function inputMembers(value: unknown): unknown {
       .filter(([key, member]) => member !== null && key !== 'constructor' && key !== '__proto__')
       .map(([key, member]) => [key, inputMembers(member)]),
   );
+}
+
+function withoutOpaque(members: object, opaque: ReadonlySet<string>): object {
+  if (opaque.size === 0) return members;
+  return Object.fromEntries(Object.entries(members).filter(([name]) => !opaque.has(name)));
 }
 
 /** A plain copy of a validated input, as events record it (undefined members dropped). */

@@ -96,7 +96,7 @@ export class OperationRunner {
         throw transport.invalidInput(operation, checked.failures, call.wireName ?? ((path) => path));
       }
       const useCase = this.modules.get(operation.useCase, { strict: false });
-      if (operation.readOnly) {
+      if (operation.readOnly || operation.transaction === 'own') {
         const output = await operation.run(useCase, ctx, checked.input);
         this.recorder.recordLater(this.apiCall(ctx, call, checked.input, named, { output }));
         return output;

@@ -3,3 +3,4 @@ export * from './event-resources';
 export * from './lookup-query';
 export * from './redaction';
 export * from './lookup.errors';
+export * from './service-event';

@@ -82,6 +82,64 @@ export class EventRepository {
   }
 
   /**
+   * Inserts the events whose id is not stored yet, with the resources of those (management events
+   * only), in one statement: a retried batch stores nothing twice. Answers how many were new.
+   */
+  async insertNew(em: EntityManager, events: readonly StoredEvent[]): Promise<number> {
+    if (events.length === 0) return 0;
+    const resources = events
+      .filter((e) => e.management)
+      .flatMap((e) =>
+        e.resources.flatMap((r) => [
+          { e, type: r.type, name: r.arn, isArn: true },
+          ...(r.name !== r.arn && r.name !== '' ? [{ e, type: r.type, name: r.name, isArn: false }] : []),
+        ]),
+      );
+    const { rows } = await sql<{ inserted: string }>(
+      em,
+      `WITH inserted AS (
+         INSERT INTO events (event_id, account_id, region, event_time, event_name, event_source, read_only,
+                             username, access_key_id, error_code, request_id, record, management, organization_id)
+         SELECT * FROM unnest($1::uuid[], $2::char(12)[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
+                              $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[],
+                              $13::boolean[], $14::text[])
+         ON CONFLICT (event_id) DO NOTHING
+         RETURNING event_id),
+       resources AS (
+         INSERT INTO event_resources (event_id, account_id, region, event_time, resource_type, resource_name, is_arn)
+         SELECT r.* FROM unnest($15::uuid[], $16::char(12)[], $17::text[], $18::timestamptz[], $19::text[],
+                                $20::text[], $21::boolean[])
+                         AS r(event_id, account_id, region, event_time, resource_type, resource_name, is_arn)
+          WHERE r.event_id IN (SELECT event_id FROM inserted))
+       SELECT count(*)::text AS inserted FROM inserted`,
+      [
+        events.map((e) => e.eventId),
+        events.map((e) => e.accountId),
+        events.map((e) => e.region),
+        events.map((e) => e.eventTime.toISOString()),
+        events.map((e) => e.eventName),
+        events.map((e) => e.eventSource),
+        events.map((e) => e.readOnly),
+        events.map((e) => e.username),
+        events.map((e) => e.accessKeyId),
+        events.map((e) => e.errorCode),
+        events.map((e) => e.requestId),
+        events.map((e) => JSON.stringify(e.record)),
+        events.map((e) => e.management),
+        events.map((e) => e.organizationId),
+        resources.map((r) => r.e.eventId),
+        resources.map((r) => r.e.accountId),
+        resources.map((r) => r.e.region),
+        resources.map((r) => r.e.eventTime.toISOString()),
+        resources.map((r) => r.type),
+        resources.map((r) => r.name),
+        resources.map((r) => r.isArn),
+      ],
+    );
+    return Number(rows[0]?.inserted ?? 0);
+  }
+
+  /**
    * One page of the account's events in the Region, newest first, after `cursor`. Each lookup
    * attribute walks its own index in time order, so a page costs the same at any table size.
    */

@@ -34,3 +34,23 @@ export function stringsOf(max: number, length: number): PropertyDecorator {
 export function optionalText(length: number): PropertyDecorator {
   return members(IsOptional(), IsString(), MaxLength(length));
 }
+
+const OPAQUE_MEMBERS = new WeakMap<object, Set<string>>();
+
+/**
+ * A member passed to the use case exactly as received (its own constraints checked, its contents
+ * neither copied nor transformed): for bulk JSON the use case checks value by value, such as the
+ * records of PutServiceEvents, where a generic deep copy would cost more than the work itself.
+ */
+export function opaqueMember(): PropertyDecorator {
+  return (target, key) => {
+    const members = OPAQUE_MEMBERS.get(target.constructor) ?? new Set<string>();
+    members.add(String(key));
+    OPAQUE_MEMBERS.set(target.constructor, members);
+  };
+}
+
+/** The opaque members of an input class. */
+export function opaqueMembersOf(type: new () => object): ReadonlySet<string> {
+  return OPAQUE_MEMBERS.get(type) ?? new Set<string>();
+}

@@ -71,6 +71,11 @@ export interface OperationDefinition<I extends object = object, O = unknown, U =
   conditions?(input: Partial<I>): ConditionContext;
   /** Performed whatever the policies say (GetCallerIdentity). */
   readonly unconditional?: boolean;
+  /**
+   * `own` for a write that opens its own transactions (bulk ingestion admits a batch before it takes
+   * a connection): the runner opens none around it and records its event afterwards, buffered.
+   */
+  readonly transaction?: 'own';
   /** The injectable the call runs. */
   readonly useCase: Type<U>;
   /** Runs the validated call. */
