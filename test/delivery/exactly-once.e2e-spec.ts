@@ -12,8 +12,10 @@ const WORKER_SETTINGS = {
   TRAILPLANE_WORKER_STALLED_MS: '2000',
   TRAILPLANE_SWEEP_INTERVAL_MS: '2000',
   TRAILPLANE_DELIVERY_BATCH_EVENTS: '100',
+  // The processes announce that they started at info level.
+  LOG_LEVEL: 'info',
 };
-const CALLS_PER_WRITER = 120;
+const CALLS_PER_WRITER = 80;
 const CONCURRENCY = 6;
 
 interface Writer {
@@ -66,14 +68,16 @@ describe('exactly-once delivery (two API processes, workers killed mid-delivery)
   function started<T extends ApiProcess | WorkerProcess>(child: T): Promise<T> {
     processes.push(child);
     child.start();
-    return child.started().then(() => child);
+    return child.started(90_000).then(() => child);
   }
 
   async function loggingTrail(multiRegion: boolean): Promise<Writer> {
     const account = await given.account(app);
     const bucket = uniqueName('once').toLowerCase();
     const trail = uniqueName('once');
-    await givenLogBucket(app, account, bucket, [`arn:aws:cloudtrail:us-east-1:${account.accountId}:trail/${trail}`]);
+    await givenLogBucket(app, account, bucket, [
+      `arn:aws:cloudtrail:us-east-1:${account.accountId}:trail/${trail}`,
+    ]);
     const created = await app
       .rest(account)
       .post('/v1/trails', { name: trail, s3BucketName: bucket, isMultiRegionTrail: multiRegion });
@@ -84,7 +88,10 @@ describe('exactly-once delivery (two API processes, workers killed mid-delivery)
 
   it('delivers every selected event exactly once: none missing, none extra, none twice', async () => {
     const settings = { ...app.env, ...WORKER_SETTINGS };
-    const [apiA, apiB] = await Promise.all([started(new ApiProcess(settings)), started(new ApiProcess(settings))]);
+    const [apiA, apiB] = await Promise.all([
+      started(new ApiProcess(settings)),
+      started(new ApiProcess(settings)),
+    ]);
     const [doomed] = await Promise.all([
       started(new WorkerProcess(settings)),
       started(new WorkerProcess(settings)),
@@ -94,12 +101,15 @@ describe('exactly-once delivery (two API processes, workers killed mid-delivery)
     const clients = writers.flatMap(({ account }) =>
       [apiA, apiB].flatMap((api) =>
         ['us-east-1', 'eu-west-1'].map(
-          (region) => new CloudTrailClient({ endpoint: api.url, region, credentials: account, maxAttempts: 1 }),
+          (region) =>
+            new CloudTrailClient({ endpoint: api.url, region, credentials: account, maxAttempts: 1 }),
         ),
       ),
     );
     const writing = Promise.all(clients.map((client) => callMany(client, CALLS_PER_WRITER)));
-    await eventually(async () => ((await storedLogFiles(app, writers[1].bucket)).length > 1 ? true : undefined));
+    await eventually(async () =>
+      (await storedLogFiles(app, writers[1].bucket)).length > 1 ? true : undefined,
+    );
     await doomed.kill();
     await started(new WorkerProcess(settings));
     await writing;
@@ -110,14 +120,22 @@ describe('exactly-once delivery (two API processes, workers killed mid-delivery)
       expect(expected.length).toBeGreaterThan(CALLS_PER_WRITER * 2);
       const delivered = await eventually(
         async () => {
-          const ids = (await storedLogFiles(app, bucket)).flatMap((file) => file.records.map((r) => String(r.eventID)));
+          const ids = (await storedLogFiles(app, bucket)).flatMap((file) =>
+            file.records.map((r) => String(r.eventID)),
+          );
           return ids.length >= expected.length ? ids : undefined;
         },
         60_000,
         250,
       );
-      expect({ trail, missing: expected.filter((id) => !delivered.includes(id)) }).toEqual({ trail, missing: [] });
-      expect({ trail, extra: delivered.filter((id) => !expected.includes(id)) }).toEqual({ trail, extra: [] });
+      expect({ trail, missing: expected.filter((id) => !delivered.includes(id)) }).toEqual({
+        trail,
+        missing: [],
+      });
+      expect({ trail, extra: delivered.filter((id) => !expected.includes(id)) }).toEqual({
+        trail,
+        extra: [],
+      });
       expect({ trail, twice: delivered.length - new Set(delivered).size }).toEqual({ trail, twice: 0 });
     }
   });
