@@ -38,7 +38,14 @@ export const BENCH_OPERATOR: BenchCredentials = {
   secretAccessKey: 'bench-operator-secret-key-not-for-production-01',
 };
 /** The buckets the benchmarks' trails name, open to CloudTrail for any trail. */
-const BENCH_LOG_BUCKETS = ['bench-logs', 'bench-audit-logs', 'audit-logs', 'org-audit-logs', 'p3-logs', 'soak-logs'];
+const BENCH_LOG_BUCKETS = [
+  'bench-logs',
+  'bench-audit-logs',
+  'audit-logs',
+  'org-audit-logs',
+  'p3-logs',
+  'soak-logs',
+];
 const MASTER_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 
 export interface BenchApp {

@@ -36,8 +36,18 @@ export function openLogBucketPolicy(bucket: string): string {
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
-      { Effect: 'Allow', Principal: cloudTrail, Action: 's3:GetBucketAcl', Resource: `arn:aws:s3:::${bucket}` },
-      { Effect: 'Allow', Principal: cloudTrail, Action: 's3:PutObject', Resource: `arn:aws:s3:::${bucket}/*` },
+      {
+        Effect: 'Allow',
+        Principal: cloudTrail,
+        Action: 's3:GetBucketAcl',
+        Resource: `arn:aws:s3:::${bucket}`,
+      },
+      {
+        Effect: 'Allow',
+        Principal: cloudTrail,
+        Action: 's3:PutObject',
+        Resource: `arn:aws:s3:::${bucket}/*`,
+      },
     ],
   });
 }

@@ -2,12 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import {
-  CreateBucketCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import {
   DescribeTrailsCommand,
   GetTrailStatusCommand,
@@ -34,7 +29,12 @@ describe('log delivery to an external S3 store (TRAILPLANE_S3_ENDPOINT)', () => 
     server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory });
     const { port } = await server.run();
     const endpoint = `http://127.0.0.1:${port}`;
-    s3 = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: S3RVER_CREDENTIALS });
+    s3 = new S3Client({
+      endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: S3RVER_CREDENTIALS,
+    });
     app = await TestApp.start({
       env: {
         TRAILPLANE_S3_ENDPOINT: endpoint,
@@ -57,7 +57,9 @@ describe('log delivery to an external S3 store (TRAILPLANE_S3_ENDPOINT)', () => 
     for (const { Key } of listed.Contents ?? []) {
       const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key }));
       const body = gunzipSync(Buffer.from(await object.Body!.transformToByteArray()));
-      records.push(...(JSON.parse(body.toString('utf8')) as { Records: Array<Record<string, unknown>> }).Records);
+      records.push(
+        ...(JSON.parse(body.toString('utf8')) as { Records: Array<Record<string, unknown>> }).Records,
+      );
     }
     return records;
   }
@@ -78,7 +80,10 @@ describe('log delivery to an external S3 store (TRAILPLANE_S3_ENDPOINT)', () => 
       return status.LatestDeliveryError ? status : undefined;
     });
     // As in AWS, the attempt fields are strings: the attempt's time, and the time of a successful one.
-    expect(failing).toMatchObject({ LatestDeliveryError: 'NoSuchBucket', LatestDeliveryAttemptSucceeded: '' });
+    expect(failing).toMatchObject({
+      LatestDeliveryError: 'NoSuchBucket',
+      LatestDeliveryAttemptSucceeded: '',
+    });
     expect(failing.LatestDeliveryAttemptTime).not.toBe('');
     expect(failing.LatestDeliveryTime).toBeUndefined();
 

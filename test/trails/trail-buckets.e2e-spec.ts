@@ -22,10 +22,15 @@ describe('trail buckets of the built-in store', () => {
   afterAll(() => app.close());
 
   const bucketName = (): string => uniqueName('tb').toLowerCase();
-  const statementsOf = async (owner: { accountId: string; accessKeyId: string; secretAccessKey: string }, bucket: string) =>
-    (JSON.parse((await app.get(GetBucketPolicyUseCase).execute(rootContext(owner), { bucket })).policy) as {
-      Statement: PolicyStatement[];
-    }).Statement;
+  const statementsOf = async (
+    owner: { accountId: string; accessKeyId: string; secretAccessKey: string },
+    bucket: string,
+  ) =>
+    (
+      JSON.parse((await app.get(GetBucketPolicyUseCase).execute(rootContext(owner), { bucket })).policy) as {
+        Statement: PolicyStatement[];
+      }
+    ).Statement;
 
   it('refuses a bucket that does not exist, one without a policy and one whose policy is for another trail', async () => {
     const account = await given.account(app);
@@ -42,10 +47,16 @@ describe('trail buckets of the built-in store', () => {
     ).rejects.toBeInstanceOf(InsufficientS3BucketPolicyException);
 
     const others = bucketName();
-    await givenLogBucket(app, account, others, [`arn:aws:cloudtrail:us-east-1:${account.accountId}:trail/other`]);
-    const refused = await app.rest(account).post('/v1/trails', { name: uniqueName('t'), s3BucketName: others });
+    await givenLogBucket(app, account, others, [
+      `arn:aws:cloudtrail:us-east-1:${account.accountId}:trail/other`,
+    ]);
+    const refused = await app
+      .rest(account)
+      .post('/v1/trails', { name: uniqueName('t'), s3BucketName: others });
     expect([refused.status, refused.body.error.code]).toEqual([403, 'InsufficientS3BucketPolicyException']);
-    const absent = await app.rest(account).post('/v1/trails', { name: uniqueName('t'), s3BucketName: missing });
+    const absent = await app
+      .rest(account)
+      .post('/v1/trails', { name: uniqueName('t'), s3BucketName: missing });
     expect([absent.status, absent.body.error.code]).toEqual([404, 'S3BucketDoesNotExistException']);
   });
 
@@ -73,9 +84,13 @@ describe('trail buckets of the built-in store', () => {
       }),
     ]);
 
-    const again = await app.rest(account).post('/v1/trails', { name, s3BucketName: bucket, createBucket: true });
+    const again = await app
+      .rest(account)
+      .post('/v1/trails', { name, s3BucketName: bucket, createBucket: true });
     expect(again.body.error.code).toBe('TrailAlreadyExistsException');
-    const another = await app.rest(account).post('/v1/trails', { name: uniqueName('t'), s3BucketName: bucket });
+    const another = await app
+      .rest(account)
+      .post('/v1/trails', { name: uniqueName('t'), s3BucketName: bucket });
     expect(another.body.error.code).toBe('InsufficientS3BucketPolicyException');
     const taken = await app
       .rest(await given.account(app))

@@ -45,7 +45,12 @@ export async function seedWorld(db: DataSource, model: PropagationModel): Promis
     await em.query(
       `INSERT INTO storage_buckets (name, owner_account_id, region, created_at, policy, policy_version)
        VALUES ($1, $2, $3, now(), $4, nextval('storage_bucket_policy_versions'))`,
-      [PROPAGATION_BUCKET, OPERATOR.accountId, model.regions[0].name, openLogBucketPolicy(PROPAGATION_BUCKET)],
+      [
+        PROPAGATION_BUCKET,
+        OPERATOR.accountId,
+        model.regions[0].name,
+        openLogBucketPolicy(PROPAGATION_BUCKET),
+      ],
     );
     await em.query(
       `INSERT INTO accounts (id, name, email) SELECT id, 'acct-' || id, id || '@propagation.example.com'

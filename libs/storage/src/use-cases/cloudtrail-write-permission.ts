@@ -31,7 +31,10 @@ export class CloudTrailWritePermission {
   ) {}
 
   /** Undefined when CloudTrail may write every key, else why not. */
-  async refusal(writer: CloudTrailWriter, keys: readonly string[]): Promise<CloudTrailWriteRefusal | undefined> {
+  async refusal(
+    writer: CloudTrailWriter,
+    keys: readonly string[],
+  ): Promise<CloudTrailWriteRefusal | undefined> {
     const { bucket, partition } = writer;
     const facts = await this.buckets.accessFacts(bucket);
     if (!facts) return 'NoSuchBucket';

@@ -96,7 +96,10 @@ export class S3BucketDoesNotExistError extends DomainError {
 /** The bucket's policy would refuse CloudTrail's write of this trail's log files (AWS's wording). */
 export class InsufficientS3BucketPolicyError extends DomainError {
   constructor(bucket: string) {
-    super('InsufficientS3BucketPolicyException', `Incorrect S3 bucket policy is detected for bucket: ${bucket}`);
+    super(
+      'InsufficientS3BucketPolicyException',
+      `Incorrect S3 bucket policy is detected for bucket: ${bucket}`,
+    );
   }
 }
 

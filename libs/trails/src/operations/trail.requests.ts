@@ -37,7 +37,7 @@ export class CreateTrailRequest extends TrailSettingsMembers implements CreateTr
     default: false,
     description:
       "Trailplane's REST API only (as the AWS console offers): create `s3BucketName` in the caller's " +
-      'account with the bucket policy the console writes, which lets CloudTrail write this trail\'s logs',
+      "account with the bucket policy the console writes, which lets CloudTrail write this trail's logs",
   })
   @IsOptional()
   @IsBoolean()
