@@ -9,6 +9,7 @@
  * - events with 1,000,000 events (EVENTS_BENCH_ROWS overrides; P8, P9),
  * - api (P5, P6 route-level via authorization.bench, P7, P11),
  * - ingest (P15 service-event ingestion, and submitted → delivered lag).
+ * - delivery (an organization trail of 1,000 accounts × 17 Regions × 20 events, issue 12 §5).
  *
  * BENCH_ONLY=events,api runs a subset. Soak (`npm run bench:soak`) is not part of it.
  */
@@ -36,6 +37,7 @@ const BENCHES: ReadonlyArray<{ name: string; env: Record<string, string> }> = [
   { name: 'events', env: { EVENTS_BENCH_ROWS: process.env.EVENTS_BENCH_ROWS ?? '1000000' } },
   { name: 'api', env: {} },
   { name: 'ingest', env: {} },
+  { name: 'delivery', env: {} },
 ];
 
 async function main(): Promise<void> {

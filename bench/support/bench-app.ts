@@ -10,6 +10,7 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { createApiApplication } from '../../apps/api/src/http/http-server';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { givenOpenLogBuckets } from './open-log-buckets';
 
 /**
  * A Trailplane for benchmarks, booted the way the e2e tests boot theirs: the API on an ephemeral
@@ -36,6 +37,15 @@ export const BENCH_OPERATOR: BenchCredentials = {
   accessKeyId: 'AKIABENCHOPERATOR001',
   secretAccessKey: 'bench-operator-secret-key-not-for-production-01',
 };
+/** The buckets the benchmarks' trails name, open to CloudTrail for any trail. */
+const BENCH_LOG_BUCKETS = [
+  'bench-logs',
+  'bench-audit-logs',
+  'audit-logs',
+  'org-audit-logs',
+  'p3-logs',
+  'soak-logs',
+];
 const MASTER_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 
 export interface BenchApp {
@@ -86,6 +96,7 @@ export async function startBenchApp(options: { env?: Record<string, string> } = 
   try {
     api = await createApiApplication(env, logger);
     await api.get(EnsureBootstrapAccountUseCase).execute();
+    await givenOpenLogBuckets(api, BENCH_OPERATOR, BENCH_LOG_BUCKETS);
     await api.listen(0, '127.0.0.1');
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(env, logger), {
       logger: false,

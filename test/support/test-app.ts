@@ -12,6 +12,7 @@ import { Redis } from 'ioredis';
 import { createApiApplication } from '../../apps/api/src/http/http-server';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { type TestCredentials } from './credentials';
+import { givenTestLogBuckets } from './open-log-buckets';
 import { RestClient } from './signed-request';
 import { createTestDatabase, TEST_REDIS_URL } from './test-database';
 
@@ -82,6 +83,7 @@ export class TestApp {
       : createLogger(env.LOG_LEVEL);
     const api = await createApiApplication(env, logger, { clock: options.clock });
     await api.get(EnsureBootstrapAccountUseCase).execute();
+    await givenTestLogBuckets(api, OPERATOR);
     await api.listen(0, '127.0.0.1');
     const address = api.getHttpServer().address() as { port: number };
     const worker =

@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
 import { IntegrityModule } from '@app/integrity';
 import { EnvSchema } from '@app/platform';
-import { PolicyCache } from '@app/policy';
 import { StorageModule } from '@app/storage';
 import { TrailsModule } from '@app/trails';
-import { BucketWritePermission } from './destinations/bucket-write-permission';
 import { BuiltInLogDestination } from './destinations/built-in-destination';
 import { ExternalLogDestination } from './destinations/external-destination';
 import { LogDestination } from './destinations/log-destination';
@@ -39,7 +37,6 @@ import { ListTrailDeliveriesUseCase } from './use-cases/list-trail-deliveries.us
     DeliveredDigestRepository,
     StagedDigestRepository,
     TrailEventSource,
-    BucketWritePermission,
     BuiltInLogDestination,
     ExternalLogDestination,
     {
@@ -48,7 +45,6 @@ import { ListTrailDeliveriesUseCase } from './use-cases/list-trail-deliveries.us
       useFactory: (env: EnvSchema, builtIn: BuiltInLogDestination, external: ExternalLogDestination) =>
         env.TRAILPLANE_S3_ENDPOINT ? external : builtIn,
     },
-    { provide: PolicyCache, useFactory: () => new PolicyCache(1_000) },
     TrailLogDelivery,
     DeliverLogsHandler,
     DeliveryScheduleTask,

@@ -6,7 +6,7 @@
  * `parseCreateBucketConfiguration` / `parseDeleteObjects`, and renders answers and errors with
  * the `render…` functions. Authorization is not done here: `BucketDirectory.accessFacts(bucket)`
  * gives the authorizer the bucket's owner and policy. Log delivery writes through
- * `BuiltInObjectStore.putObject`.
+ * `BuiltInObjectStore.putObject`, after `CloudTrailWritePermission` (which CreateTrail also asks).
  */
 export * from './domain/bucket';
 export * from './domain/bucket-name';
@@ -28,6 +28,7 @@ export * from './domain/storage.errors';
 export * from './domain/stored-object';
 export * from './use-cases/bucket-directory';
 export * from './use-cases/built-in-object-store';
+export * from './use-cases/cloudtrail-write-permission';
 export * from './use-cases/create-bucket.use-case';
 export * from './use-cases/delete-bucket-policy.use-case';
 export * from './use-cases/delete-bucket.use-case';

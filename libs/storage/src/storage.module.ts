@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { PolicyCache } from '@app/policy';
 import { BucketRepository } from './persistence/bucket.repository';
 import { ObjectRepository } from './persistence/object.repository';
 import { BucketDirectory } from './use-cases/bucket-directory';
 import { BuiltInObjectStore } from './use-cases/built-in-object-store';
+import { CloudTrailWritePermission } from './use-cases/cloudtrail-write-permission';
 import { CreateBucketUseCase } from './use-cases/create-bucket.use-case';
 import { DeleteBucketPolicyUseCase } from './use-cases/delete-bucket-policy.use-case';
 import { DeleteBucketUseCase } from './use-cases/delete-bucket.use-case';
@@ -42,8 +44,11 @@ const useCases = [
   DeleteBucketPolicyUseCase,
 ];
 
-/** For the authorizer and CreateTrail (bucket owner and policy), and for log delivery (writes). */
-const services = [BucketDirectory, BuiltInObjectStore];
+/**
+ * For the authorizer (bucket owner and policy), for CreateTrail and UpdateTrail (may CloudTrail
+ * write there) and for log delivery (the same check, then the writes).
+ */
+const services = [BucketDirectory, BuiltInObjectStore, CloudTrailWritePermission];
 
 /**
  * The built-in S3-compatible object store (delivery.md §6), transport-independent. Needs the
@@ -60,6 +65,7 @@ const services = [BucketDirectory, BuiltInObjectStore];
     ObjectLister,
     ...useCases,
     ...services,
+    { provide: PolicyCache, useFactory: () => new PolicyCache(1_000) },
   ],
   exports: [...useCases, ...services],
 })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '@app/organizations';
 import { RegionsModule } from '@app/regions';
+import { StorageModule } from '@app/storage';
 import {
   AccountReplicaReconciliation,
   ReplicasOnAccountJoined,
@@ -14,6 +15,7 @@ import { ReplicasOnRegionLaunched } from './jobs/region-launched.listener';
 import { ReplicaReconciler } from './persistence/replica-reconciler';
 import { TrailLoggingPeriodRepository } from './persistence/trail-logging-period.repository';
 import { TrailRepository } from './persistence/trail.repository';
+import { TrailBucket } from './services/trail-bucket';
 import { TrailLocator } from './services/trail-locator';
 import { TrailValidationPeriods } from './services/trail-validation-periods';
 import { TrailReplicaRepository } from './persistence/trail-replica.repository';
@@ -63,12 +65,13 @@ const jobHandlers = [
 
 /** Trails: the CloudTrail trail API, the five-slot quota and replica propagation. */
 @Module({
-  imports: [RegionsModule, OrganizationsModule],
+  imports: [RegionsModule, OrganizationsModule, StorageModule],
   providers: [
     TrailRepository,
     TrailLoggingPeriodRepository,
     ReplicaReconciler,
     TrailLocator,
+    TrailBucket,
     TrailPropagation,
     TrailValidationPeriods,
     TrailValidationPeriodRepository,

@@ -1,8 +1,8 @@
 import { gunzipSync } from 'node:zlib';
-import { type RequestContext } from '@app/platform';
 import { CreateBucketUseCase, PutBucketPolicyUseCase } from '@app/storage';
 import { Client } from 'pg';
 import { type TestCredentials } from '../../support/credentials';
+import { rootContext } from '../../support/open-log-buckets';
 import { type TestApp } from '../../support/test-app';
 
 /** The bucket policy CloudTrail needs (delivery.md §6.2): write `AWSLogs/<id>/*` for the given trails. */
@@ -35,27 +35,6 @@ export function cloudTrailBucketPolicy(
   });
 }
 
-function contextOf(owner: TestCredentials, region: string): RequestContext {
-  return {
-    requestId: 'test',
-    principal: {
-      type: 'Root',
-      accountId: owner.accountId,
-      arn: `arn:aws:iam::${owner.accountId}:root`,
-      principalId: owner.accountId,
-      accessKeyId: owner.accessKeyId,
-      isPartitionOperator: false,
-    },
-    accountId: owner.accountId,
-    region,
-    partition: 'aws',
-    sourceIp: '127.0.0.1',
-    userAgent: 'test',
-    receivedAt: new Date(),
-    secureTransport: false,
-  };
-}
-
 /** Creates `bucket` in `owner`'s account with CloudTrail's policy for `trailArns` under `prefixes`. */
 export async function givenLogBucket(
   app: TestApp,
@@ -65,7 +44,7 @@ export async function givenLogBucket(
   prefixes: readonly string[] = ['AWSLogs/*'],
   region = 'us-east-1',
 ): Promise<void> {
-  const ctx = contextOf(owner, region);
+  const ctx = rootContext(owner, region);
   await app.get(CreateBucketUseCase).execute(ctx, { bucket });
   await app
     .get(PutBucketPolicyUseCase)

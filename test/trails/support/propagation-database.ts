@@ -1,16 +1,20 @@
 import { CLOUDTRAIL_SERVICE_PRINCIPAL } from '@app/organizations';
 import { type DataSource } from 'typeorm';
+import { openLogBucketPolicy } from '../../../bench/support/open-log-buckets';
+import { OPERATOR } from '../../support/test-app';
 import { ORGANIZATION_ID, type PropagationModel, ROOT_ID, WORLD_ACCOUNT_PREFIX } from './propagation-model';
 
 /** What a world writes besides its accounts, children first (organizations cascade to membership). */
 const WORLD_TABLES = [
   'job_outbox',
+  'storage_buckets',
   'trails',
   'organizations',
   'account_regions',
   'digest_signing_keys',
   'regions',
 ];
+export const PROPAGATION_BUCKET = 'propagation-oracle';
 const ANALYZED_TABLES = ['regions', 'accounts', 'account_regions', 'organization_accounts', 'trails'];
 
 /** What the database holds once propagation has settled, in the model's terms. */
@@ -37,6 +41,17 @@ export async function seedWorld(db: DataSource, model: PropagationModel): Promis
       model.regions.map((r) => r.name),
       model.regions.map((r) => r.optIn),
     ]);
+    // The bucket the driver's trails name, which CreateTrail checks: in a Region of this world.
+    await em.query(
+      `INSERT INTO storage_buckets (name, owner_account_id, region, created_at, policy, policy_version)
+       VALUES ($1, $2, $3, now(), $4, nextval('storage_bucket_policy_versions'))`,
+      [
+        PROPAGATION_BUCKET,
+        OPERATOR.accountId,
+        model.regions[0].name,
+        openLogBucketPolicy(PROPAGATION_BUCKET),
+      ],
+    );
     await em.query(
       `INSERT INTO accounts (id, name, email) SELECT id, 'acct-' || id, id || '@propagation.example.com'
          FROM unnest($1::text[]) AS a(id)`,

@@ -25,7 +25,7 @@ import {
 } from '@app/trails';
 import { DataSource } from 'typeorm';
 import { OPERATOR, type TestApp } from '../../support/test-app';
-import { type Observed, observeWorld, seedWorld } from './propagation-database';
+import { type Observed, observeWorld, PROPAGATION_BUCKET, seedWorld } from './propagation-database';
 import { type Change, PropagationModel, type TrailSpec, type WorldSpec } from './propagation-model';
 
 /**
@@ -189,7 +189,7 @@ export class PropagationDriver {
       .get(CreateTrailUseCase)
       .execute(caller(model, creator, { region: home }), {
         name,
-        s3BucketName: 'propagation-oracle',
+        s3BucketName: PROPAGATION_BUCKET,
         isMultiRegionTrail: spec.multiRegion,
         isOrganizationTrail: spec.organization,
       });

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type IntegrityObjectReader } from '@app/integrity';
 import { isDomainError } from '@app/platform';
-import { type BuiltInObject, BuiltInObjectStore } from '@app/storage';
+import { type BuiltInObject, BuiltInObjectStore, CloudTrailWritePermission } from '@app/storage';
 import { type EntityManager } from 'typeorm';
 import { DeliveredDigestRepository, type PlannedDigest } from '../persistence/delivered-digest.repository';
 import { DeliveredFileRepository } from '../persistence/delivered-file.repository';
-import { BucketWritePermission } from './bucket-write-permission';
 import {
   DeliveryFailure,
   digestUserMetadata,
@@ -34,7 +33,7 @@ export class BuiltInLogDestination extends LogDestination {
     private readonly store: BuiltInObjectStore,
     private readonly delivered: DeliveredFileRepository,
     private readonly deliveredDigests: DeliveredDigestRepository,
-    private readonly permission: BucketWritePermission,
+    private readonly permission: CloudTrailWritePermission,
   ) {
     super();
   }
@@ -85,10 +84,11 @@ export class BuiltInLogDestination extends LogDestination {
 
   private async write(writer: TrailWriter, objects: readonly BuiltInObject[]): Promise<void> {
     try {
-      await this.permission.assertMayWrite(
+      const refusal = await this.permission.refusal(
         writer,
         objects.map((object) => object.key),
       );
+      if (refusal) throw new DeliveryFailure(refusal);
       await this.store.putObjects(objects);
     } catch (error) {
       if (isDomainError(error)) throw new DeliveryFailure(error.code);

@@ -1,4 +1,3 @@
-export * from './log-file-key';
 export * from './log-file';
 export * from './plan-log-files';
 export * from './delivery.errors';

@@ -1,5 +1,5 @@
 import { deflateBound, GZIP_HEADER_BYTES, GZIP_TRAILER_BYTES, GzipMemberWriter } from './gzip-member';
-import { type LogFileLocation, logFileKey, randomLogFileSuffix } from './log-file-key';
+import { type LogFileLocation, logFileKey, randomLogFileSuffix } from '@app/trails';
 
 /** "At most 50 MB compressed per file" (delivery.md §3), read as 10^6 bytes so both readings hold. */
 export const MAX_LOG_FILE_COMPRESSED_BYTES = 50_000_000;

@@ -1,5 +1,5 @@
 import { type LogFile, LogFileBuilder } from './log-file';
-import { type LogFileLocation } from './log-file-key';
+import { type LogFileLocation } from '@app/trails';
 
 /** A selected event as log files need it: where it belongs and its record as JSON text. */
 export interface LogFileEvent {

@@ -14,3 +14,5 @@ export * from './cloudtrail-delegation-errors';
 export * from './trail.errors';
 export * from './selects-event';
 export * from './trail-coverage';
+export * from './log-file-key';
+export * from './trail-log-bucket';

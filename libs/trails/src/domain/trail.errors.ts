@@ -86,6 +86,23 @@ export class InvalidS3BucketNameError extends DomainError {
   }
 }
 
+/** CreateTrail or UpdateTrail naming a bucket the built-in store does not hold. */
+export class S3BucketDoesNotExistError extends DomainError {
+  constructor(bucket: string) {
+    super('S3BucketDoesNotExistException', `S3 bucket does not exist: ${bucket}`);
+  }
+}
+
+/** The bucket's policy would refuse CloudTrail's write of this trail's log files (AWS's wording). */
+export class InsufficientS3BucketPolicyError extends DomainError {
+  constructor(bucket: string) {
+    super(
+      'InsufficientS3BucketPolicyException',
+      `Incorrect S3 bucket policy is detected for bucket: ${bucket}`,
+    );
+  }
+}
+
 export class InvalidS3PrefixError extends DomainError {
   constructor(maxLength: number, length: number) {
     super(

@@ -61,6 +61,8 @@ export interface CreateTrailInput {
   readonly kmsKeyId?: string;
   readonly isOrganizationTrail?: boolean;
   readonly tagsList?: readonly Tag[];
+  /** REST only: create the bucket in the caller's account with the policy the AWS console writes. */
+  readonly createBucket?: boolean;
 }
 
 /**

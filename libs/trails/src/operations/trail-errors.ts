@@ -30,6 +30,12 @@ export const TRAIL_SETTINGS_ERRORS: readonly ErrorCode[] = [
   'InvalidParameterCombinationException',
 ];
 
+/** The trail's bucket: CloudTrail must be able to write its files there (delivery.md §6.2). */
+export const TRAIL_BUCKET_ERRORS: readonly ErrorCode[] = [
+  'S3BucketDoesNotExistException',
+  'InsufficientS3BucketPolicyException',
+];
+
 /** An organization trail's preconditions (§3.5), in the order they are checked. */
 export const ORGANIZATION_TRAIL_ERRORS: readonly ErrorCode[] = [
   'OrganizationsNotInUseException',

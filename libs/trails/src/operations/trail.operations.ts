@@ -10,6 +10,7 @@ import { UpdateTrailUseCase } from '../use-cases/update-trail.use-case';
 import { trailResponseElements } from './trail-elements';
 import {
   ORGANIZATION_TRAIL_ERRORS,
+  TRAIL_BUCKET_ERRORS,
   TRAIL_CHANGE_ERRORS,
   TRAIL_LOOKUP_ERRORS,
   TRAIL_SETTINGS_ERRORS,
@@ -44,6 +45,11 @@ export const CreateTrail = defineOperation({
     ...TRAIL_SETTINGS_ERRORS,
     ...ORGANIZATION_TRAIL_ERRORS,
     ...TRAIL_SLOT_ERRORS,
+    ...TRAIL_BUCKET_ERRORS,
+    // With createBucket (REST): the store's answers to CreateBucket.
+    'InvalidBucketName',
+    'BucketAlreadyExists',
+    'BucketAlreadyOwnedByYou',
   ],
 });
 
@@ -62,6 +68,7 @@ export const UpdateTrail = defineOperation({
     ...ORGANIZATION_TRAIL_ERRORS,
     'NotOrganizationManagementAccountException',
     ...TRAIL_SLOT_ERRORS,
+    ...TRAIL_BUCKET_ERRORS,
   ],
 });
 

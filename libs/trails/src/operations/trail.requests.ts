@@ -33,6 +33,15 @@ export class CreateTrailRequest extends TrailSettingsMembers implements CreateTr
   @IsOptional()
   @listOf(() => TagMember, 200)
   tagsList?: TagMember[];
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      "Trailplane's REST API only (as the AWS console offers): create `s3BucketName` in the caller's " +
+      "account with the bucket policy the console writes, which lets CloudTrail write this trail's logs",
+  })
+  @IsOptional()
+  @IsBoolean()
+  createBucket?: boolean;
 }
 
 export class UpdateTrailRequest extends TrailSettingsMembers implements UpdateTrailInput {

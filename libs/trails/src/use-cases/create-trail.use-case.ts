@@ -13,6 +13,8 @@ import { planNewTrailSettings } from '../domain/trail-settings';
 import { mergeTags, validateTags } from '../domain/trail-tags';
 import { TrailAlreadyExistsError } from '../domain/trail.errors';
 import { TrailRepository } from '../persistence/trail.repository';
+import { logDestinationOf } from '../domain/trail-log-bucket';
+import { TrailBucket } from '../services/trail-bucket';
 import { TrailLocator } from '../services/trail-locator';
 import { TrailPropagation } from '../services/trail-propagation';
 
@@ -20,7 +22,9 @@ import { TrailPropagation } from '../services/trail-propagation';
  * CreateTrail (§2.2) in the called Region. An organization trail is owned by the management
  * account even when a delegated administrator creates it. The name and the five-slot quota are
  * checked under advisory locks on (account, name) and (account, Region), so concurrent creators —
- * through any number of API processes — cannot both take the last slot or the same name.
+ * through any number of API processes — cannot both take the last slot or the same name. The
+ * bucket must let CloudTrail write there (or be created so, with `createBucket`), in the same
+ * transaction.
  */
 @Injectable()
 export class CreateTrailUseCase {
@@ -30,6 +34,7 @@ export class CreateTrailUseCase {
     private readonly regions: RegionRepository,
     private readonly locator: TrailLocator,
     private readonly propagation: TrailPropagation,
+    private readonly bucket: TrailBucket,
     private readonly clock: Clock,
   ) {}
 
@@ -88,6 +93,9 @@ export class CreateTrailUseCase {
         createdAt: now,
         updatedAt: now,
       };
+      const destination = logDestinationOf(trail);
+      if (input.createBucket) await this.bucket.create(ctx, destination);
+      await this.bucket.assertWritable(destination);
       try {
         await this.trails.insert(em, trail);
       } catch (error) {

@@ -8,6 +8,8 @@ import { type TrailRecord } from '../domain/trail-record';
 import { planUpdatedTrailSettings } from '../domain/trail-settings';
 import { TrailAlreadyExistsError } from '../domain/trail.errors';
 import { TrailRepository } from '../persistence/trail.repository';
+import { logDestinationChanged, logDestinationOf } from '../domain/trail-log-bucket';
+import { TrailBucket } from '../services/trail-bucket';
 import { TrailLocator } from '../services/trail-locator';
 import { TrailValidationPeriods } from '../services/trail-validation-periods';
 import { TrailPropagation } from '../services/trail-propagation';
@@ -15,7 +17,8 @@ import { TrailPropagation } from '../services/trail-propagation';
 /**
  * UpdateTrail (§2.3): a partial update in the home Region. Converting to multi-Region checks the
  * name and the quota in every Region gained (decision 4); converting to or from an organization
- * trail is the management account's alone (decision 6). Replicas follow through propagation.
+ * trail is the management account's alone (decision 6). A new bucket, prefix or organization
+ * segment must be writable by CloudTrail, as on CreateTrail. Replicas follow through propagation.
  */
 @Injectable()
 export class UpdateTrailUseCase {
@@ -26,6 +29,7 @@ export class UpdateTrailUseCase {
     private readonly locator: TrailLocator,
     private readonly propagation: TrailPropagation,
     private readonly validationPeriods: TrailValidationPeriods,
+    private readonly bucket: TrailBucket,
     private readonly clock: Clock,
   ) {}
 
@@ -69,6 +73,7 @@ export class UpdateTrailUseCase {
       }
       const now = this.clock.now();
       const updated = await this.trails.update(em, trail, { settings, organizationId, propagate: true }, now);
+      if (logDestinationChanged(trail, updated)) await this.bucket.assertWritable(logDestinationOf(updated));
       await this.propagation.afterChange(em, trail, updated);
       await this.validationPeriods.afterChange(em, trail, updated, now);
       return updated;

@@ -43,12 +43,18 @@ function timeRangeInput(body: Record<string, unknown>): object {
   };
 }
 
+/** CreateTrail as the model has it: `createBucket` is a convenience of the REST API only. */
+function createTrailInput(body: Record<string, unknown>): object {
+  const { members } = camelMembers(body);
+  return Object.fromEntries(Object.entries(members).filter(([member]) => member !== 'createBucket'));
+}
+
 /** CloudTrail on AWS JSON 1.1 (`X-Amz-Target: CloudTrail_20131101.<Operation>`). */
 export const CLOUDTRAIL_AWS_JSON: AwsJsonService = {
   service: 'cloudtrail',
   targetPrefixes: ['CloudTrail_20131101', 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101'],
   operations: [
-    awsJson(CreateTrail, toAwsTrailSummary),
+    awsJson(CreateTrail, toAwsTrailSummary, createTrailInput),
     awsJson(UpdateTrail, toAwsTrailSummary),
     awsJson(DeleteTrail, EMPTY_OUTPUT),
     awsJson(GetTrail, (trail) => ({ Trail: toAwsTrail(trail) })),

@@ -44,7 +44,14 @@ export class TrailsController {
       'account has at most five trails a Region (a multi-Region trail takes a slot in each). An ' +
       'organization trail (`isOrganizationTrail`) needs an all-features organization with trusted ' +
       'access for cloudtrail.amazonaws.com, is created by the management account or a CloudTrail ' +
-      'delegated administrator, and is owned by the management account.',
+      'delegated administrator, and is owned by the management account. A bucket of the built-in ' +
+      'object store must exist (S3BucketDoesNotExistException) and its policy must let ' +
+      'cloudtrail.amazonaws.com PutObject the trail’s keys with `aws:SourceArn` = the trail ARN ' +
+      '(InsufficientS3BucketPolicyException); with an external store (TRAILPLANE_S3_ENDPOINT) it is ' +
+      'not checked. `createBucket: true` creates the bucket in the caller’s account with the policy the ' +
+      'AWS console writes (statements AWSCloudTrailAclCheck20150319, AWSCloudTrailWrite20150319 on ' +
+      '`[prefix/]AWSLogs/<account>/*` and, for an organization trail, ' +
+      'AWSCloudTrailOrganizationWrite20150319 on `AWSLogs/<o-id>/*`).',
     body: {},
   })
   @ApiCreatedResponse({ type: TrailResponse, description: 'The trail created' })
