@@ -5,6 +5,7 @@ import {
   type ErrorCode,
   isDatabaseUnavailable,
   restStatusOf,
+  type ServiceName,
   ThrottledError,
 } from '@app/platform';
 import {
@@ -37,6 +38,11 @@ const QUERY_CODES: Partial<Record<ErrorCode, ErrorCode>> = {
   ValidationException: 'ValidationError',
   ThrottlingException: 'Throttling',
   UnknownOperationException: 'InvalidAction',
+};
+
+/** Throttling on AWS JSON as the service's model names it (Organizations has no ThrottlingException). */
+const AWS_JSON_THROTTLING: Partial<Record<ServiceName, ErrorCode>> = {
+  organizations: 'TooManyRequestsException',
 };
 
 /** Turns anything thrown while serving a request into a DomainError the caller can act on. */
@@ -93,16 +99,18 @@ export function renderError(error: unknown, protocol: WireProtocol, requestId: s
         `<RequestId>${escapeXml(requestId)}</RequestId></ErrorResponse>`,
     };
   }
+  const code =
+    (domainError instanceof ThrottledError && AWS_JSON_THROTTLING[domainError.service]) || domainError.code;
   return {
-    status: awsStatusOf(domainError.code),
-    code: domainError.code,
+    status: awsStatusOf(code),
+    code,
     unexpected,
     headers: {
       'content-type': 'application/x-amz-json-1.1',
-      'x-amzn-errortype': domainError.code,
+      'x-amzn-errortype': code,
       ...retryAfter,
     },
-    body: JSON.stringify({ __type: domainError.code, Message: message, message, ...domainError.fields }),
+    body: JSON.stringify({ __type: code, Message: message, message, ...domainError.fields }),
   };
 }
 
