@@ -43,6 +43,7 @@ import {
   iamUser,
   WHOLE_LIST,
 } from './iam-query-response';
+import { QUERY_NAMESPACES } from './query-namespaces';
 
 const NO_RESULT = (): undefined => undefined;
 
@@ -135,7 +136,7 @@ const MANAGED_POLICIES: AwsQueryOperation[] = [
  */
 export const IAM_AWS_QUERY: AwsQueryService = {
   service: 'iam',
-  xmlNamespace: 'https://iam.amazonaws.com/doc/2010-05-08/',
+  xmlNamespace: QUERY_NAMESPACES.iam,
   operations: [
     ...USERS,
     ...ROLES,

@@ -16,6 +16,7 @@ import {
   ServiceUnavailableError,
   UnsupportedMediaTypeError,
 } from './protocol.errors';
+import { queryNamespaceOf } from '../aws-query/query-namespaces';
 import { type WireProtocol } from './request-facts';
 
 export interface RenderedError {
@@ -68,7 +69,13 @@ export function toDomainError(error: unknown): { error: DomainError; unexpected:
   };
 }
 
-export function renderError(error: unknown, protocol: WireProtocol, requestId: string): RenderedError {
+/** `signingService` picks the query protocol's namespace (IAM's or STS's). */
+export function renderError(
+  error: unknown,
+  protocol: WireProtocol,
+  requestId: string,
+  signingService?: string,
+): RenderedError {
   const { error: domainError, unexpected } = toDomainError(error);
   const message = domainError.message;
   const retryAfter: Record<string, string> =
@@ -94,7 +101,7 @@ export function renderError(error: unknown, protocol: WireProtocol, requestId: s
       unexpected,
       headers: { 'content-type': 'text/xml', ...retryAfter },
       body:
-        `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>${type}</Type>` +
+        `<ErrorResponse xmlns="${queryNamespaceOf(signingService)}"><Error><Type>${type}</Type>` +
         `<Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error>` +
         `<RequestId>${escapeXml(requestId)}</RequestId></ErrorResponse>`,
     };
