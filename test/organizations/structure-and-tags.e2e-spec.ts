@@ -20,6 +20,7 @@ describe('Organizations: OUs reshaped, children, account closure and tags (AWS S
   let app: TestApp;
   beforeAll(async () => {
     app = await TestApp.start({
+      jobs: 'inline',
       env: {
         TRAILPLANE_THROTTLING: 'on',
         TRAILPLANE_THROTTLE_RATES: JSON.stringify({ 'organizations:DescribeOrganization': 1 }),
