@@ -110,7 +110,7 @@ describe('Organizations over REST (/v1/organization, /v1/handshakes)', () => {
       });
     });
 
-    it('GET /v1/organization/roots lists the root', async () => {
+    it('GET /v1/organization/roots lists the root, with no policy type enabled until EnablePolicyType', async () => {
       const org = await organization();
       const response = await app.rest(org.management).get('/v1/organization/roots');
       expect(response.status).toBe(200);
@@ -120,7 +120,7 @@ describe('Organizations over REST (/v1/organization, /v1/handshakes)', () => {
             id: org.rootId,
             arn: `arn:aws:organizations::${org.management.accountId}:root/${org.id}/${org.rootId}`,
             name: 'Root',
-            policyTypes: [{ type: 'SERVICE_CONTROL_POLICY', status: 'ENABLED' }],
+            policyTypes: [],
           },
         ],
       });

@@ -23,6 +23,7 @@ import { IamUsersController } from './rest/iam/iam-users.controller';
 import { DelegatedAdministratorsController } from './rest/organizations/delegated-administrators.controller';
 import { HandshakesController } from './rest/organizations/handshakes.controller';
 import { OrganizationAccountsController } from './rest/organizations/organization-accounts.controller';
+import { OrganizationTagsController } from './rest/organizations/organization-tags.controller';
 import { OrganizationController } from './rest/organizations/organization.controller';
 import { OrganizationalUnitsController } from './rest/organizations/organizational-units.controller';
 import { ServiceControlPoliciesController } from './rest/organizations/service-control-policies.controller';
@@ -52,6 +53,7 @@ export class ApiModule {
         OrganizationController,
         OrganizationAccountsController,
         OrganizationalUnitsController,
+        OrganizationTagsController,
         DelegatedAdministratorsController,
         HandshakesController,
         ServiceControlPoliciesController,

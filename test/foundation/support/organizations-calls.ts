@@ -63,6 +63,11 @@ export async function exerciseOrganizations(app: TestApp, calls: DocumentedCalls
     name: 'Security',
   });
   await m.ok('GET', `/v1/organization/units/${unit.id}`);
+  await m.ok('PATCH', `/v1/organization/units/${unit.id}`, { name: 'SecOps' });
+  await m.ok('GET', `/v1/organization/parents/${rootId}/children?childType=ORGANIZATIONAL_UNIT`);
+  await m.ok('POST', `/v1/organization/tags/${unit.id}`, { tags: [{ key: 'team', value: 'sec' }] });
+  await m.ok('GET', `/v1/organization/tags/${unit.id}`);
+  await m.ok('DELETE', `/v1/organization/tags/${unit.id}?key=team`);
   await m.ok('GET', `/v1/organization/parents?childId=${member.accountId}`);
   await m.ok('GET', `/v1/organization/parents/${rootId}/accounts`);
   await m.ok('GET', `/v1/organization/parents/${rootId}/units`);
@@ -112,6 +117,8 @@ export async function exerciseOrganizations(app: TestApp, calls: DocumentedCalls
   await m.ok('DELETE', `/v1/organization/service-access/${CLOUDTRAIL}`);
   await m.fails('DELETE', '/v1/organization', 'OrganizationNotEmptyException');
   await m.ok('DELETE', `/v1/organization/accounts/${member.accountId}`);
+  await m.ok('DELETE', `/v1/organization/units/${unit.id}`);
+  await m.ok('POST', `/v1/organization/accounts/${made.accountId}/close`);
   await m.ok('DELETE', `/v1/organization/accounts/${made.accountId}`);
   await m.ok('DELETE', '/v1/organization');
 

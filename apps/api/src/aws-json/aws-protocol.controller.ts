@@ -32,7 +32,7 @@ interface Served<T> {
 
 /**
  * The AWS protocol endpoint: `POST /` with `X-Amz-Target` (AWS JSON 1.1: CloudTrail, Organizations)
- * or a form `Action` (AWS query: STS, also as `GET /?Action=…`). AWS SDKs and the AWS CLI talk to
+ * or a form `Action` (AWS query: STS and IAM, also as `GET /?Action=…`). AWS SDKs and the AWS CLI talk to
  * this route unchanged; every call goes through the operation runner.
  */
 @ApiExcludeController()
@@ -50,8 +50,12 @@ export class AwsProtocolController {
     }
     for (const service of AWS_QUERY_SERVICES) {
       const transport = awsQueryTransport(service);
-      for (const entry of service.operations)
+      for (const entry of service.operations) {
+        // The signature's service must match the one the action belongs to (the transport checks it).
+        if (this.actions.has(entry.operation.name))
+          throw new Error(`Two query services serve Action=${entry.operation.name}`);
         this.actions.set(entry.operation.name, { entry, transport, service });
+      }
     }
   }
 

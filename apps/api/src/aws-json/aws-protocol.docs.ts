@@ -76,14 +76,17 @@ export function awsProtocolPath(served: readonly ServedAwsOperation[]): PathItem
   const description =
     'The endpoint the AWS SDKs and the AWS CLI talk to, unchanged (`--endpoint-url`): the same ' +
     'operations, rules and errors as the REST API. Sign with the AWS service’s own name ' +
-    '(`cloudtrail`, `organizations`, `sts`) and the Region acted in.\n\n' +
+    '(`cloudtrail`, `organizations`, `sts`, `iam`) and the Region acted in (IAM and Organizations are ' +
+    'global: the AWS tools sign them for us-east-1).\n\n' +
     '**AWS JSON 1.1** (`POST /`, `Content-Type: application/x-amz-json-1.1`): the operation is the ' +
     '`X-Amz-Target` header (signed), the body its input members in PascalCase; errors are ' +
     '`{"__type", "Message", "message"}` with the live service’s status (400 for every client error, ' +
     '403 for authentication and access denial).\n\n' +
     servedTable(json, '`X-Amz-Target`') +
     '\n\n**AWS query** (`POST /` with a form body, or `GET /?…`): `Action=<operation>&Version=<API ' +
-    'version>` and the members (`Tags.member.1.Key=…`); answers are XML, errors an `<ErrorResponse>`.\n\n' +
+    'version>` (STS `2011-06-15`, IAM `2010-05-08`) and the members (`Tags.member.1.Key=…`); answers ' +
+    'are XML (IAM: lists paged by `Marker`/`IsTruncated`, policy documents URL-encoded), errors an ' +
+    '`<ErrorResponse>`.\n\n' +
     servedTable(query, '`Action`');
   return {
     post: {

@@ -1,5 +1,6 @@
 import { AssumeRole, GetCallerIdentity } from '@app/iam';
 import { awsQuery, type AwsQueryService, formInteger } from './aws-query-service';
+import { QUERY_NAMESPACES } from './query-namespaces';
 
 /** The second precision of STS timestamps (`2026-03-01T12:00:00Z`). */
 function stsTime(date: Date): string {
@@ -12,7 +13,7 @@ function stsTime(date: Date): string {
  */
 export const STS_AWS_QUERY: AwsQueryService = {
   service: 'sts',
-  xmlNamespace: 'https://sts.amazonaws.com/doc/2011-06-15/',
+  xmlNamespace: QUERY_NAMESPACES.sts,
   operations: [
     awsQuery(
       AssumeRole,

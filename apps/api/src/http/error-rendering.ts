@@ -5,6 +5,7 @@ import {
   type ErrorCode,
   isDatabaseUnavailable,
   restStatusOf,
+  type ServiceName,
   ThrottledError,
 } from '@app/platform';
 import {
@@ -15,6 +16,7 @@ import {
   ServiceUnavailableError,
   UnsupportedMediaTypeError,
 } from './protocol.errors';
+import { queryNamespaceOf } from '../aws-query/query-namespaces';
 import { BODY_LIMIT_BYTES, SERVICE_EVENTS_BODY_LIMIT_BYTES } from './body-parsing';
 import { type WireProtocol } from './request-facts';
 
@@ -40,6 +42,11 @@ const QUERY_CODES: Partial<Record<ErrorCode, ErrorCode>> = {
   UnknownOperationException: 'InvalidAction',
 };
 
+/** Throttling on AWS JSON as the service's model names it (Organizations has no ThrottlingException). */
+const AWS_JSON_THROTTLING: Partial<Record<ServiceName, ErrorCode>> = {
+  organizations: 'TooManyRequestsException',
+};
+
 /** Turns anything thrown while serving a request into a DomainError the caller can act on. */
 export function toDomainError(error: unknown): { error: DomainError; unexpected: boolean } {
   if (error instanceof DomainError) return { error, unexpected: false };
@@ -63,7 +70,13 @@ export function toDomainError(error: unknown): { error: DomainError; unexpected:
   };
 }
 
-export function renderError(error: unknown, protocol: WireProtocol, requestId: string): RenderedError {
+/** `signingService` picks the query protocol's namespace (IAM's or STS's). */
+export function renderError(
+  error: unknown,
+  protocol: WireProtocol,
+  requestId: string,
+  signingService?: string,
+): RenderedError {
   const { error: domainError, unexpected } = toDomainError(error);
   const message = domainError.message;
   const retryAfter: Record<string, string> =
@@ -89,21 +102,23 @@ export function renderError(error: unknown, protocol: WireProtocol, requestId: s
       unexpected,
       headers: { 'content-type': 'text/xml', ...retryAfter },
       body:
-        `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>${type}</Type>` +
+        `<ErrorResponse xmlns="${queryNamespaceOf(signingService)}"><Error><Type>${type}</Type>` +
         `<Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error>` +
         `<RequestId>${escapeXml(requestId)}</RequestId></ErrorResponse>`,
     };
   }
+  const code =
+    (domainError instanceof ThrottledError && AWS_JSON_THROTTLING[domainError.service]) || domainError.code;
   return {
-    status: awsStatusOf(domainError.code),
-    code: domainError.code,
+    status: awsStatusOf(code),
+    code,
     unexpected,
     headers: {
       'content-type': 'application/x-amz-json-1.1',
-      'x-amzn-errortype': domainError.code,
+      'x-amzn-errortype': code,
       ...retryAfter,
     },
-    body: JSON.stringify({ __type: domainError.code, Message: message, message, ...domainError.fields }),
+    body: JSON.stringify({ __type: code, Message: message, message, ...domainError.fields }),
   };
 }
 

@@ -3,7 +3,7 @@ import { LOGGER } from '@app/platform';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { type Logger } from 'pino';
 import { renderError } from './error-rendering';
-import { factsOf, protocolOf } from './request-facts';
+import { factsOf, protocolOf, signingServiceOf } from './request-facts';
 
 /** Renders every error in the caller's protocol: AWS JSON, AWS query (XML), S3 (XML) or REST JSON. */
 @Catch()
@@ -13,7 +13,7 @@ export class ProtocolErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const rendered = renderError(exception, protocolOf(request), request.id);
+    const rendered = renderError(exception, protocolOf(request), request.id, signingServiceOf(request));
     factsOf(request).errorCode = rendered.code;
     // The path only: a presigned URL's query carries its signature and session token.
     if (rendered.unexpected)

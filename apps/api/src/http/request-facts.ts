@@ -37,12 +37,17 @@ export type ProtocolClues = Pick<FastifyRequest, 'url' | 'method' | 'headers'>;
 const SCOPE_SERVICE =
   /Credential=[^/\s,&]+(?:\/|%2F)\d{8}(?:\/|%2F)[^/\s,&%]+(?:\/|%2F)([a-z0-9-]+)(?:\/|%2F)/i;
 
+/** The service a request is signed for (its credential scope's), when it is signed. */
+export function signingServiceOf(request: ProtocolClues): string | undefined {
+  const query = request.url.split('?', 2)[1] ?? '';
+  return SCOPE_SERVICE.exec(`${String(request.headers.authorization ?? '')} ${query}`)?.[1];
+}
+
 export function protocolOf(request: ProtocolClues): WireProtocol {
-  const [path, query = ''] = request.url.split('?', 2);
+  const path = request.url.split('?', 1)[0];
   // `v1` is no valid bucket name (3 characters at least): REST owns /v1 whatever the signature says.
   if (path.startsWith('/v1/') || path === '/v1') return 'rest';
-  const scope = SCOPE_SERVICE.exec(`${String(request.headers.authorization ?? '')} ${query}`);
-  if (scope?.[1] === 's3') return 's3';
+  if (signingServiceOf(request) === 's3') return 's3';
   if (path !== '/') return 'rest';
   if (request.headers['x-amz-target'] !== undefined) return 'aws-json';
   const type = String(request.headers['content-type'] ?? '');

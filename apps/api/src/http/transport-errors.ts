@@ -9,7 +9,7 @@ import {
   RequestHeaderFieldsTooLargeError,
   RequestTimeoutError,
 } from './protocol.errors';
-import { protocolOf, type ProtocolClues, type WireProtocol } from './request-facts';
+import { protocolOf, type ProtocolClues, signingServiceOf, type WireProtocol } from './request-facts';
 
 /** Longest decoded path parameter the router accepts: room for a URL-encoded IAM policy ARN (path included). */
 export const MAX_PATH_PARAMETER_LENGTH = 2048;
@@ -23,7 +23,7 @@ export function renderFrameworkError(
   request: FastifyRequest,
   reply: FastifyReply,
 ): void {
-  const rendered = renderError(error, protocolOf(request), request.id);
+  const rendered = renderError(error, protocolOf(request), request.id, signingServiceOf(request));
   void reply
     .status(rendered.status)
     .headers({ ...rendered.headers, 'x-amzn-requestid': request.id })

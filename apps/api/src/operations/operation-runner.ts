@@ -209,7 +209,7 @@ export class OperationRunner {
       `${ctx.accountId}:${ctx.region}:${operation.service}:${operation.name}`,
       rate,
     );
-    if (!decision.allowed) throw new ThrottledError(operation.name, decision.retryAfterMs);
+    if (!decision.allowed) throw new ThrottledError(operation.service, operation.name, decision.retryAfterMs);
   }
 
   private apiCall<I extends object, O>(

@@ -38,7 +38,7 @@ export class IngestionGate {
       return Promise.resolve();
     }
     if (this.waiting.length >= this.writers * WAITING_PER_WRITER) {
-      return Promise.reject(new ThrottledError('PutServiceEvents', 1_000));
+      return Promise.reject(new ThrottledError('trailplane', 'PutServiceEvents', 1_000));
     }
     return new Promise((resolve, reject) => {
       const turn = (): void => {
@@ -47,7 +47,7 @@ export class IngestionGate {
       };
       const timer = setTimeout(() => {
         this.waiting.splice(this.waiting.indexOf(turn), 1);
-        reject(new ThrottledError('PutServiceEvents', 1_000));
+        reject(new ThrottledError('trailplane', 'PutServiceEvents', 1_000));
       }, MAX_WAIT_MS);
       this.waiting.push(turn);
     });

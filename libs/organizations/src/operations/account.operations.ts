@@ -1,4 +1,5 @@
 import { defineOperation, NoMembers } from '@app/platform';
+import { CloseAccountUseCase } from '../use-cases/close-account.use-case';
 import { CreateAccountUseCase } from '../use-cases/create-account.use-case';
 import { DescribeAccountUseCase } from '../use-cases/describe-account.use-case';
 import { DescribeCreateAccountStatusUseCase } from '../use-cases/describe-create-account-status.use-case';
@@ -136,5 +137,22 @@ export const MoveAccount = defineOperation({
     'SourceParentNotFoundException',
     'DestinationParentNotFoundException',
     'DuplicateAccountException',
+  ],
+});
+
+/** The account is SUSPENDED at once and leaves the organization after the closure period. */
+export const CloseAccount = defineOperation({
+  service: 'organizations',
+  name: 'CloseAccount',
+  readOnly: false,
+  input: AccountIdRequest,
+  resources: (input, scope) => [memberAccountResource(scope, input.accountId)],
+  useCase: CloseAccountUseCase,
+  run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  errors: [
+    ...ORGANIZATION_ERRORS,
+    'AccountNotFoundException',
+    'AccountAlreadyClosedException',
+    'ConstraintViolationException',
   ],
 });

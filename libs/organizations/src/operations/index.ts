@@ -6,4 +6,6 @@ export * from './organization-resources';
 export * from './organization.operations';
 export * from './organization.requests';
 export * from './policy.operations';
+export * from './structure.requests';
+export * from './tag.operations';
 export * from './unit.operations';

@@ -66,3 +66,9 @@ export async function policyResource(scope: OperationScope, policyId: unknown): 
     account: scope.accountId,
   };
 }
+
+/** A tagging operation's `ResourceId`: a policy (`p-…`) or a node of the tree. */
+export async function taggableResource(scope: OperationScope, resourceId: unknown): Promise<ResourceRef> {
+  const id = textMember(resourceId);
+  return id?.startsWith('p-') ? policyResource(scope, id) : organizationNodeResource(scope, id);
+}

@@ -41,10 +41,18 @@ import {
   RegisterDelegatedAdministrator,
   RemoveAccountFromOrganization,
   UpdatePolicy,
+  CloseAccount,
+  DeleteOrganizationalUnit,
+  ListChildren,
+  ListTagsForResource,
+  TagResource,
+  UntagResource,
+  UpdateOrganizationalUnit,
 } from '@app/organizations';
 import { awsJson, type AwsJsonService, EMPTY_OUTPUT } from '../aws-json-service';
 import {
   awsAccount,
+  awsChild,
   awsCreateAccountStatus,
   awsDelegatedAdministrator,
   awsDelegatedService,
@@ -55,6 +63,7 @@ import {
   awsOrganizationalUnit,
   awsParent,
   awsRoot,
+  awsTag,
 } from './organizations.aws-response';
 import { awsPolicy, awsPolicySummary, awsPolicyTarget } from './policy.aws-response';
 
@@ -95,6 +104,7 @@ export const ORGANIZATIONS_AWS_JSON: AwsJsonService = {
     awsJson(DescribeAccount, (account) => ({ Account: awsAccount(account) })),
     awsJson(RemoveAccountFromOrganization, EMPTY_OUTPUT),
     awsJson(LeaveOrganization, EMPTY_OUTPUT),
+    awsJson(CloseAccount, EMPTY_OUTPUT),
     awsJson(ListRoots, (page) => ({ Roots: page.items.map(awsRoot), ...awsNextToken(page) })),
     awsJson(CreateOrganizationalUnit, (ou) => ({ OrganizationalUnit: awsOrganizationalUnit(ou) })),
     awsJson(ListOrganizationalUnitsForParent, (page) => ({
@@ -102,6 +112,9 @@ export const ORGANIZATIONS_AWS_JSON: AwsJsonService = {
       ...awsNextToken(page),
     })),
     awsJson(DescribeOrganizationalUnit, (ou) => ({ OrganizationalUnit: awsOrganizationalUnit(ou) })),
+    awsJson(UpdateOrganizationalUnit, (ou) => ({ OrganizationalUnit: awsOrganizationalUnit(ou) })),
+    awsJson(DeleteOrganizationalUnit, EMPTY_OUTPUT),
+    awsJson(ListChildren, (page) => ({ Children: page.items.map(awsChild), ...awsNextToken(page) })),
     awsJson(ListParents, (page) => ({ Parents: page.items.map(awsParent), ...awsNextToken(page) })),
     awsJson(MoveAccount, EMPTY_OUTPUT),
     awsJson(EnableAWSServiceAccess, EMPTY_OUTPUT),
@@ -137,5 +150,8 @@ export const ORGANIZATIONS_AWS_JSON: AwsJsonService = {
     })),
     awsJson(EnablePolicyType, (root) => ({ Root: awsRoot(root) })),
     awsJson(DisablePolicyType, (root) => ({ Root: awsRoot(root) })),
+    awsJson(TagResource, EMPTY_OUTPUT),
+    awsJson(UntagResource, EMPTY_OUTPUT),
+    awsJson(ListTagsForResource, (page) => ({ Tags: page.items.map(awsTag), ...awsNextToken(page) })),
   ],
 };

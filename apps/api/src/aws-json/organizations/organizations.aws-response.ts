@@ -1,6 +1,7 @@
 // Types only (erased at build): the SDK's model shapes keep the member names here honest.
 import type * as Aws from '@aws-sdk/client-organizations';
 import {
+  type Child,
   type CreateAccountStatus,
   type DelegatedAdministrator,
   type DelegatedService,
@@ -14,6 +15,7 @@ import {
   type Parent,
   type PolicyTypeSummary,
   type Root,
+  type Tag,
 } from '@app/organizations';
 import { type AwsWire, epochSeconds } from '../aws-wire';
 
@@ -103,6 +105,14 @@ export function awsOrganizationalUnit(ou: OrganizationalUnit): AwsWire<Aws.Organ
 
 export function awsParent(parent: Parent): AwsWire<Aws.Parent> {
   return { Id: parent.id, Type: parent.type };
+}
+
+export function awsChild(child: Child): AwsWire<Aws.Child> {
+  return { Id: child.id, Type: child.type };
+}
+
+export function awsTag(tag: Tag): AwsWire<Aws.Tag> {
+  return { Key: tag.key, Value: tag.value };
 }
 
 export function awsEnabledServicePrincipal(

@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
+  CloseAccount,
   CreateAccount,
   DescribeAccount,
   DescribeCreateAccountStatus,
@@ -93,6 +94,22 @@ export class OrganizationAccountsController {
       ({ params }) => ({ accountId: params.accountId }),
       nothing,
     );
+  }
+
+  @Post('accounts/:accountId/close')
+  @HttpCode(204)
+  @RestOperation(CloseAccount, {
+    summary: 'close a member account',
+    description:
+      'Closes a member account: it is SUSPENDED at once (its credentials stop authenticating) and leaves ' +
+      'the organization after the closure period (TRAILPLANE_ACCOUNT_CLOSURE_DAYS). Needs all features; ' +
+      'the management account cannot be closed, and an organization closes at most the higher of 250 and ' +
+      `20% of its members in 30 days (ConstraintViolationException). ${MANAGEMENT_RULES}`,
+    path: ACCOUNT_PATH,
+  })
+  @ApiNoContentResponse({ description: 'Closed' })
+  close(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(request, CloseAccount, ({ params }) => ({ accountId: params.accountId }), nothing);
   }
 
   @Post('accounts/:accountId/move')

@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  type Child,
   type Organization,
   type OrganizationalUnit,
   type Page,
   type Parent,
   type PolicyTypeSummary,
   type Root,
+  type Tag,
 } from '@app/organizations';
 
 export class PolicyTypeSummaryResponse {
@@ -57,6 +59,26 @@ export class ParentListResponse {
   @ApiPropertyOptional() nextToken?: string;
 }
 
+export class ChildResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['ACCOUNT', 'ORGANIZATIONAL_UNIT'] }) type!: string;
+}
+
+export class ChildListResponse {
+  @ApiProperty({ type: [ChildResponse] }) children!: ChildResponse[];
+  @ApiPropertyOptional() nextToken?: string;
+}
+
+export class OrganizationTagResponse {
+  @ApiProperty() key!: string;
+  @ApiProperty() value!: string;
+}
+
+export class OrganizationTagListResponse {
+  @ApiProperty({ type: [OrganizationTagResponse] }) tags!: OrganizationTagResponse[];
+  @ApiPropertyOptional() nextToken?: string;
+}
+
 /** `{nextToken}` while more items remain, nothing on the last page. */
 export function nextTokenOf(page: Page<unknown>): { nextToken?: string } {
   return page.nextToken === undefined ? {} : { nextToken: page.nextToken };
@@ -105,4 +127,12 @@ export function toParentListResponse(page: Page<Parent>): ParentListResponse {
     parents: page.items.map((parent) => ({ id: parent.id, type: parent.type })),
     ...nextTokenOf(page),
   };
+}
+
+export function toChildListResponse(page: Page<Child>): ChildListResponse {
+  return { children: page.items.map((child) => ({ id: child.id, type: child.type })), ...nextTokenOf(page) };
+}
+
+export function toOrganizationTagListResponse(page: Page<Tag>): OrganizationTagListResponse {
+  return { tags: page.items.map((tag) => ({ key: tag.key, value: tag.value })), ...nextTokenOf(page) };
 }

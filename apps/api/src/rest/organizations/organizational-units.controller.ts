@@ -1,19 +1,24 @@
-import { Controller, Get, Post, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   CreateOrganizationalUnit,
+  DeleteOrganizationalUnit,
   DescribeOrganizationalUnit,
   ListAccountsForParent,
+  ListChildren,
   ListOrganizationalUnitsForParent,
   ListParents,
+  UpdateOrganizationalUnit,
 } from '@app/organizations';
 import { type FastifyRequest } from 'fastify';
 import { RestOperation, RestOperations } from '../rest-operations';
 import { AccountListResponse, toAccountListResponse } from './account.response';
 import {
+  ChildListResponse,
   OrganizationalUnitListResponse,
   OrganizationalUnitResponse,
   ParentListResponse,
+  toChildListResponse,
   toOrganizationalUnitListResponse,
   toOrganizationalUnitResponse,
   toParentListResponse,
@@ -22,6 +27,8 @@ import { MANAGEMENT_RULES, READER_RULES } from './organizations-docs';
 import { ORGANIZATIONS_PAGE_QUERY, pageInput } from './organizations-page';
 
 const PARENT_PATH = { parentId: 'The root (`r-…`) or an OU (`ou-…`)' };
+const UNIT_PATH = { organizationalUnitId: 'The OU (`ou-…`)' };
+const nothing = (): void => undefined;
 
 /** Organizational units and the tree of parents. */
 @ApiTags('organizations')
@@ -46,7 +53,7 @@ export class OrganizationalUnitsController {
   @RestOperation(DescribeOrganizationalUnit, {
     summary: 'describe an organizational unit',
     description: `An OU of the caller's organization, with its path from the root. ${READER_RULES}`,
-    path: { organizationalUnitId: 'The OU (`ou-…`)' },
+    path: UNIT_PATH,
   })
   @ApiOkResponse({ type: OrganizationalUnitResponse })
   describe(@Req() request: FastifyRequest): Promise<OrganizationalUnitResponse> {
@@ -108,6 +115,71 @@ export class OrganizationalUnitsController {
       ListOrganizationalUnitsForParent,
       (parts) => ({ ...pageInput(parts), parentId: parts.params.parentId }),
       toOrganizationalUnitListResponse,
+    );
+  }
+
+  @Patch('units/:organizationalUnitId')
+  @RestOperation(UpdateOrganizationalUnit, {
+    summary: 'rename an organizational unit',
+    description:
+      'Renames the OU (`name`, 1–128 characters, unique under its parent; absent leaves it as it is). ' +
+      `Its id, ARN, children, policies and tags stay. ${MANAGEMENT_RULES}`,
+    path: UNIT_PATH,
+    body: { without: ['organizationalUnitId'] },
+  })
+  @ApiOkResponse({ type: OrganizationalUnitResponse })
+  update(@Req() request: FastifyRequest): Promise<OrganizationalUnitResponse> {
+    return this.rest.run(
+      request,
+      UpdateOrganizationalUnit,
+      (parts) => parts.bodyWith({ organizationalUnitId: parts.params.organizationalUnitId }),
+      toOrganizationalUnitResponse,
+    );
+  }
+
+  @Delete('units/:organizationalUnitId')
+  @HttpCode(204)
+  @RestOperation(DeleteOrganizationalUnit, {
+    summary: 'delete an organizational unit',
+    description:
+      'Deletes an empty OU (no accounts, no child OUs: else OrganizationalUnitNotEmptyException); its ' +
+      `policy attachments and tags go with it. ${MANAGEMENT_RULES}`,
+    path: UNIT_PATH,
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  delete(@Req() request: FastifyRequest): Promise<void> {
+    return this.rest.run(
+      request,
+      DeleteOrganizationalUnit,
+      ({ params }) => ({ organizationalUnitId: params.organizationalUnitId }),
+      nothing,
+    );
+  }
+
+  @Get('parents/:parentId/children')
+  @RestOperation(ListChildren, {
+    summary: 'list the children of a parent by id',
+    description:
+      'The ids of the accounts (`childType=ACCOUNT`) or the OUs (`childType=ORGANIZATIONAL_UNIT`) ' +
+      `directly under the root or OU given; with the parents listing it walks the tree. ${READER_RULES}`,
+    path: PARENT_PATH,
+    query: [
+      ...ORGANIZATIONS_PAGE_QUERY,
+      {
+        name: 'childType',
+        required: true,
+        enum: ['ACCOUNT', 'ORGANIZATIONAL_UNIT'],
+        description: 'The kind of child',
+      },
+    ],
+  })
+  @ApiOkResponse({ type: ChildListResponse })
+  children(@Req() request: FastifyRequest): Promise<ChildListResponse> {
+    return this.rest.run(
+      request,
+      ListChildren,
+      (parts) => ({ ...pageInput(parts), parentId: parts.params.parentId, childType: parts.query.childType }),
+      toChildListResponse,
     );
   }
 }
