@@ -42,8 +42,11 @@ const useCases = [
   DeleteBucketPolicyUseCase,
 ];
 
-/** For the authorizer and CreateTrail (bucket owner and policy), and for log delivery (writes). */
-const services = [BucketDirectory, BuiltInObjectStore];
+/**
+ * For the authorizer and CreateTrail (bucket owner and policy; the repository for the bucket
+ * policy facts the authorization module instantiates), and for log delivery (writes).
+ */
+const services = [BucketDirectory, BuiltInObjectStore, BucketRepository];
 
 /**
  * The built-in S3-compatible object store (delivery.md §6), transport-independent. Needs the
@@ -52,7 +55,6 @@ const services = [BucketDirectory, BuiltInObjectStore];
  */
 @Module({
   providers: [
-    BucketRepository,
     ObjectRepository,
     StorageLocator,
     ObjectWriter,

@@ -15,6 +15,7 @@ import {
   ServiceUnavailableError,
   UnsupportedMediaTypeError,
 } from './protocol.errors';
+import { s3ErrorAnswer } from '../s3/s3-errors';
 import { type WireProtocol } from './request-facts';
 
 export interface RenderedError {
@@ -62,8 +63,18 @@ export function toDomainError(error: unknown): { error: DomainError; unexpected:
   };
 }
 
-export function renderError(error: unknown, protocol: WireProtocol, requestId: string): RenderedError {
+/**
+ * `error` as the protocol answers it. `resource` is what S3's error document names (the request
+ * path, `/bucket/key`); the other protocols do not name it.
+ */
+export function renderError(
+  error: unknown,
+  protocol: WireProtocol,
+  requestId: string,
+  resource = '',
+): RenderedError {
   const { error: domainError, unexpected } = toDomainError(error);
+  if (protocol === 's3') return { ...s3ErrorAnswer(domainError, resource, requestId), unexpected };
   const message = domainError.message;
   const retryAfter: Record<string, string> =
     domainError instanceof ThrottledError ? { 'retry-after': String(domainError.retryAfterSeconds) } : {};

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { type ApiCall, EventRecorder } from '@app/events';
-import { Authenticator } from '@app/identity';
+import { type AuthenticatedCaller, Authenticator } from '@app/identity';
 import { Authorizer } from '@app/iam';
 import {
   actionOf,
@@ -35,8 +35,11 @@ export interface OperationCall<I extends object, O> {
   readonly request: FastifyRequest;
   readonly transport: Transport;
   readonly operation: OperationDefinition<I, O>;
-  /** The wire input mapped to the operation's member names (not validated yet). */
-  readonly input: object;
+  /**
+   * The wire input mapped to the operation's member names (not validated yet), or how to map it
+   * once the caller is authenticated (an S3 streaming upload's chunks are signed with its key).
+   */
+  readonly input: object | ((signing: AuthenticatedCaller['signing']) => object);
   /** How the wire spells a member path of the input (for error messages); default: as is. */
   readonly wireName?: (path: string) => string;
 }
@@ -81,14 +84,16 @@ export class OperationRunner {
   async run<I extends object, O>(call: OperationCall<I, O>): Promise<O> {
     const { request, transport, operation } = call;
     const facts = factsOf(request);
-    facts.operation = actionOf(operation);
-    const ctx = await this.authenticate(call);
+    facts.operation = `${operation.service}:${operation.name}`;
+    const { ctx, signing } = await this.authenticate(call);
     facts.accountId = ctx.accountId;
     let input: I | undefined;
+    let wireInput: object = typeof call.input === 'function' ? {} : call.input;
     let named: Authorized = { resources: [], organizationId: null };
     try {
       this.assertReadable(call);
-      const checked = await this.validate(operation, call.input, transport.strictMembers);
+      if (typeof call.input === 'function') wireInput = call.input(signing);
+      const checked = await this.validate(operation, wireInput, transport.strictMembers);
       input = checked.input;
       named = await this.authorize(ctx, call, input);
       await this.throttle(ctx, operation);
@@ -110,7 +115,7 @@ export class OperationRunner {
       // Failures that are not the caller's (a database outage) are recorded with the code answered.
       const failure = error instanceof DomainError ? error : undefined;
       this.recorder.recordLater(
-        this.apiCall(ctx, call, input ?? call.input, named, {
+        this.apiCall(ctx, call, input ?? wireInput, named, {
           error: failure ?? new InternalFailureError(),
         }),
       );
@@ -127,10 +132,13 @@ export class OperationRunner {
     return checkInput(operation.input, input, strict);
   }
 
-  private async authenticate(call: OperationCall<object, unknown>): Promise<RequestContext> {
+  private async authenticate(
+    call: OperationCall<object, unknown>,
+  ): Promise<{ ctx: RequestContext; signing: AuthenticatedCaller['signing'] }> {
     const { request } = call;
     requestScope.enterWith({ requestId: request.id });
-    const [rawPath, rawQuery = ''] = splitUrl(request.url);
+    // The URL as the client signed it (the S3 transport's routing rewrites `request.url`).
+    const [rawPath, rawQuery = ''] = splitUrl(request.originalUrl);
     const caller = await this.authenticator.authenticate(
       {
         method: request.method,
@@ -154,7 +162,7 @@ export class OperationRunner {
       authorizationGeneration: caller.authorizationGeneration,
     };
     requestScope.enterWith({ requestId: request.id, context: ctx });
-    return ctx;
+    return { ctx, signing: caller.signing };
   }
 
   /** A body or URL that could not be decoded is reported once the caller is known. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { evaluate, isDenied, PolicyCache } from '@app/policy';
-import { bucketPolicyId, BucketDirectory, objectArn } from '@app/storage';
+import { BucketDirectory, bucketPolicyRule, objectArn } from '@app/storage';
 import { DeliveryFailure, type TrailWriter } from './log-destination';
 
 export const CLOUDTRAIL_SERVICE = 'cloudtrail.amazonaws.com';
@@ -22,12 +22,9 @@ export class BucketWritePermission {
     const { bucket, partition } = writer;
     const facts = await this.buckets.accessFacts(bucket);
     if (!facts) throw new DeliveryFailure('NoSuchBucket');
-    if (!facts.policy) throw new DeliveryFailure('AccessDenied');
-    const rule = this.cache.getOrCompileDocument(
-      'resource',
-      `${bucketPolicyId(bucket)}@${facts.policy.version}`,
-      facts.policy.document,
-    );
+    const policy = bucketPolicyRule(facts);
+    if (!policy) throw new DeliveryFailure('AccessDenied');
+    const rule = this.cache.getOrCompileDocument('resource', policy.name, policy.document);
     const owner = facts.bucket.ownerAccountId;
     for (const key of keys) {
       const result = evaluate(
