@@ -5,7 +5,7 @@ import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EnsureBootstrapAccountUseCase } from '@app/accounts';
-import { createLogger, type Env, loadEnv } from '@app/platform';
+import { type Clock, createLogger, type Env, loadEnv } from '@app/platform';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { createApiApplication } from '../../apps/api/src/http/http-server';
@@ -44,10 +44,14 @@ export interface BenchApp {
   /** The API itself, for benchmarks that call a use case directly or stub one seam of it. */
   readonly api: NestFastifyApplication;
   readonly env: Env;
+  /** Stops the in-process worker (its queues and periodic tasks): the bench then drives the work itself. */
+  stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startBenchApp(options: { env?: Record<string, string> } = {}): Promise<BenchApp> {
+export async function startBenchApp(
+  options: { env?: Record<string, string>; clock?: Clock } = {},
+): Promise<BenchApp> {
   const name = `bench_trailplane_${process.pid}_${Date.now().toString(36)}`;
   await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
   const databaseUrl = urlOfDatabase(name);
@@ -70,8 +74,12 @@ export async function startBenchApp(options: { env?: Record<string, string> } = 
   const logger = createLogger(env.LOG_LEVEL);
   let api: NestFastifyApplication | undefined;
   let worker: INestApplicationContext | undefined;
-  const close = async (): Promise<void> => {
+  const stopWorker = async (): Promise<void> => {
     await worker?.close();
+    worker = undefined;
+  };
+  const close = async (): Promise<void> => {
+    await stopWorker();
     await api?.close();
     await clearRedisPrefix(prefix);
     rmSync(dataDir, { recursive: true, force: true });
@@ -84,10 +92,10 @@ export async function startBenchApp(options: { env?: Record<string, string> } = 
     });
   };
   try {
-    api = await createApiApplication(env, logger);
+    api = await createApiApplication(env, logger, { clock: options.clock });
     await api.get(EnsureBootstrapAccountUseCase).execute();
     await api.listen(0, '127.0.0.1');
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(env, logger), {
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(env, logger, options.clock), {
       logger: false,
       abortOnError: false,
     });
@@ -97,7 +105,7 @@ export async function startBenchApp(options: { env?: Record<string, string> } = 
     throw error;
   }
   const address = api.getHttpServer().address() as { port: number };
-  return { url: `http://127.0.0.1:${address.port}`, databaseUrl, api, env, close };
+  return { url: `http://127.0.0.1:${address.port}`, databaseUrl, api, env, stopWorker, close };
 }
 
 /** The URL of database `name` on the bench server. */
