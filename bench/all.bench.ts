@@ -7,7 +7,8 @@
  * - propagation (1,000 and 10,000 accounts, P3, P10),
  * - policy (P6 micro-benchmark),
  * - events with 1,000,000 events (EVENTS_BENCH_ROWS overrides; P8, P9),
- * - api (P5, P6 route-level via authorization.bench, P7, P11).
+ * - api (P5, P6 route-level via authorization.bench, P7, P11),
+ * - digests (P14: 17,000 digests).
  *
  * BENCH_ONLY=events,api runs a subset. Soak (`npm run bench:soak`) is not part of it.
  */
@@ -34,6 +35,7 @@ const BENCHES: ReadonlyArray<{ name: string; env: Record<string, string> }> = [
   { name: 'policy', env: {} },
   { name: 'events', env: { EVENTS_BENCH_ROWS: process.env.EVENTS_BENCH_ROWS ?? '1000000' } },
   { name: 'api', env: {} },
+  { name: 'digests', env: {} },
 ];
 
 async function main(): Promise<void> {

@@ -110,7 +110,7 @@ async function main(): Promise<void> {
       'digests',
       [
         row(
-          `P14 ${fmt(digests)} digests (${fmt(ACCOUNTS)} accounts × ${world.places.length / ACCOUNTS} Regions, ${LOG_FILES} log files each), one delivery run (ms)`,
+          `P14 ${fmt(digests)} digests (${fmt(ACCOUNTS)} accounts × ${String(world.places.length / ACCOUNTS)} Regions, ${LOG_FILES} log files each), one delivery run (ms)`,
           service,
           `${fmt(baseline)} (sign the same strings + gzip + write the same objects)`,
           service / baseline,
