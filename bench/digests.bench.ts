@@ -26,7 +26,7 @@ import {
   TrailDigestDelivery,
 } from '@app/delivery';
 import { DigestSigningKeys, digestStringToSign, type DigestDocument } from '@app/integrity';
-import { Clock, type RequestContext, TransactionRunner } from '@app/platform';
+import { Clock, type RequestContext, TransactionRunner, withStatementTimeout } from '@app/platform';
 import {
   type BuiltInObject,
   BuiltInObjectStore,
@@ -95,7 +95,10 @@ async function main(): Promise<void> {
     const rounds: Round[] = [];
     for (let round = 0; round <= REPETITIONS; round++) {
       const end = new Date((Math.floor(intervalStart.getTime() / INTERVAL_MS) + 1) * INTERVAL_MS);
-      const result = await runRound(world, clock, intervalStart, end);
+      // As the DeliverDigests job runs: with the jobs' statement bound, not a request's.
+      const result = await withStatementTimeout(app.env.TRAILPLANE_DB_JOB_STATEMENT_TIMEOUT_MS, () =>
+        runRound(world, clock, intervalStart, end),
+      );
       log(
         `${round === 0 ? 'warm-up' : `round ${round}`}: ${fmt(result.digests)} digests in ${fmt(result.serviceMs)} ms; ` +
           `baseline ${fmt(result.baselineMs)} ms (signing ${fmt(result.signingMs)} ms); load ${loadAverage()}`,
