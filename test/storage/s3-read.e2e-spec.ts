@@ -10,6 +10,8 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
+import { type TestCredentials } from '../support/credentials';
 import { given, uniqueName } from '../support/given';
 import { TestApp } from '../support/test-app';
 import { s3Client, s3Failure } from './support/s3-clients';
@@ -21,12 +23,13 @@ import { s3Client, s3Failure } from './support/s3-clients';
 describe('S3 protocol: reading buckets and objects', () => {
   let app: TestApp;
   let s3: S3Client;
+  let owner: TestCredentials;
   const bucket = uniqueName('logs').toLowerCase();
   const euBucket = uniqueName('eu-logs').toLowerCase();
 
   beforeAll(async () => {
     app = await TestApp.start({ jobs: 'inline' });
-    const owner = await given.account(app);
+    owner = await given.account(app);
     s3 = s3Client(app, owner);
     await s3.send(new CreateBucketCommand({ Bucket: bucket }));
     await s3Client(app, owner, 'eu-west-1').send(
@@ -112,5 +115,17 @@ describe('S3 protocol: reading buckets and objects', () => {
     expect(
       await s3Failure(s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'top.txt', Range: 'bytes=100-' }))),
     ).toEqual({ code: 'InvalidRange', status: 416 });
+  });
+
+  it('records bucket calls as management events; object calls are data events, never looked up', async () => {
+    const { Events } = await app.cloudtrail(owner).send(
+      new LookupEventsCommand({
+        LookupAttributes: [{ AttributeKey: 'EventSource', AttributeValue: 's3.amazonaws.com' }],
+      }),
+    );
+    const names = new Set(Events?.map((event) => event.EventName));
+    expect(names).toContain('CreateBucket');
+    for (const data of ['PutObject', 'GetObject', 'HeadObject', 'ListObjects'])
+      expect(names).not.toContain(data);
   });
 });
