@@ -47,7 +47,8 @@ const UNSERVED_SUBRESOURCES = [
 export function s3RouteOf(request: S3Request): S3Route {
   const has = (name: string) => request.query.has(name);
   const unserved = UNSERVED_SUBRESOURCES.find(has);
-  if (unserved !== undefined) throw new NotImplementedError(`The ${unserved} subresource is not implemented.`);
+  if (unserved !== undefined)
+    throw new NotImplementedError(`The ${unserved} subresource is not implemented.`);
   if (request.bucket === undefined) {
     if (request.method === 'GET') return buckets.listBuckets;
     throw new MethodNotAllowedError();

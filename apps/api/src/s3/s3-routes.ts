@@ -1,9 +1,5 @@
 import { type IncomingMessage } from 'node:http';
-import {
-  EntityTooLargeError,
-  isStreamingPayload,
-  MAX_OBJECT_SIZE,
-} from '@app/storage';
+import { EntityTooLargeError, isStreamingPayload, MAX_OBJECT_SIZE } from '@app/storage';
 import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { protocolOf, type ProtocolClues } from '../http/request-facts';
 import { isObjectUpload } from './s3-dispatch';
