@@ -25,6 +25,9 @@ import {
  * every time, exactly what the CLI printed. Log files every second, digests every 5 s, a new
  * signing key every minute.
  */
+/** Each CLI run takes a few seconds; on a loaded 2-core machine, many more. */
+const CLI_TEST_MS = 120_000;
+
 describe('aws cloudtrail validate-logs against Trailplane', () => {
   let app: TestApp;
   let accountTrail: ValidatedTrail;
@@ -53,7 +56,7 @@ describe('aws cloudtrail validate-logs against Trailplane', () => {
       actor: member,
       organizationId: org.id,
     });
-  });
+  }, CLI_TEST_MS);
 
   afterAll(async () => {
     accountTrail?.objects.close();
@@ -104,7 +107,7 @@ describe('aws cloudtrail validate-logs against Trailplane', () => {
     });
     expectAllValid(run, digests);
     expect(digests[0].key).toContain(`/${organizationTrail.actor.accountId}_CloudTrail-Digest_us-east-1_`);
-  }, 90_000);
+  }, 180_000);
 
   it('validates an account trail across empty intervals and a signing key rotation', async () => {
     chain = await recordChain(accountTrail, (digests) => fingerprints(digests).size >= 2);
@@ -124,99 +127,125 @@ describe('aws cloudtrail validate-logs against Trailplane', () => {
     expect(run.stdout).toContain(
       `Results found for ${cliTime(new Date(foundStart))} to ${cliTime(new Date(foundEnd))}:\n`,
     );
-  }, 150_000);
+  }, 240_000);
 
   describe('tampering, each reported as the CLI reports it (and put back afterwards)', () => {
     const withLogFiles = (): ReadDigest[] => chain.filter((digest) => digest.json.logFiles.length > 0);
     const logCount = (): number => chain.reduce((n, digest) => n + digest.json.logFiles.length, 0);
     const validate = (): Promise<CliRun> => validateLogs(app, accountTrail, window);
 
-    it('a log file rewritten through the S3 API: hash value does not match', async () => {
-      const log = withLogFiles()[1].json.logFiles[0];
-      const run = await accountTrail.objects.tampered([log.s3Object], async () => {
-        await accountTrail.objects.write(log.s3Object, { body: gzipSync('{"Records":[]}'), metadata: {} });
-        return validate();
-      });
-      expect(run.exitCode).toBe(1);
-      expect(run.stderr).toContain(
-        `Log file\ts3://${log.s3Bucket}/${log.s3Object}\tINVALID: hash value doesn't match\n`,
-      );
-      expect(run.stdout).toContain(summaryOf([chain.length, 0], [logCount() - 1, 1]));
-    });
-
-    it('a log file deleted: not found', async () => {
-      const log = withLogFiles()[0].json.logFiles[0];
-      const run = await accountTrail.objects.tampered([log.s3Object], async () => {
-        await accountTrail.objects.delete(log.s3Object);
-        return validate();
-      });
-      expect(run.exitCode).toBe(1);
-      expect(run.stderr).toContain(`Log file\ts3://${log.s3Bucket}/${log.s3Object}\tINVALID: not found\n`);
-      expect(run.stdout).toContain(summaryOf([chain.length, 0], [logCount() - 1, 1]));
-    });
-
-    it('a digest changed (its signature kept): signature verification failed', async () => {
-      const digest = withLogFiles()[0];
-      const run = await accountTrail.objects.tampered([digest.key], async () => {
-        const forged = { ...JSON.parse(gunzipSync(digest.body).toString('utf8')), logFiles: [] };
-        await accountTrail.objects.write(digest.key, {
-          body: gzipSync(JSON.stringify(forged)),
-          metadata: digest.metadata,
+    it(
+      'a log file rewritten through the S3 API: hash value does not match',
+      async () => {
+        const log = withLogFiles()[1].json.logFiles[0];
+        const run = await accountTrail.objects.tampered([log.s3Object], async () => {
+          await accountTrail.objects.write(log.s3Object, { body: gzipSync('{"Records":[]}'), metadata: {} });
+          return validate();
         });
-        return validate();
-      });
-      expect(run.exitCode).toBe(1);
-      expect(run.stderr).toContain(
-        `Digest file\ts3://${digest.bucket}/${digest.key}\tINVALID: signature verification failed\n`,
-      );
-      const unchecked = digest.json.logFiles.length;
-      expect(run.stdout).toContain(summaryOf([chain.length - 1, 1], [logCount() - unchecked, 0]));
-    });
+        expect(run.exitCode).toBe(1);
+        expect(run.stderr).toContain(
+          `Log file\ts3://${log.s3Bucket}/${log.s3Object}\tINVALID: hash value doesn't match\n`,
+        );
+        expect(run.stdout).toContain(summaryOf([chain.length, 0], [logCount() - 1, 1]));
+      },
+      CLI_TEST_MS,
+    );
 
-    it('a digest deleted: not found', async () => {
-      const digest = chain[2];
-      const run = await accountTrail.objects.tampered([digest.key], async () => {
-        await accountTrail.objects.delete(digest.key);
-        return validate();
-      });
-      expect(run.exitCode).toBe(1);
-      expect(run.stderr).toContain(`Digest file\ts3://${digest.bucket}/${digest.key}\tINVALID: not found\n`);
-      expect(run.stdout).toContain(
-        `\n${chain.length - 1}/${chain.length} digest files valid, 1/${chain.length} digest files INVALID\n`,
-      );
-    });
+    it(
+      'a log file deleted: not found',
+      async () => {
+        const log = withLogFiles()[0].json.logFiles[0];
+        const run = await accountTrail.objects.tampered([log.s3Object], async () => {
+          await accountTrail.objects.delete(log.s3Object);
+          return validate();
+        });
+        expect(run.exitCode).toBe(1);
+        expect(run.stderr).toContain(`Log file\ts3://${log.s3Bucket}/${log.s3Object}\tINVALID: not found\n`);
+        expect(run.stdout).toContain(summaryOf([chain.length, 0], [logCount() - 1, 1]));
+      },
+      CLI_TEST_MS,
+    );
 
-    it('a digest copied over another: moved from its original location', async () => {
-      const [older, newer] = [chain[1], chain[2]];
-      const run = await accountTrail.objects.tampered([older.key], async () => {
-        await accountTrail.objects.write(older.key, { body: newer.body, metadata: newer.metadata });
-        return validate();
-      });
-      expect(run.exitCode).toBe(1);
-      expect(run.stderr).toContain(
-        `Digest file\ts3://${older.bucket}/${older.key}\tINVALID: has been moved from its original location\n`,
-      );
-      expect(run.stdout).toContain(
-        `\n${chain.length - 1}/${chain.length} digest files valid, 1/${chain.length} digest files INVALID\n`,
-      );
-    });
+    it(
+      'a digest changed (its signature kept): signature verification failed',
+      async () => {
+        const digest = withLogFiles()[0];
+        const run = await accountTrail.objects.tampered([digest.key], async () => {
+          const forged = { ...JSON.parse(gunzipSync(digest.body).toString('utf8')), logFiles: [] };
+          await accountTrail.objects.write(digest.key, {
+            body: gzipSync(JSON.stringify(forged)),
+            metadata: digest.metadata,
+          });
+          return validate();
+        });
+        expect(run.exitCode).toBe(1);
+        expect(run.stderr).toContain(
+          `Digest file\ts3://${digest.bucket}/${digest.key}\tINVALID: signature verification failed\n`,
+        );
+        const unchecked = digest.json.logFiles.length;
+        expect(run.stdout).toContain(summaryOf([chain.length - 1, 1], [logCount() - unchecked, 0]));
+      },
+      CLI_TEST_MS,
+    );
 
-    it('a digest copied to another key: moved from its original location', async () => {
-      const newest = chain[chain.length - 1];
-      const later = new Date(Date.parse(newest.json.digestEndTime) + 60_000);
-      const copyKey = newest.key.replace(
-        /\d{8}T\d{6}Z\.json\.gz$/,
-        `${cliTime(later).replace(/[-:]/g, '')}.json.gz`,
-      );
-      const run = await accountTrail.objects.tampered([copyKey], async () => {
-        await accountTrail.objects.write(copyKey, { body: newest.body, metadata: newest.metadata });
-        return validate();
-      });
-      expect(run.exitCode).toBe(1);
-      expect(run.stderr).toBe(
-        `Digest file\ts3://${newest.bucket}/${copyKey}\tINVALID: has been moved from its original location\n\n`,
-      );
-      expect(run.stdout).toContain(summaryOf([chain.length, 1], [logCount(), 0]));
-    });
+    it(
+      'a digest deleted: not found',
+      async () => {
+        const digest = chain[2];
+        const run = await accountTrail.objects.tampered([digest.key], async () => {
+          await accountTrail.objects.delete(digest.key);
+          return validate();
+        });
+        expect(run.exitCode).toBe(1);
+        expect(run.stderr).toContain(
+          `Digest file\ts3://${digest.bucket}/${digest.key}\tINVALID: not found\n`,
+        );
+        expect(run.stdout).toContain(
+          `\n${chain.length - 1}/${chain.length} digest files valid, 1/${chain.length} digest files INVALID\n`,
+        );
+      },
+      CLI_TEST_MS,
+    );
+
+    it(
+      'a digest copied over another: moved from its original location',
+      async () => {
+        const [older, newer] = [chain[1], chain[2]];
+        const run = await accountTrail.objects.tampered([older.key], async () => {
+          await accountTrail.objects.write(older.key, { body: newer.body, metadata: newer.metadata });
+          return validate();
+        });
+        expect(run.exitCode).toBe(1);
+        expect(run.stderr).toContain(
+          `Digest file\ts3://${older.bucket}/${older.key}\tINVALID: has been moved from its original location\n`,
+        );
+        expect(run.stdout).toContain(
+          `\n${chain.length - 1}/${chain.length} digest files valid, 1/${chain.length} digest files INVALID\n`,
+        );
+      },
+      CLI_TEST_MS,
+    );
+
+    it(
+      'a digest copied to another key: moved from its original location',
+      async () => {
+        const newest = chain[chain.length - 1];
+        const later = new Date(Date.parse(newest.json.digestEndTime) + 60_000);
+        const copyKey = newest.key.replace(
+          /\d{8}T\d{6}Z\.json\.gz$/,
+          `${cliTime(later).replace(/[-:]/g, '')}.json.gz`,
+        );
+        const run = await accountTrail.objects.tampered([copyKey], async () => {
+          await accountTrail.objects.write(copyKey, { body: newest.body, metadata: newest.metadata });
+          return validate();
+        });
+        expect(run.exitCode).toBe(1);
+        expect(run.stderr).toBe(
+          `Digest file\ts3://${newest.bucket}/${copyKey}\tINVALID: has been moved from its original location\n\n`,
+        );
+        expect(run.stdout).toContain(summaryOf([chain.length, 1], [logCount(), 0]));
+      },
+      CLI_TEST_MS,
+    );
   });
 });

@@ -81,7 +81,7 @@ export function digestWithLogFiles(
       const found = digests.some((d) => d.json.digestStartTime >= after && d.json.logFiles.length > 0);
       return found ? digests : undefined;
     },
-    40_000,
+    60_000,
     500,
   );
 }
@@ -94,7 +94,7 @@ export function emptyDigest(trail: ValidatedTrail, after: string): Promise<ReadD
       const found = digests.some((d) => d.json.digestStartTime >= after && d.json.logFiles.length === 0);
       return found ? digests : undefined;
     },
-    40_000,
+    60_000,
     500,
   );
 }
@@ -114,7 +114,7 @@ export async function stopAndSettle(app: TestApp, trail: ValidatedTrail): Promis
         );
         return rows[0].open === 0 ? true : undefined;
       },
-      40_000,
+      60_000,
       250,
     );
   } finally {
