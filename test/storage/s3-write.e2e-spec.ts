@@ -1,4 +1,9 @@
 import { createHash } from 'node:crypto';
+import {
+  AttachPolicyCommand,
+  CreatePolicyCommand,
+  EnablePolicyTypeCommand,
+} from '@aws-sdk/client-organizations';
 import { Readable } from 'node:stream';
 import {
   CreateBucketCommand,
@@ -253,6 +258,40 @@ describe('S3 protocol: writing, refusals and bucket policies', () => {
     expect(await read('secret/plan')).toBe('plan');
     await s3.send(new DeleteBucketPolicyCommand({ Bucket: bucket }));
     theUser.destroy();
+  });
+
+  it("an organization's SCPs bound its members' S3 calls", async () => {
+    const org = await given.organization(app);
+    const member = await given.member(app, org);
+    const organizations = app.organizations(org.management);
+    await organizations.send(
+      new EnablePolicyTypeCommand({ RootId: org.rootId, PolicyType: 'SERVICE_CONTROL_POLICY' }),
+    );
+    const { Policy } = await organizations.send(
+      new CreatePolicyCommand({
+        Content: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Deny', Action: 's3:PutObject', Resource: 'arn:aws:s3:::*/locked/*' }],
+        }),
+        Description: '',
+        Name: uniqueName('scp'),
+        Type: 'SERVICE_CONTROL_POLICY',
+      }),
+    );
+    await organizations.send(
+      new AttachPolicyCommand({ PolicyId: Policy!.PolicySummary!.Id!, TargetId: member.accountId }),
+    );
+    const theirS3 = s3Client(app, member);
+    const own = uniqueName('member').toLowerCase();
+    await theirS3.send(new CreateBucketCommand({ Bucket: own }));
+    await theirS3.send(new PutObjectCommand({ Bucket: own, Key: 'open/x', Body: 'x' }));
+    expect(
+      await s3Failure(theirS3.send(new PutObjectCommand({ Bucket: own, Key: 'locked/x', Body: 'x' }))),
+    ).toEqual({
+      code: 'AccessDenied',
+      status: 403,
+    });
+    theirS3.destroy();
   });
 
   it('DeleteObject, DeleteObjects, then DeleteBucket once empty', async () => {
