@@ -1,4 +1,9 @@
 import { createHash } from 'node:crypto';
+import {
+  AttachPolicyCommand,
+  CreatePolicyCommand,
+  EnablePolicyTypeCommand,
+} from '@aws-sdk/client-organizations';
 import { Readable } from 'node:stream';
 import {
   CreateBucketCommand,
@@ -15,8 +20,10 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { type TestCredentials } from '../support/credentials';
-import { given, uniqueName } from '../support/given';
+import { given, givenIam, uniqueName } from '../support/given';
 import { TestApp } from '../support/test-app';
+import request from 'supertest';
+import { signHeaders } from '../support/signed-request';
 import { s3Client, s3Failure } from './support/s3-clients';
 import { signedChunkedPut } from './support/signed-upload';
 
@@ -206,6 +213,87 @@ describe('S3 protocol: writing, refusals and bucket policies', () => {
     ).toEqual(denied);
   });
 
+  it('within the account, identity policies grant, and the bucket policy grants or denies too', async () => {
+    const user = await givenIam.user(app, owner, {
+      inlinePolicies: {
+        read: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` }],
+        },
+      },
+    });
+    const theUser = s3Client(app, user);
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'secret/plan', Body: 'plan' }));
+    expect(
+      await (
+        await theUser.send(new GetObjectCommand({ Bucket: bucket, Key: 'unsigned' }))
+      ).Body!.transformToString(),
+    ).toBe('unsigned payload');
+    const denied = { code: 'AccessDenied', status: 403 };
+    expect(
+      await s3Failure(theUser.send(new PutObjectCommand({ Bucket: bucket, Key: 'drop/x', Body: 'x' }))),
+    ).toEqual(denied);
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Deny',
+          Principal: { AWS: user.arn },
+          Action: 's3:GetObject',
+          Resource: `arn:aws:s3:::${bucket}/secret/*`,
+        },
+        {
+          Effect: 'Allow',
+          Principal: { AWS: user.arn },
+          Action: 's3:PutObject',
+          Resource: `arn:aws:s3:::${bucket}/drop/*`,
+        },
+      ],
+    };
+    await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(policy) }));
+    expect(
+      await s3Failure(theUser.send(new GetObjectCommand({ Bucket: bucket, Key: 'secret/plan' }))),
+    ).toEqual(denied);
+    await theUser.send(new PutObjectCommand({ Bucket: bucket, Key: 'drop/x', Body: 'x' }));
+    expect(await read('secret/plan')).toBe('plan');
+    await s3.send(new DeleteBucketPolicyCommand({ Bucket: bucket }));
+    theUser.destroy();
+  });
+
+  it("an organization's SCPs bound its members' S3 calls", async () => {
+    const org = await given.organization(app);
+    const member = await given.member(app, org);
+    const organizations = app.organizations(org.management);
+    await organizations.send(
+      new EnablePolicyTypeCommand({ RootId: org.rootId, PolicyType: 'SERVICE_CONTROL_POLICY' }),
+    );
+    const { Policy } = await organizations.send(
+      new CreatePolicyCommand({
+        Content: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Deny', Action: 's3:PutObject', Resource: 'arn:aws:s3:::*/locked/*' }],
+        }),
+        Description: '',
+        Name: uniqueName('scp'),
+        Type: 'SERVICE_CONTROL_POLICY',
+      }),
+    );
+    await organizations.send(
+      new AttachPolicyCommand({ PolicyId: Policy!.PolicySummary!.Id!, TargetId: member.accountId }),
+    );
+    const theirS3 = s3Client(app, member);
+    const own = uniqueName('member').toLowerCase();
+    await theirS3.send(new CreateBucketCommand({ Bucket: own }));
+    await theirS3.send(new PutObjectCommand({ Bucket: own, Key: 'open/x', Body: 'x' }));
+    expect(
+      await s3Failure(theirS3.send(new PutObjectCommand({ Bucket: own, Key: 'locked/x', Body: 'x' }))),
+    ).toEqual({
+      code: 'AccessDenied',
+      status: 403,
+    });
+    theirS3.destroy();
+  });
+
   it('DeleteObject, DeleteObjects, then DeleteBucket once empty', async () => {
     const scratch = uniqueName('scratch').toLowerCase();
     await s3.send(new CreateBucketCommand({ Bucket: scratch }));
@@ -226,5 +314,33 @@ describe('S3 protocol: writing, refusals and bucket policies', () => {
       code: 'NoSuchBucket',
       status: 404,
     });
+  });
+
+  it('refuses objects over 64 MiB and documents over 2 MiB before reading them', async () => {
+    const sent = async (
+      method: 'PUT' | 'POST',
+      path: string,
+      headers: Record<string, string>,
+      body: Buffer,
+    ) => {
+      const signed = await signHeaders(app.url, owner, method, path, undefined, { service: 's3', headers });
+      const response = await request(app.url)[method === 'PUT' ? 'put' : 'post'](path).set(signed).send(body);
+      return [response.status, /<Code>(\w+)<\/Code>/.exec(response.text)?.[1]];
+    };
+    const streaming = {
+      'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
+      'x-amz-decoded-content-length': String(64 * 1024 * 1024 + 1),
+      'x-amz-trailer': 'x-amz-checksum-crc32',
+    };
+    expect(await sent('PUT', `/${bucket}/huge`, streaming, Buffer.from('0\r\n\r\n'))).toEqual([
+      400,
+      'EntityTooLarge',
+    ]);
+    const document = Buffer.alloc(2 * 1024 * 1024 + 1, ' ');
+    const unsigned = { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' };
+    expect(await sent('POST', `/${bucket}?delete=`, unsigned, document)).toEqual([
+      400,
+      'MaxMessageLengthExceeded',
+    ]);
   });
 });

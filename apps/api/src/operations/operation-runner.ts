@@ -35,11 +35,13 @@ export interface OperationCall<I extends object, O> {
   readonly request: FastifyRequest;
   readonly transport: Transport;
   readonly operation: OperationDefinition<I, O>;
+  /** The wire input mapped to the operation's member names (not validated yet). */
+  readonly input: object;
   /**
-   * The wire input mapped to the operation's member names (not validated yet), or how to map it
-   * once the caller is authenticated (an S3 streaming upload's chunks are signed with its key).
+   * Maps the wire input once the caller is authenticated, instead of `input` (an S3 streaming
+   * upload's chunks are signed with the caller's key); its refusals are the call's.
    */
-  readonly input: object | ((signing: AuthenticatedCaller['signing']) => object);
+  readonly authenticatedInput?: (signing: AuthenticatedCaller['signing']) => object;
   /** How the wire spells a member path of the input (for error messages); default: as is. */
   readonly wireName?: (path: string) => string;
 }
@@ -88,11 +90,11 @@ export class OperationRunner {
     const { ctx, signing } = await this.authenticate(call);
     facts.accountId = ctx.accountId;
     let input: I | undefined;
-    let wireInput: object = typeof call.input === 'function' ? {} : call.input;
+    let wireInput = call.input;
     let named: Authorized = { resources: [], organizationId: null };
     try {
       this.assertReadable(call);
-      if (typeof call.input === 'function') wireInput = call.input(signing);
+      if (call.authenticatedInput) wireInput = call.authenticatedInput(signing);
       const checked = await this.validate(operation, wireInput, transport.strictMembers);
       input = checked.input;
       named = await this.authorize(ctx, call, input);

@@ -24,7 +24,7 @@ export function s3Route<I extends object, O>(
   input: S3Route<I, O>['input'],
   answer: S3Route<I, O>['answer'],
 ): S3Route {
-  return { operation, input, answer } as S3Route;
+  return { operation, input, answer };
 }
 
 export const XML = { 'content-type': 'application/xml' };

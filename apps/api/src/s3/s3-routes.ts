@@ -43,7 +43,7 @@ export function registerS3Routes(fastify: FastifyInstance, transport: () => S3Tr
     },
     errorHandler: (error, request, reply) => {
       const tooLarge = (error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE';
-      return transport().fail(request, reply, tooLarge ? tooLargeError(request) : error);
+      void transport().fail(request, reply, tooLarge ? tooLargeError(request) : error);
     },
     handler: (request, reply) => transport().handle(request, reply),
   });

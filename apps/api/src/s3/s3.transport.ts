@@ -45,7 +45,8 @@ export class S3Transport {
         request,
         transport: S3_TRANSPORT,
         operation: route.operation,
-        input: (signing) => route.input(parsed, signing),
+        input: {},
+        authenticatedInput: (signing) => route.input(parsed, signing),
       });
       await send(request, reply, route.answer(output, s3));
     } catch (error) {

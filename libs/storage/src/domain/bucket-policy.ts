@@ -48,7 +48,10 @@ export function bucketPolicyRule(
   facts: BucketAccessFacts,
 ): { readonly name: string; readonly document: string } | undefined {
   if (!facts.policy) return undefined;
-  return { name: `${bucketPolicyId(facts.bucket.name)}@${facts.policy.version}`, document: facts.policy.document };
+  return {
+    name: `${bucketPolicyId(facts.bucket.name)}@${facts.policy.version}`,
+    document: facts.policy.document,
+  };
 }
 
 /** The bucket an `arn:…:s3:::bucket[/key]` names, or undefined for another ARN. */
