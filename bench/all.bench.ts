@@ -10,6 +10,7 @@
  * - api (P5, P6 route-level via authorization.bench, P7, P11),
  * - ingest (P15 service-event ingestion, and submitted → delivered lag).
  * - delivery (an organization trail of 1,000 accounts × 17 Regions × 20 events, issue 12 §5).
+ * - digests (P14: 17,000 digests).
  *
  * BENCH_ONLY=events,api runs a subset. Soak (`npm run bench:soak`) is not part of it.
  */
@@ -38,6 +39,7 @@ const BENCHES: ReadonlyArray<{ name: string; env: Record<string, string> }> = [
   { name: 'api', env: {} },
   { name: 'ingest', env: {} },
   { name: 'delivery', env: {} },
+  { name: 'digests', env: {} },
 ];
 
 async function main(): Promise<void> {

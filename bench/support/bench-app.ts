@@ -5,7 +5,7 @@ import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EnsureBootstrapAccountUseCase } from '@app/accounts';
-import { createLogger, type Env, loadEnv } from '@app/platform';
+import { type Clock, createLogger, type Env, loadEnv } from '@app/platform';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { createApiApplication } from '../../apps/api/src/http/http-server';
@@ -54,10 +54,14 @@ export interface BenchApp {
   /** The API itself, for benchmarks that call a use case directly or stub one seam of it. */
   readonly api: NestFastifyApplication;
   readonly env: Env;
+  /** Stops the in-process worker (its queues and periodic tasks): the bench then drives the work itself. */
+  stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startBenchApp(options: { env?: Record<string, string> } = {}): Promise<BenchApp> {
+export async function startBenchApp(
+  options: { env?: Record<string, string>; clock?: Clock } = {},
+): Promise<BenchApp> {
   const name = `bench_trailplane_${process.pid}_${Date.now().toString(36)}`;
   await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
   const databaseUrl = urlOfDatabase(name);
@@ -80,8 +84,12 @@ export async function startBenchApp(options: { env?: Record<string, string> } = 
   const logger = createLogger(env.LOG_LEVEL);
   let api: NestFastifyApplication | undefined;
   let worker: INestApplicationContext | undefined;
-  const close = async (): Promise<void> => {
+  const stopWorker = async (): Promise<void> => {
     await worker?.close();
+    worker = undefined;
+  };
+  const close = async (): Promise<void> => {
+    await stopWorker();
     await api?.close();
     await clearRedisPrefix(prefix);
     rmSync(dataDir, { recursive: true, force: true });
@@ -94,11 +102,11 @@ export async function startBenchApp(options: { env?: Record<string, string> } = 
     });
   };
   try {
-    api = await createApiApplication(env, logger);
+    api = await createApiApplication(env, logger, { clock: options.clock });
     await api.get(EnsureBootstrapAccountUseCase).execute();
     await givenOpenLogBuckets(api, BENCH_OPERATOR, BENCH_LOG_BUCKETS);
     await api.listen(0, '127.0.0.1');
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(env, logger), {
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(env, logger, options.clock), {
       logger: false,
       abortOnError: false,
     });
@@ -108,7 +116,7 @@ export async function startBenchApp(options: { env?: Record<string, string> } = 
     throw error;
   }
   const address = api.getHttpServer().address() as { port: number };
-  return { url: `http://127.0.0.1:${address.port}`, databaseUrl, api, env, close };
+  return { url: `http://127.0.0.1:${address.port}`, databaseUrl, api, env, stopWorker, close };
 }
 
 /** The URL of database `name` on the bench server. */

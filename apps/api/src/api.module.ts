@@ -31,13 +31,17 @@ import { RegionsController } from './rest/regions/regions.controller';
 import { RestOperations } from './rest/rest-operations';
 import { RestRouteCheck } from './rest/rest-route.check';
 import { StsController } from './rest/sts/sts.controller';
+import { S3Transport } from './s3/s3.transport';
 import { CloudTrailDelegatedAdministratorsController } from './rest/trails/cloudtrail-delegated-administrators.controller';
 import { TrailIntegrityController } from './rest/trails/trail-integrity.controller';
 import { TrailSelectorsController } from './rest/trails/trail-selectors.controller';
 import { TrailTagsController } from './rest/trails/trail-tags.controller';
 import { TrailsController } from './rest/trails/trails.controller';
 
-/** The HTTP API: REST under /v1, the AWS protocols at `/`, health, metrics and OpenAPI docs. */
+/**
+ * The HTTP API: REST under /v1, the AWS protocols at `/`, the object store's S3 protocol (routed
+ * by its signature, see `registerS3Routes`), health, metrics and OpenAPI docs.
+ */
 @Module({})
 export class ApiModule {
   static forRoot(env: Env, logger: Logger, clock?: Clock): DynamicModule {
@@ -75,6 +79,7 @@ export class ApiModule {
       ],
       providers: [
         OperationRunner,
+        S3Transport,
         RestOperations,
         RestRouteCheck,
         { provide: APP_FILTER, useClass: ProtocolErrorFilter },

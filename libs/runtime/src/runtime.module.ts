@@ -22,7 +22,7 @@ import {
   ThrottlingModule,
 } from '@app/platform';
 import { RegionsModule } from '@app/regions';
-import { StorageModule } from '@app/storage';
+import { BucketResourceFacts, ObjectResourceFacts, StorageModule } from '@app/storage';
 import { TrailResourceFacts, TrailsModule } from '@app/trails';
 import { type Logger } from 'pino';
 import { ALL_MIGRATIONS } from '../../../migrations';
@@ -65,9 +65,9 @@ export function runtimeModules(options: RuntimeOptions): Imports {
     DeliveryModule,
     IngestionModule,
     AuthorizationModule.forRoot({
-      imports: [OrganizationsModule, TrailsModule],
+      imports: [OrganizationsModule, TrailsModule, StorageModule],
       organizationPolicies: OrganizationControlPolicySource,
-      resourceFacts: [TrailResourceFacts],
+      resourceFacts: [TrailResourceFacts, BucketResourceFacts, ObjectResourceFacts],
     }),
   ];
 }

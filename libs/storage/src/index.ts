@@ -1,13 +1,14 @@
 /**
  * `@app/storage`: the built-in S3-compatible object store (delivery.md §6), without its transport.
  *
- * The S3 REST-XML transport maps each request to one use case (`execute(ctx, input)`), decodes
+ * The S3 REST-XML transport maps each request to one operation (`operations/`), decodes
  * PutObject bodies with `decodeObjectPayload`, parses request documents with
  * `parseCreateBucketConfiguration` / `parseDeleteObjects`, and renders answers and errors with
  * the `render…` functions. Authorization is not done here: `BucketDirectory.accessFacts(bucket)`
  * gives the authorizer the bucket's owner and policy. Log delivery writes through
  * `BuiltInObjectStore.putObject`, after `CloudTrailWritePermission` (which CreateTrail also asks).
  */
+export * from './authorization/bucket-resource.facts';
 export * from './domain/bucket';
 export * from './domain/bucket-name';
 export * from './domain/bucket-policy';
@@ -26,6 +27,7 @@ export * from './domain/s3-xml-requests';
 export * from './domain/s3-xml-responses';
 export * from './domain/storage.errors';
 export * from './domain/stored-object';
+export * from './operations';
 export * from './use-cases/bucket-directory';
 export * from './use-cases/built-in-object-store';
 export * from './use-cases/cloudtrail-write-permission';

@@ -45,10 +45,11 @@ const useCases = [
 ];
 
 /**
- * For the authorizer (bucket owner and policy), for CreateTrail and UpdateTrail (may CloudTrail
- * write there) and for log delivery (the same check, then the writes).
+ * For the authorizer (bucket owner and policy; the repository for the bucket policy facts the
+ * authorization module instantiates), for CreateTrail and UpdateTrail (may CloudTrail write there)
+ * and for log delivery (the same check, then the writes).
  */
-const services = [BucketDirectory, BuiltInObjectStore, CloudTrailWritePermission];
+const services = [BucketDirectory, BuiltInObjectStore, BucketRepository, CloudTrailWritePermission];
 
 /**
  * The built-in S3-compatible object store (delivery.md §6), transport-independent. Needs the
@@ -57,7 +58,6 @@ const services = [BucketDirectory, BuiltInObjectStore, CloudTrailWritePermission
  */
 @Module({
   providers: [
-    BucketRepository,
     ObjectRepository,
     StorageLocator,
     ObjectWriter,

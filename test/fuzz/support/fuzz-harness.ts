@@ -250,7 +250,7 @@ export class FuzzHarness {
     debug(`property ${target.key}`);
     const property = fc.asyncProperty(target.calls, async (call) => {
       const response = await this.call(target.key, target.readOnly, call);
-      const problems = shapeProblems(call.protocol, response);
+      const problems = shapeProblems(call.protocol, response, call.wire.method);
       if (call.mustRefuse && response.status < 400)
         problems.push(`HTTP ${response.status} for a request that names no operation`);
       const pollution = prototypePollution();

@@ -16,12 +16,16 @@ export interface FuzzSuite {
 
 /**
  * Starts Trailplane for a fuzz file: in-process jobs (so a checkpoint can wait for them) and no
- * periodic sweep during the run (so nothing but the calls under test writes).
+ * periodic sweep during the run (so nothing but the calls under test writes). `prepare` adds to the
+ * world before the harness takes its first snapshot.
  */
-export async function startFuzzSuite(): Promise<FuzzSuite> {
+export async function startFuzzSuite(
+  prepare?: (app: TestApp, world: FuzzWorld) => Promise<void>,
+): Promise<FuzzSuite> {
   const app = await TestApp.start({ jobs: 'inline', env: { TRAILPLANE_SWEEP_INTERVAL_MS: '3600000' } });
   try {
     const world = await buildWorld(app);
+    await prepare?.(app, world);
     const context = { identities: world.identities, known: world.known, dictionary: allMemberNames() };
     const harness = await FuzzHarness.start(app, fuzzSettings());
     return {

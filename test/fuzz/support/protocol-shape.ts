@@ -1,6 +1,6 @@
 import { type WireResponse } from './signed-wire';
 
-export type Protocol = 'aws-json' | 'aws-query' | 'rest';
+export type Protocol = 'aws-json' | 'aws-query' | 'rest' | 's3';
 
 const STACK_FRAME = /\n\s+at \S.*[(\s]\S+:\d+:\d+\)?/;
 
@@ -25,7 +25,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * What is wrong with an answer, for the protocol the request spoke (empty when nothing is):
  * a 5xx, a missing request id, an error without the protocol's error shape, a leaked stack trace.
  */
-export function shapeProblems(protocol: Protocol, response: WireResponse): string[] {
+export function shapeProblems(protocol: Protocol, response: WireResponse, method = 'POST'): string[] {
   const problems: string[] = [];
   const requestId = header(response, 'x-amzn-requestid');
   const type = (header(response, 'content-type') ?? '').toLowerCase();
@@ -33,6 +33,7 @@ export function shapeProblems(protocol: Protocol, response: WireResponse): strin
   if (response.status < 100) problems.push(`no HTTP status (${response.status})`);
   if (!requestId) problems.push('no x-amzn-RequestId header');
   if (STACK_FRAME.test(response.text)) problems.push('a stack trace in the body');
+  if (protocol === 's3') return [...problems, ...s3ShapeProblems(response, method, requestId)];
   if (response.status < 400) {
     if (protocol === 'aws-json' && !type.startsWith('application/x-amz-json-1.1'))
       problems.push(`success with content-type ${JSON.stringify(type)}`);
@@ -78,9 +79,24 @@ export function shapeProblems(protocol: Protocol, response: WireResponse): strin
   return problems;
 }
 
+/** S3 answers: errors as `<Error>` documents naming the request id, HEAD answers without a body. */
+function s3ShapeProblems(response: WireResponse, method: string, requestId: string | undefined): string[] {
+  if (method === 'HEAD') return response.text === '' ? [] : ['HEAD answer with a body'];
+  if (response.status < 400) return [];
+  const problems: string[] = [];
+  const type = (header(response, 'content-type') ?? '').toLowerCase();
+  if (!type.startsWith('application/xml')) problems.push(`error content-type ${JSON.stringify(type)}`);
+  if (!/^<\?xml[^>]*\?>\s*<Error>[\s\S]*<Code>[^<]+<\/Code>[\s\S]*<\/Error>$/.test(response.text.trim()))
+    problems.push('error body is not an <Error> document with a <Code>');
+  if (!response.text.includes(`<RequestId>${requestId}</RequestId>`))
+    problems.push('error <RequestId> differs from x-amzn-RequestId');
+  return problems;
+}
+
 /** The error code an answer carries, for summaries (`-` for successes). */
 export function errorCodeOf(protocol: Protocol, response: WireResponse): string {
   if (response.status < 400) return '-';
+  if (protocol === 's3') return /<Code>([^<]*)<\/Code>/.exec(response.text)?.[1] ?? String(response.status);
   if (protocol === 'aws-query') return /<Code>([^<]*)<\/Code>/.exec(response.text)?.[1] ?? '?';
   const body = parseJson(response.text);
   if (!isObject(body)) return '?';

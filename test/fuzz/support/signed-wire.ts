@@ -5,7 +5,7 @@ import { type TestCredentials } from '../../support/credentials';
 
 /** One request exactly as it goes on the wire: the raw path, headers and body bytes. */
 export interface WireRequest {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path as sent (already percent-encoded, never normalised by us). */
   readonly path: string;
   /** Decoded query parameters; encoded strictly (RFC 3986) on the wire and when signing. */
@@ -123,6 +123,8 @@ export class SignedWire {
       region: request.region,
       credentials,
       sha256: NodeSha256,
+      // S3 signs the path exactly as sent; every other service encodes it once more.
+      uriEscapePath: request.service !== 's3',
     });
     const signed = await signer.sign({
       method: request.method,

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { type TestCredentials } from '../../support/credentials';
 
 export interface CliRun {
   readonly command: string;
@@ -17,7 +18,10 @@ export async function assertAwsCliSupportsEndpointUrl(): Promise<string> {
   const run = await runAws(['--version'], {});
   const version = /aws-cli\/(\d+)\.(\d+)\.(\d+)/.exec(run.stdout + run.stderr);
   if (run.exitCode !== 0 || !version) {
-    throw new Error(`The AWS CLI is required (aws --version: exit ${run.exitCode} ${run.stderr.trim()})`);
+    throw new Error(
+      `The AWS CLI (v1 ≥ 1.29 or v2 ≥ 2.13) is required on the PATH to prove validate-logs; ` +
+        `\`aws --version\` gave exit ${run.exitCode}: ${run.stderr.trim() || run.stdout.trim()}`,
+    );
   }
   const [, major, minor] = version.map(Number);
   const minimum = MINIMUM[major as 1 | 2];
@@ -29,17 +33,20 @@ export async function assertAwsCliSupportsEndpointUrl(): Promise<string> {
   return version[0];
 }
 
-/** Runs `aws` against `endpointUrl` with dummy credentials and no config or credentials files. */
+/**
+ * Runs `aws` against `endpointUrl` with `credentials` (dummy ones by default) and no config or
+ * credentials files.
+ */
 export function runAws(
   args: readonly string[],
-  settings: { endpointUrl?: string; region?: string },
+  settings: { endpointUrl?: string; region?: string; credentials?: TestCredentials },
 ): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')),
   );
   Object.assign(env, {
-    AWS_ACCESS_KEY_ID: 'AKIAFAKEVALIDATOR001',
-    AWS_SECRET_ACCESS_KEY: 'fake-secret-for-the-fake-endpoint-only',
+    AWS_ACCESS_KEY_ID: settings.credentials?.accessKeyId ?? 'AKIAFAKEVALIDATOR001',
+    AWS_SECRET_ACCESS_KEY: settings.credentials?.secretAccessKey ?? 'fake-secret-for-the-fake-endpoint-only',
     AWS_DEFAULT_REGION: settings.region ?? 'us-east-1',
     AWS_CONFIG_FILE: '/dev/null',
     AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
@@ -49,7 +56,9 @@ export function runAws(
   return new Promise((resolve) => {
     execFile('aws', args, { env, timeout: 60_000 }, (error, stdout, stderr) => {
       const exitCode = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ command: `aws ${args.join(' ')}`, exitCode, stdout, stderr });
+      // A CLI that could not be started (ENOENT: none on the PATH) says so instead of printing nothing.
+      const why = exitCode === -1 && error ? `${error.message}\n` : '';
+      resolve({ command: `aws ${args.join(' ')}`, exitCode, stdout, stderr: why + stderr });
     });
   });
 }

@@ -10,7 +10,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Every body is read as bytes first (SigV4 signs the exact bytes), then decoded here: JSON for the
- * AWS JSON protocol and REST, form fields for the query protocol. Decoding never throws: a bad
+ * AWS JSON protocol and REST, form fields for the query protocol; S3's stay bytes. Decoding never throws: a bad
  * body is remembered and reported after authentication, in the caller's protocol. The size limit
  * applies before any parsing.
  */
@@ -28,6 +28,8 @@ export function registerBodyParsing(fastify: FastifyInstance): void {
         return;
       }
       facts.rawBody = bytes;
+      // Objects are bytes, and S3's documents are read by the object store's own parsers.
+      if (protocolOf(request) === 's3') return done(null, bytes);
       const type = String(request.headers['content-type'] ?? '').toLowerCase();
       try {
         done(null, decodeBody(bytes, type, protocolOf(request) === 'aws-query'));

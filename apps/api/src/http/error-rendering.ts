@@ -17,6 +17,7 @@ import {
   UnsupportedMediaTypeError,
 } from './protocol.errors';
 import { queryNamespaceOf } from '../aws-query/query-namespaces';
+import { s3ErrorAnswer } from '../s3/s3-errors';
 import { BODY_LIMIT_BYTES, SERVICE_EVENTS_BODY_LIMIT_BYTES } from './body-parsing';
 import { type WireProtocol } from './request-facts';
 
@@ -70,14 +71,18 @@ export function toDomainError(error: unknown): { error: DomainError; unexpected:
   };
 }
 
-/** `signingService` picks the query protocol's namespace (IAM's or STS's). */
+/**
+ * `error` as the protocol answers it. `signingService` picks the query protocol's namespace (IAM's
+ * or STS's); `resource` is what S3's error document names (the request path, `/bucket/key`).
+ */
 export function renderError(
   error: unknown,
   protocol: WireProtocol,
   requestId: string,
-  signingService?: string,
+  { signingService, resource = '' }: { signingService?: string; resource?: string } = {},
 ): RenderedError {
   const { error: domainError, unexpected } = toDomainError(error);
+  if (protocol === 's3') return { ...s3ErrorAnswer(domainError, resource, requestId), unexpected };
   const message = domainError.message;
   const retryAfter: Record<string, string> =
     domainError instanceof ThrottledError ? { 'retry-after': String(domainError.retryAfterSeconds) } : {};

@@ -13,7 +13,9 @@ export class ProtocolErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const rendered = renderError(exception, protocolOf(request), request.id, signingServiceOf(request));
+    const rendered = renderError(exception, protocolOf(request), request.id, {
+      signingService: signingServiceOf(request),
+    });
     factsOf(request).errorCode = rendered.code;
     // The path only: a presigned URL's query carries its signature and session token.
     if (rendered.unexpected)

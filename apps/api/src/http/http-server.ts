@@ -5,6 +5,8 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { type Clock, type Env, logsToTerminal, Metrics, PinoNestLogger } from '@app/platform';
 import { type Logger } from 'pino';
 import { ApiModule } from '../api.module';
+import { registerS3Routes, rewriteS3Url } from '../s3/s3-routes';
+import { S3Transport } from '../s3/s3.transport';
 import { registerBodyParsing, SERVICE_EVENTS_BODY_LIMIT_BYTES } from './body-parsing';
 import { buildOpenApiDocument } from './openapi';
 import { factsOf } from './request-facts';
@@ -16,7 +18,8 @@ export interface ApiApplicationOptions {
 
 /**
  * Builds the API on Fastify: request ids, raw-body capture for SigV4, the body limit before any
- * parsing, protocol-shaped errors for failures Fastify raises before Nest, and OpenAPI at /docs.
+ * parsing, protocol-shaped errors for failures Fastify raises before Nest, OpenAPI at /docs, and
+ * the object store's S3 routes (requests signed for `s3`, whatever their path).
  */
 export async function createApiApplication(
   env: Env,
@@ -34,6 +37,7 @@ export async function createApiApplication(
     // Keep-alive connections with no request in flight are closed at shutdown instead of waited for.
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
+    rewriteUrl: rewriteS3Url,
     frameworkErrors: renderFrameworkError,
     clientErrorHandler: answerClientError,
   });
@@ -100,6 +104,8 @@ export async function createApiApplication(
     },
   );
   resolved.metrics = app.get(Metrics);
+  const s3 = app.get(S3Transport);
+  registerS3Routes(fastify, () => s3);
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document);
   await app.init();

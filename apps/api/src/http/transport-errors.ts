@@ -23,7 +23,9 @@ export function renderFrameworkError(
   request: FastifyRequest,
   reply: FastifyReply,
 ): void {
-  const rendered = renderError(error, protocolOf(request), request.id, signingServiceOf(request));
+  const rendered = renderError(error, protocolOf(request), request.id, {
+    signingService: signingServiceOf(request),
+  });
   void reply
     .status(rendered.status)
     .headers({ ...rendered.headers, 'x-amzn-requestid': request.id })

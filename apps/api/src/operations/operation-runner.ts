@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { type ApiCall, EventRecorder } from '@app/events';
-import { Authenticator } from '@app/identity';
+import { type AuthenticatedCaller, Authenticator } from '@app/identity';
 import { Authorizer } from '@app/iam';
 import {
   actionOf,
@@ -37,6 +37,11 @@ export interface OperationCall<I extends object, O> {
   readonly operation: OperationDefinition<I, O>;
   /** The wire input mapped to the operation's member names (not validated yet). */
   readonly input: object;
+  /**
+   * Maps the wire input once the caller is authenticated, instead of `input` (an S3 streaming
+   * upload's chunks are signed with the caller's key); its refusals are the call's.
+   */
+  readonly authenticatedInput?: (signing: AuthenticatedCaller['signing']) => object;
   /** How the wire spells a member path of the input (for error messages); default: as is. */
   readonly wireName?: (path: string) => string;
 }
@@ -81,14 +86,16 @@ export class OperationRunner {
   async run<I extends object, O>(call: OperationCall<I, O>): Promise<O> {
     const { request, transport, operation } = call;
     const facts = factsOf(request);
-    facts.operation = actionOf(operation);
-    const ctx = await this.authenticate(call);
+    facts.operation = `${operation.service}:${operation.name}`;
+    const { ctx, signing } = await this.authenticate(call);
     facts.accountId = ctx.accountId;
     let input: I | undefined;
+    let wireInput = call.input;
     let named: Authorized = { resources: [], organizationId: null };
     try {
       this.assertReadable(call);
-      const checked = await this.validate(operation, call.input, transport.strictMembers);
+      if (call.authenticatedInput) wireInput = call.authenticatedInput(signing);
+      const checked = await this.validate(operation, wireInput, transport.strictMembers);
       input = checked.input;
       named = await this.authorize(ctx, call, input);
       await this.throttle(ctx, operation);
@@ -110,7 +117,7 @@ export class OperationRunner {
       // Failures that are not the caller's (a database outage) are recorded with the code answered.
       const failure = error instanceof DomainError ? error : undefined;
       this.recorder.recordLater(
-        this.apiCall(ctx, call, input ?? call.input, named, {
+        this.apiCall(ctx, call, input ?? wireInput, named, {
           error: failure ?? new InternalFailureError(),
         }),
       );
@@ -127,10 +134,13 @@ export class OperationRunner {
     return checkInput(operation.input, input, strict);
   }
 
-  private async authenticate(call: OperationCall<object, unknown>): Promise<RequestContext> {
+  private async authenticate(
+    call: OperationCall<object, unknown>,
+  ): Promise<{ ctx: RequestContext; signing: AuthenticatedCaller['signing'] }> {
     const { request } = call;
     requestScope.enterWith({ requestId: request.id });
-    const [rawPath, rawQuery = ''] = splitUrl(request.url);
+    // The URL as the client signed it (the S3 transport's routing rewrites `request.url`).
+    const [rawPath, rawQuery = ''] = splitUrl(request.originalUrl);
     const caller = await this.authenticator.authenticate(
       {
         method: request.method,
@@ -154,7 +164,7 @@ export class OperationRunner {
       authorizationGeneration: caller.authorizationGeneration,
     };
     requestScope.enterWith({ requestId: request.id, context: ctx });
-    return ctx;
+    return { ctx, signing: caller.signing };
   }
 
   /** A body or URL that could not be decoded is reported once the caller is known. */

@@ -109,10 +109,15 @@ export class DeliveredFileRepository {
     return rows.map(toDeliveredLogFile);
   }
 
-  /** The trail's files delivered in [from, to), every account and Region: what its digests cover. */
+  /**
+   * The trail's files of `places` (accounts and Regions) delivered in [from, to): what a batch of its
+   * digests covers. Only the batch's places: a trail reaching thousands of them is digested in many
+   * batches, and each reading every file of the interval would read them all again and again.
+   */
   async deliveredBetween(
     em: EntityManager,
     trailId: string,
+    places: ReadonlyArray<{ readonly accountId: string; readonly region: string }>,
     from: Date,
     to: Date,
   ): Promise<DeliveredLogFile[]> {
@@ -120,8 +125,9 @@ export class DeliveredFileRepository {
       em,
       `SELECT ${COLUMNS} FROM delivered_log_files
         WHERE trail_id = $1 AND delivered_at >= $2 AND delivered_at < $3
+          AND (account_id, region) IN (SELECT * FROM unnest($4::char(12)[], $5::text[]))
         ORDER BY delivered_at, key`,
-      [trailId, from, to],
+      [trailId, from, to, places.map((place) => place.accountId), places.map((place) => place.region)],
     );
     return rows.map(toDeliveredLogFile);
   }

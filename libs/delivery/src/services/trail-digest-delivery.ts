@@ -175,7 +175,8 @@ export class TrailDigestDelivery {
     const to = new Date(
       Math.max(from.getTime(), ...writing.flatMap((s) => s.intervals.map((i) => i.end.getTime()))),
     );
-    const files = groupByPlace(await this.deliveredFiles.deliveredBetween(em, trailId, from, to));
+    const places = writing.map((schedule) => schedule.chain);
+    const files = groupByPlace(await this.deliveredFiles.deliveredBetween(em, trailId, places, from, to));
     const digests: PlannedDigest[] = [];
     const moves: ChainMove[] = [];
     for (const { chain, intervals, ends } of writing) {

@@ -18,6 +18,8 @@ const RESOURCE_TYPES: ReadonlyArray<[RegExp, string]> = [
   [/^arn:[\w-]+:iam::\d{12}:user\/.+$/, 'AWS::IAM::User'],
   [/^arn:[\w-]+:iam::\d{12}:role\/.+$/, 'AWS::IAM::Role'],
   [/^arn:[\w-]+:iam::(\d{12}|aws):policy\/.+$/, 'AWS::IAM::Policy'],
+  [/^arn:[\w-]+:s3:::[^/]+\/.+$/s, 'AWS::S3::Object'],
+  [/^arn:[\w-]+:s3:::[^/]+$/, 'AWS::S3::Bucket'],
 ];
 /** The resource an ARN names, typed as CloudTrail types it; undefined for ARNs of no known type. */
 export function eventResource(arn: string, accountId: string): EventResource | undefined {

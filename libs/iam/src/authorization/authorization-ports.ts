@@ -61,6 +61,11 @@ export interface ResourceFactsQuery {
 /** Knows the owner's side of one kind of resource. */
 export abstract class ResourceFactsSource {
   abstract readonly kind: ResourceKind;
+  /**
+   * The owner's rule applies to the owner's own principals too (a bucket policy may grant or deny
+   * them); otherwise it is read only for callers of other accounts, or for tags.
+   */
+  readonly appliesWithinAccount: boolean = false;
   abstract facts(em: EntityManager, query: ResourceFactsQuery): Promise<ResourceFacts>;
 }
 

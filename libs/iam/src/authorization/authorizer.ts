@@ -222,8 +222,9 @@ export class Authorizer {
   }
 
   /**
-   * Whether the owner's side must be read: a role to assume always (its trust policy), a trail when
-   * it belongs to another account (resource rule) or a policy of the caller mentions its tags.
+   * Whether the owner's side must be read: a role to assume always (its trust policy), a bucket or
+   * object always (its bucket policy), a trail when it belongs to another account (resource rule)
+   * or a policy of the caller mentions its tags.
    */
   private needsFacts(
     caller: PreparedCaller,
@@ -231,6 +232,7 @@ export class Authorizer {
   ): resource is ResourceRef & { readonly kind: ResourceKind } {
     if (resource.kind === undefined) return false;
     if (resource.kind === 'assumable-role') return true;
+    if (this.factsSources.get(resource.kind)?.appliesWithinAccount) return true;
     return resource.account !== caller.principal.account || caller.policies.usesResourceTags;
   }
 

@@ -33,6 +33,11 @@ export interface AuthenticatedCaller {
    * under which the caller's policy set may be cached (it changes with every committed change).
    */
   readonly authorizationGeneration: number;
+  /**
+   * The verified signature and the signing key that verified it: the chunks of an S3 streaming
+   * upload (`STREAMING-AWS4-HMAC-SHA256-PAYLOAD`) are signed in a chain seeded by them.
+   */
+  readonly signing: { readonly signature: ParsedSignature; readonly signingKey: Buffer };
 }
 
 /** A credential found: who it names, its secret, and the generation and Region standing read with it. */
@@ -93,13 +98,19 @@ export class Authenticator {
       now: this.clock.now(),
       maxSkewMs: this.env.TRAILPLANE_SIGV4_MAX_SKEW_SECONDS * 1000,
       keyCache: this.keyCache,
+      s3: signature.service === 's3',
     });
     assertRegionUsable(credential, signature.region);
+    const { scopeDate, region, service } = signature;
     return {
       principal: credential.principal,
       region: signature.region,
       signingName: signature.service,
       authorizationGeneration: credential.authorizationGeneration,
+      signing: {
+        signature,
+        signingKey: this.keyCache.signingKey(credential.secretAccessKey, scopeDate, region, service),
+      },
     };
   }
 

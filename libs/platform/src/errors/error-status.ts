@@ -170,6 +170,13 @@ export const ERROR_STATUS = {
   MissingContentLength: 411,
   NotImplemented: 501,
   InternalError: 500,
+  // S3's names for the refusals every call may get (the S3 transport maps them).
+  InvalidAccessKeyId: 403,
+  AuthorizationHeaderMalformed: 400,
+  SlowDown: 503,
+  MaxMessageLengthExceeded: 400,
+  MethodNotAllowed: 405,
+  InvalidURI: 400,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

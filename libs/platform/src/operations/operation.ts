@@ -56,6 +56,11 @@ export interface OperationDefinition<I extends object = object, O = unknown, U =
   readonly service: ServiceName;
   /** The AWS operation name (`CreateTrail`): it names the IAM action and the event. */
   readonly name: string;
+  /**
+   * The IAM action when it is not `<service>:<name>`: S3 authorizes several operations under one
+   * action (HeadBucket and ListObjects as `s3:ListBucket`, HeadObject as `s3:GetObject`).
+   */
+  readonly action?: string;
   readonly readOnly: boolean;
   readonly input: OperationInput<I>;
   /**
@@ -109,8 +114,8 @@ export function defineOperation<I extends object, O, U>(
 }
 
 /** The operation's IAM action. */
-export function actionOf(operation: Pick<OperationDefinition, 'service' | 'name'>): string {
-  return `${operation.service}:${operation.name}`;
+export function actionOf(operation: Pick<OperationDefinition, 'service' | 'name' | 'action'>): string {
+  return operation.action ?? `${operation.service}:${operation.name}`;
 }
 
 /** The input of an operation that takes no member. */

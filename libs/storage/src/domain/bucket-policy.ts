@@ -1,5 +1,5 @@
 import { MalformedPolicyError, parsePolicyDocument, type PolicyDocument } from '@app/policy';
-import { bucketArn } from './bucket';
+import { bucketArn, bucketPolicyId, type BucketAccessFacts } from './bucket';
 import { MalformedBucketPolicyError } from './storage.errors';
 
 /** S3's limit on a bucket policy. */
@@ -37,4 +37,25 @@ export function validateBucketPolicy(text: string, bucket: string, partition: st
     }
   }
   return document;
+}
+
+/**
+ * A bucket's policy as the policy engine takes a resource rule: named per bucket and policy version
+ * (compiled once per version), or undefined when the bucket has none. The authorizer and the check
+ * of CloudTrail's own writes both read bucket policies through this.
+ */
+export function bucketPolicyRule(
+  facts: BucketAccessFacts,
+): { readonly name: string; readonly document: string } | undefined {
+  if (!facts.policy) return undefined;
+  return {
+    name: `${bucketPolicyId(facts.bucket.name)}@${facts.policy.version}`,
+    document: facts.policy.document,
+  };
+}
+
+/** The bucket an `arn:…:s3:::bucket[/key]` names, or undefined for another ARN. */
+export function bucketOfArn(arn: string): string | undefined {
+  const match = /^arn:[\w-]+:s3:::([^/]+)(?:\/|$)/.exec(arn);
+  return match?.[1];
 }

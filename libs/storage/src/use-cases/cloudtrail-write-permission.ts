@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { evaluate, isDenied, PolicyCache } from '@app/policy';
-import { bucketPolicyId, objectArn } from '../domain/bucket';
+import { objectArn } from '../domain/bucket';
+import { bucketPolicyRule } from '../domain/bucket-policy';
 import { BucketDirectory } from './bucket-directory';
 
 const CLOUDTRAIL_SERVICE = 'cloudtrail.amazonaws.com';
@@ -38,12 +39,9 @@ export class CloudTrailWritePermission {
     const { bucket, partition } = writer;
     const facts = await this.buckets.accessFacts(bucket);
     if (!facts) return 'NoSuchBucket';
-    if (!facts.policy) return 'AccessDenied';
-    const rule = this.cache.getOrCompileDocument(
-      'resource',
-      `${bucketPolicyId(bucket)}@${facts.policy.version}`,
-      facts.policy.document,
-    );
+    const policy = bucketPolicyRule(facts);
+    if (!policy) return 'AccessDenied';
+    const rule = this.cache.getOrCompileDocument('resource', policy.name, policy.document);
     const owner = facts.bucket.ownerAccountId;
     const denied = keys.some((key) =>
       isDenied(

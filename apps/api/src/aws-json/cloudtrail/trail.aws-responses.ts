@@ -39,8 +39,8 @@ export function toAwsTrail(trail: TrailRecord): AwsWire<Aws.Trail> {
 /**
  * GetTrailStatus (§2.9). The live service still sends the six deprecated string members: ISO-8601
  * in whole seconds when set (`2015-09-01T00:54:02Z`), else empty strings; the timestamp members are
- * epoch seconds with their milliseconds, as live answers show (`1441068842.76`). The trail records
- * no delivery or notification attempt, so those members are always empty.
+ * epoch seconds with their milliseconds, as live answers show (`1441068842.76`). Delivery attempts
+ * are recorded; Trailplane sends no SNS notifications, so the notification members are always empty.
  */
 export function toAwsTrailStatus({ trail, delivery }: TrailStatus): AwsWire<Aws.GetTrailStatusResponse> {
   return {

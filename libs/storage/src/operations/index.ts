@@ -1,0 +1,4 @@
+export * from './bucket-policy.operations';
+export * from './bucket.operations';
+export * from './object.operations';
+export * from './s3.requests';

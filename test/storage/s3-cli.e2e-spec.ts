@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type TestCredentials } from '../support/credentials';
+import { given, uniqueName } from '../support/given';
+import { TestApp } from '../support/test-app';
+import { aws } from './support/aws-cli';
+
+/** The real AWS CLI (v1 ≥ 1.29 honours AWS_ENDPOINT_URL for S3) against the object store. */
+describe('S3 protocol: the AWS CLI', () => {
+  let app: TestApp;
+  let owner: TestCredentials;
+  let reader: TestCredentials;
+  let dir: string;
+  const bucket = uniqueName('cli').toLowerCase();
+  const run = (args: string[], as: TestCredentials = owner) => aws(app.url, as, args);
+
+  beforeAll(async () => {
+    app = await TestApp.start({ jobs: 'inline' });
+    owner = await given.account(app);
+    reader = await given.account(app);
+    dir = mkdtempSync(join(tmpdir(), 's3-cli-'));
+  });
+
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await app.close();
+  });
+
+  it('mb, cp up and down, ls --recursive, rm', async () => {
+    expect(await run(['s3', 'mb', `s3://${bucket}`])).toMatchObject({ exitCode: 0 });
+    const file = join(dir, 'log.json');
+    writeFileSync(file, '{"Records":[]}');
+    for (const key of ['AWSLogs/1/a.json', 'AWSLogs/2/b.json'])
+      expect(await run(['s3', 'cp', file, `s3://${bucket}/${key}`])).toMatchObject({ exitCode: 0 });
+    const listed = await run(['s3', 'ls', `s3://${bucket}`, '--recursive']);
+    expect(listed.exitCode).toBe(0);
+    expect(listed.stdout).toMatch(/AWSLogs\/1\/a\.json\n.*AWSLogs\/2\/b\.json/);
+    const copy = join(dir, 'copy.json');
+    expect(await run(['s3', 'cp', `s3://${bucket}/AWSLogs/1/a.json`, copy])).toMatchObject({ exitCode: 0 });
+    expect(readFileSync(copy, 'utf8')).toBe('{"Records":[]}');
+    expect(await run(['s3', 'rm', `s3://${bucket}/AWSLogs/2/b.json`])).toMatchObject({ exitCode: 0 });
+  });
+
+  it('s3api put-bucket-policy lets another account list-objects and get-object', async () => {
+    const denied = await run(['s3api', 'list-objects', '--bucket', bucket], reader);
+    expect(denied.exitCode).not.toBe(0);
+    expect(denied.stderr).toContain('AccessDenied');
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: reader.accountId },
+          Action: ['s3:ListBucket', 's3:GetObject'],
+          Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+        },
+      ],
+    };
+    const put = await run([
+      's3api',
+      'put-bucket-policy',
+      '--bucket',
+      bucket,
+      '--policy',
+      JSON.stringify(policy),
+    ]);
+    expect(put).toMatchObject({ exitCode: 0 });
+    const listed = await run(['s3api', 'list-objects', '--bucket', bucket, '--prefix', 'AWSLogs/'], reader);
+    expect(listed.exitCode).toBe(0);
+    expect((JSON.parse(listed.stdout) as { Contents: { Key: string }[] }).Contents.map((o) => o.Key)).toEqual(
+      ['AWSLogs/1/a.json'],
+    );
+    const out = join(dir, 'got.json');
+    const got = await run(
+      ['s3api', 'get-object', '--bucket', bucket, '--key', 'AWSLogs/1/a.json', out],
+      reader,
+    );
+    expect(got.exitCode).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe('{"Records":[]}');
+  });
+});
