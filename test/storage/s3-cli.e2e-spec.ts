@@ -14,6 +14,8 @@ describe('S3 protocol: the AWS CLI', () => {
   let dir: string;
   const bucket = uniqueName('cli').toLowerCase();
   const run = (args: string[], as: TestCredentials = owner) => aws(app.url, as, args);
+  // Each CLI run starts Python (seconds on a loaded machine).
+  const CLI_TIMEOUT_MS = 240_000;
 
   beforeAll(async () => {
     app = await TestApp.start({ jobs: 'inline' });
@@ -27,56 +29,64 @@ describe('S3 protocol: the AWS CLI', () => {
     await app.close();
   });
 
-  it('mb, cp up and down, ls --recursive, rm', async () => {
-    expect(await run(['s3', 'mb', `s3://${bucket}`])).toMatchObject({ exitCode: 0 });
-    const file = join(dir, 'log.json');
-    writeFileSync(file, '{"Records":[]}');
-    for (const key of ['AWSLogs/1/a.json', 'AWSLogs/2/b.json'])
-      expect(await run(['s3', 'cp', file, `s3://${bucket}/${key}`])).toMatchObject({ exitCode: 0 });
-    const listed = await run(['s3', 'ls', `s3://${bucket}`, '--recursive']);
-    expect(listed.exitCode).toBe(0);
-    expect(listed.stdout).toMatch(/AWSLogs\/1\/a\.json\n.*AWSLogs\/2\/b\.json/);
-    const copy = join(dir, 'copy.json');
-    expect(await run(['s3', 'cp', `s3://${bucket}/AWSLogs/1/a.json`, copy])).toMatchObject({ exitCode: 0 });
-    expect(readFileSync(copy, 'utf8')).toBe('{"Records":[]}');
-    expect(await run(['s3', 'rm', `s3://${bucket}/AWSLogs/2/b.json`])).toMatchObject({ exitCode: 0 });
-  });
+  it(
+    'mb, cp up and down, ls --recursive, rm',
+    async () => {
+      expect(await run(['s3', 'mb', `s3://${bucket}`])).toMatchObject({ exitCode: 0 });
+      const file = join(dir, 'log.json');
+      writeFileSync(file, '{"Records":[]}');
+      for (const key of ['AWSLogs/1/a.json', 'AWSLogs/2/b.json'])
+        expect(await run(['s3', 'cp', file, `s3://${bucket}/${key}`])).toMatchObject({ exitCode: 0 });
+      const listed = await run(['s3', 'ls', `s3://${bucket}`, '--recursive']);
+      expect(listed.exitCode).toBe(0);
+      expect(listed.stdout).toMatch(/AWSLogs\/1\/a\.json\n.*AWSLogs\/2\/b\.json/);
+      const copy = join(dir, 'copy.json');
+      expect(await run(['s3', 'cp', `s3://${bucket}/AWSLogs/1/a.json`, copy])).toMatchObject({ exitCode: 0 });
+      expect(readFileSync(copy, 'utf8')).toBe('{"Records":[]}');
+      expect(await run(['s3', 'rm', `s3://${bucket}/AWSLogs/2/b.json`])).toMatchObject({ exitCode: 0 });
+    },
+    CLI_TIMEOUT_MS,
+  );
 
-  it('s3api put-bucket-policy lets another account list-objects and get-object', async () => {
-    const denied = await run(['s3api', 'list-objects', '--bucket', bucket], reader);
-    expect(denied.exitCode).not.toBe(0);
-    expect(denied.stderr).toContain('AccessDenied');
-    const policy = {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Principal: { AWS: reader.accountId },
-          Action: ['s3:ListBucket', 's3:GetObject'],
-          Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
-        },
-      ],
-    };
-    const put = await run([
-      's3api',
-      'put-bucket-policy',
-      '--bucket',
-      bucket,
-      '--policy',
-      JSON.stringify(policy),
-    ]);
-    expect(put).toMatchObject({ exitCode: 0 });
-    const listed = await run(['s3api', 'list-objects', '--bucket', bucket, '--prefix', 'AWSLogs/'], reader);
-    expect(listed.exitCode).toBe(0);
-    expect((JSON.parse(listed.stdout) as { Contents: { Key: string }[] }).Contents.map((o) => o.Key)).toEqual(
-      ['AWSLogs/1/a.json'],
-    );
-    const out = join(dir, 'got.json');
-    const got = await run(
-      ['s3api', 'get-object', '--bucket', bucket, '--key', 'AWSLogs/1/a.json', out],
-      reader,
-    );
-    expect(got.exitCode).toBe(0);
-    expect(readFileSync(out, 'utf8')).toBe('{"Records":[]}');
-  });
+  it(
+    's3api put-bucket-policy lets another account list-objects and get-object',
+    async () => {
+      const denied = await run(['s3api', 'list-objects', '--bucket', bucket], reader);
+      expect(denied.exitCode).not.toBe(0);
+      expect(denied.stderr).toContain('AccessDenied');
+      const policy = {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { AWS: reader.accountId },
+            Action: ['s3:ListBucket', 's3:GetObject'],
+            Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+          },
+        ],
+      };
+      const put = await run([
+        's3api',
+        'put-bucket-policy',
+        '--bucket',
+        bucket,
+        '--policy',
+        JSON.stringify(policy),
+      ]);
+      expect(put).toMatchObject({ exitCode: 0 });
+      const listed = await run(['s3api', 'list-objects', '--bucket', bucket, '--prefix', 'AWSLogs/'], reader);
+      expect(listed.exitCode).toBe(0);
+      expect(
+        (JSON.parse(listed.stdout) as { Contents: { Key: string }[] }).Contents.map((o) => o.Key),
+      ).toEqual(['AWSLogs/1/a.json']);
+      const out = join(dir, 'got.json');
+      const got = await run(
+        ['s3api', 'get-object', '--bucket', bucket, '--key', 'AWSLogs/1/a.json', out],
+        reader,
+      );
+      expect(got.exitCode).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe('{"Records":[]}');
+    },
+    CLI_TIMEOUT_MS,
+  );
 });
