@@ -30,6 +30,7 @@ import { RestOperations } from './rest/rest-operations';
 import { RestRouteCheck } from './rest/rest-route.check';
 import { StsController } from './rest/sts/sts.controller';
 import { CloudTrailDelegatedAdministratorsController } from './rest/trails/cloudtrail-delegated-administrators.controller';
+import { CoverageController } from './rest/trails/coverage.controller';
 import { TrailIntegrityController } from './rest/trails/trail-integrity.controller';
 import { TrailSelectorsController } from './rest/trails/trail-selectors.controller';
 import { TrailTagsController } from './rest/trails/trail-tags.controller';
@@ -56,6 +57,7 @@ export class ApiModule {
         ServiceControlPoliciesController,
         TrailsController,
         TrailIntegrityController,
+        CoverageController,
         TrailSelectorsController,
         TrailTagsController,
         CloudTrailDelegatedAdministratorsController,

@@ -3,3 +3,4 @@ export * from './log-file';
 export * from './plan-log-files';
 export * from './delivery.errors';
 export * from './digest-schedule';
+export * from './coverage';
