@@ -6,6 +6,7 @@ import { type Clock, type Env, logsToTerminal, Metrics, PinoNestLogger } from '@
 import { type Logger } from 'pino';
 import { ApiModule } from '../api.module';
 import { BODY_LIMIT_BYTES, registerBodyParsing } from './body-parsing';
+import { serveConsole } from './console-files';
 import { buildOpenApiDocument } from './openapi';
 import { factsOf } from './request-facts';
 import { answerClientError, MAX_PATH_PARAMETER_LENGTH, renderFrameworkError } from './transport-errors';
@@ -16,7 +17,8 @@ export interface ApiApplicationOptions {
 
 /**
  * Builds the API on Fastify: request ids, raw-body capture for SigV4, the body limit before any
- * parsing, protocol-shaped errors for failures Fastify raises before Nest, and OpenAPI at /docs.
+ * parsing, protocol-shaped errors for failures Fastify raises before Nest, OpenAPI at /docs and the
+ * web console at /console/.
  */
 export async function createApiApplication(
   env: Env,
@@ -101,6 +103,7 @@ export async function createApiApplication(
   resolved.metrics = app.get(Metrics);
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document);
+  await serveConsole(app);
   await app.init();
   return app;
 }
