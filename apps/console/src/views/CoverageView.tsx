@@ -108,7 +108,7 @@ export function CoverageView({ api }: { api: Api }) {
               </li>
             ))}
           </ul>
-          <div className="matrix-scroll">
+          <div className="matrix-scroll" tabIndex={0} role="region" aria-label="Coverage matrix, scrollable">
             <table className="matrix" aria-label="Coverage by account and Region">
               <thead>
                 <tr>

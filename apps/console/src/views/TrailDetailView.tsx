@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type Api, segment } from '../api/client';
+import { type Api, ApiError, segment } from '../api/client';
 import { ErrorMessage, formatTime, Loading, Section, useLoad } from '../ui';
 import { IntegrityPanel } from './IntegrityPanel';
 import { SelectorsEditor } from './SelectorsEditor';
@@ -32,7 +32,13 @@ export function TrailDetailView({ api, trail }: { api: Api; trail: string }) {
         api.get<TrailSettings>(base),
         api.get<TrailStatus>(`${base}/status`),
         api.get<{ tagsList: Array<{ key: string; value?: string }> }>(`${base}/tags`),
-        api.get<{ insightSelectors?: Array<{ insightType: string }> }>(`${base}/insight-selectors`),
+        api
+          .get<{ insightSelectors?: Array<{ insightType: string }> }>(`${base}/insight-selectors`)
+          .catch((error: unknown) => {
+            // A trail without Insights answers InsightNotEnabledException: none to show.
+            if (error instanceof ApiError && error.code === 'InsightNotEnabledException') return {};
+            throw error;
+          }),
         api.get<Propagation>(`${base}/propagation`).catch(() => undefined),
       ]),
     [api, base],
@@ -91,7 +97,11 @@ export function TrailDetailView({ api, trail }: { api: Api; trail: string }) {
         <dt>Log file validation</dt>
         <dd>{settings.logFileValidationEnabled ? 'enabled' : 'disabled'}</dd>
         <dt>Insight selectors</dt>
-        <dd>{(insights.insightSelectors ?? []).map((s) => s.insightType).join(', ') || 'none'}</dd>
+        <dd>
+          {((insights as { insightSelectors?: Array<{ insightType: string }> }).insightSelectors ?? [])
+            .map((s) => s.insightType)
+            .join(', ') || 'none'}
+        </dd>
         <dt>Tags</dt>
         <dd>{tags.tagsList.map((t) => `${t.key}=${t.value ?? ''}`).join(', ') || 'none'}</dd>
       </dl>
