@@ -9,7 +9,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
       ? `${error.code}: ${error.message}`
       : error instanceof Error
         ? error.message
-        : String(error);
+        : 'Unexpected error';
   return (
     <p className="error" role="alert">
       {text}
@@ -67,4 +67,10 @@ export function Section({ title, children }: { title: string; children: ReactNod
       {children}
     </section>
   );
+}
+
+/** A text field of a submitted form, trimmed ('' when absent). */
+export function field(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.trim() : '';
 }

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { type Api } from '../api/client';
-import { ErrorMessage, formatTime, Loading, Section } from '../ui';
+import { ErrorMessage, field, formatTime, Loading, Section } from '../ui';
 
 interface LookedUpEvent {
   eventId: string;
@@ -30,8 +30,8 @@ const ATTRIBUTES = [
   'AccessKeyId',
 ];
 
-function isoOf(local: FormDataEntryValue | null): string | undefined {
-  return local ? new Date(String(local)).toISOString() : undefined;
+function isoOf(local: string): string | undefined {
+  return local ? new Date(local).toISOString() : undefined;
 }
 
 /** LookupEvents: one attribute, a time range, pages of 50; each event opens as its full record. */
@@ -58,12 +58,12 @@ export function EventsView({ api }: { api: Api }) {
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const value = String(form.get('attributeValue') ?? '').trim();
+    const value = field(form, 'attributeValue');
     const next: Query = {
-      attributeKey: value ? String(form.get('attributeKey')) : undefined,
+      attributeKey: value ? field(form, 'attributeKey') : undefined,
       attributeValue: value || undefined,
-      startTime: isoOf(form.get('startTime')),
-      endTime: isoOf(form.get('endTime')),
+      startTime: isoOf(field(form, 'startTime')),
+      endTime: isoOf(field(form, 'endTime')),
     };
     setQuery(next);
     setTokens([undefined]);

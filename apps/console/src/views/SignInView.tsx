@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { type Session, saveSession } from '../api/session';
 import { startSession } from '../api/client';
-import { ErrorMessage } from '../ui';
+import { ErrorMessage, field } from '../ui';
 
 /**
  * Sign-in: an access key pair (the bootstrap one `npm start` prints, or any IAM user's) is exchanged
@@ -19,11 +19,11 @@ export function SignInView({ notice, onSignedIn }: { notice?: string; onSignedIn
     try {
       const session = await startSession(
         {
-          accessKeyId: String(form.get('accessKeyId')).trim(),
-          secretAccessKey: String(form.get('secretAccessKey')).trim(),
+          accessKeyId: field(form, 'accessKeyId'),
+          secretAccessKey: field(form, 'secretAccessKey'),
         },
-        String(form.get('region')).trim() || 'us-east-1',
-        Number(form.get('duration')),
+        field(form, 'region') || 'us-east-1',
+        Number(field(form, 'duration')),
       );
       saveSession(session);
       onSignedIn(session);

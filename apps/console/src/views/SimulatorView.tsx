@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { type Api } from '../api/client';
-import { ErrorMessage, Section } from '../ui';
+import { ErrorMessage, field, Section } from '../ui';
 
 interface Result {
   action: string;
@@ -10,10 +10,8 @@ interface Result {
   error?: { code: string; message: string };
 }
 
-function lines(value: FormDataEntryValue | null): string[] {
-  return String(value ?? '')
-    .split(/[\s,]+/)
-    .filter(Boolean);
+function lines(value: string): string[] {
+  return value.split(/[\s,]+/).filter(Boolean);
 }
 
 /** SimulatePrincipalPolicy: a principal's decision for each action (and resource). */
@@ -25,14 +23,14 @@ export function SimulatorView({ api }: { api: Api }) {
   async function simulate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const resourceArns = lines(form.get('resourceArns'));
+    const resourceArns = lines(field(form, 'resourceArns'));
     setBusy(true);
     setError(undefined);
     try {
       const answer = await api.call<{ results: Result[] }>('POST', '/v1/iam/simulate-principal', {
         body: {
-          policySourceArn: String(form.get('policySourceArn')).trim(),
-          actionNames: lines(form.get('actionNames')),
+          policySourceArn: field(form, 'policySourceArn'),
+          actionNames: lines(field(form, 'actionNames')),
           ...(resourceArns.length ? { resourceArns } : {}),
         },
       });

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { type Api } from '../api/client';
-import { ErrorMessage, Loading, Section, useLoad } from '../ui';
+import { ErrorMessage, field, Loading, Section, useLoad } from '../ui';
 
 export interface TrailSettings {
   name: string;
@@ -30,8 +30,8 @@ export function TrailsView({ api }: { api: Api }) {
     try {
       await api.call('POST', '/v1/trails', {
         body: {
-          name: String(form.get('name')),
-          s3BucketName: String(form.get('bucket')),
+          name: field(form, 'name'),
+          s3BucketName: field(form, 'bucket'),
           isMultiRegionTrail: form.get('multiRegion') === 'on',
           isOrganizationTrail: form.get('organization') === 'on',
           enableLogFileValidation: form.get('validation') === 'on',
