@@ -5,6 +5,7 @@
  *
  * - replication (its replication figures; GetTrail throughput is measured by api),
  * - propagation (1,000 and 10,000 accounts, P3, P10),
+ * - coverage (the console's matrix over 1,000 accounts),
  * - policy (P6 micro-benchmark),
  * - events with 1,000,000 events (EVENTS_BENCH_ROWS overrides; P8, P9),
  * - api (P5, P6 route-level via authorization.bench, P7, P11).
@@ -34,6 +35,7 @@ const BENCHES: ReadonlyArray<{ name: string; env: Record<string, string> }> = [
   { name: 'policy', env: {} },
   { name: 'events', env: { EVENTS_BENCH_ROWS: process.env.EVENTS_BENCH_ROWS ?? '1000000' } },
   { name: 'api', env: {} },
+  { name: 'coverage', env: {} },
 ];
 
 async function main(): Promise<void> {
