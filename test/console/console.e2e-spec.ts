@@ -48,7 +48,7 @@ describe('console', () => {
       await page.getByRole('button', { name: 'Refresh' }).click();
       await page.waitForLoadState('networkidle');
       return (await check()) ? true : undefined;
-    }, 30_000);
+    }, 60_000);
 
   it('signs in with GetSessionToken, creates an organization trail and follows it through every view', async () => {
     const page = await consolePage(browser, app.url);

@@ -67,7 +67,7 @@ describe('coverage', () => {
       const body = await coverage(org.management);
       const cells = Object.values(statuses(body, member.accountId));
       return cells.includes('gap') ? undefined : body;
-    });
+    }, 60_000);
     expect(propagated.trails.map((t) => t.arn)).toEqual([arn]);
     expect(statuses(propagated, member.accountId)['us-east-1']).toBe('not-logging');
 
@@ -76,7 +76,7 @@ describe('coverage', () => {
       const body = await coverage(org.management);
       const row = body.accounts.find((a) => a.accountId === org.management.accountId);
       return row?.cells[body.regions.indexOf('us-east-1')].latestDeliveryTime ? body : undefined;
-    });
+    }, 60_000);
     expect(statuses(delivered, org.management.accountId)['us-east-1']).toBe('covered');
     expect(delivered.trails[0]).toMatchObject({ isLogging: true, propagated: true });
     expect(delivered.trails[0].latestDeliveryTime).toEqual(expect.any(String));
@@ -105,5 +105,5 @@ describe('coverage', () => {
     const otherTrail = await coverage(org.management, '?trail=nothing-by-that-name');
     expect(otherTrail.trails).toEqual([]);
     expect(statuses(otherTrail, member.accountId)['us-east-1']).toBe('gap');
-  });
+  }, 180_000);
 });
