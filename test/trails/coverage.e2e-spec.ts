@@ -75,7 +75,8 @@ describe('coverage', () => {
     const delivered = await eventually(async () => {
       const body = await coverage(org.management);
       const row = body.accounts.find((a) => a.accountId === org.management.accountId);
-      return row?.cells[body.regions.indexOf('us-east-1')].latestDeliveryTime ? body : undefined;
+      const cell = row?.cells[body.regions.indexOf('us-east-1')];
+      return cell?.latestDeliveryTime && body.trails[0].propagated ? body : undefined;
     }, 60_000);
     expect(statuses(delivered, org.management.accountId)['us-east-1']).toBe('covered');
     expect(delivered.trails[0]).toMatchObject({ isLogging: true, propagated: true });
