@@ -5,6 +5,7 @@
  *
  * - replication (its replication figures; GetTrail throughput is measured by api),
  * - propagation (1,000 and 10,000 accounts, P3, P10),
+ * - coverage (the console's matrix over 1,000 accounts),
  * - policy (P6 micro-benchmark),
  * - events with 1,000,000 events (EVENTS_BENCH_ROWS overrides; P8, P9),
  * - api (P5, P6 route-level via authorization.bench, P7, P11),
@@ -40,6 +41,7 @@ const BENCHES: ReadonlyArray<{ name: string; env: Record<string, string> }> = [
   { name: 'ingest', env: {} },
   { name: 'delivery', env: {} },
   { name: 'digests', env: {} },
+  { name: 'coverage', env: {} },
 ];
 
 async function main(): Promise<void> {

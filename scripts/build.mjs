@@ -2,6 +2,8 @@
 // files whose content changed since the last build (all of them when the settings changed), and
 // deletes the output of removed files. Types are checked by `npm run check`, not here: transpiling
 // file by file takes about a second from scratch, and finding that nothing changed a fifth of one.
+// The console (apps/console, React) is bundled by Vite into dist/console, only when its sources,
+// the lock file or this script changed, so `npm start` restarts stay fast.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -10,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist');
 const MANIFEST = join(OUT, '.build-manifest.json');
+const CONSOLE = 'apps/console';
+const CONSOLE_OUT = join(OUT, 'console');
 
 const readJson = (path) => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
 const { compilerOptions } = readJson('tsconfig.json');
@@ -34,6 +38,7 @@ const swcOptions = {
 function sources(dir) {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
+    if (path === CONSOLE) return [];
     if (entry.isDirectory()) return sources(path);
     const compiled = path.endsWith('.ts') && !path.endsWith('.spec.ts') && !path.endsWith('.d.ts');
     return compiled ? [path] : [];
@@ -49,6 +54,34 @@ function readManifest() {
   } catch {
     return { settings: '', files: {} };
   }
+}
+
+/** Every file of the console's folder, for its fingerprint. */
+function consoleFiles(dir) {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? consoleFiles(path) : [path];
+  });
+}
+
+/** Bundles the console with Vite when its fingerprint changed; returns the fingerprint. */
+async function buildConsole(previous) {
+  const fingerprint = sha1(
+    [fileURLToPath(import.meta.url), 'package-lock.json', ...consoleFiles(CONSOLE).sort()]
+      .map((path) => `${path}\0${sha1(readFileSync(resolve(ROOT, path)))}`)
+      .join('\n'),
+  );
+  if (previous === fingerprint && existsSync(join(CONSOLE_OUT, 'index.html'))) return fingerprint;
+  const { build: bundle } = await import('vite');
+  await bundle({
+    configFile: false,
+    root: join(ROOT, CONSOLE),
+    base: '/console/',
+    logLevel: 'warn',
+    oxc: { jsx: { runtime: 'automatic' } },
+    build: { outDir: CONSOLE_OUT, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 1000 },
+  });
+  return fingerprint;
 }
 
 async function build() {
@@ -81,8 +114,9 @@ async function build() {
     rmSync(`${outputOf(source)}.map`, { force: true });
   }
   mkdirSync(OUT, { recursive: true });
+  const consoleFingerprint = await buildConsole(previous.console);
   // Written last: a build cut short leaves the old manifest, so its files are built again.
-  writeFileSync(`${MANIFEST}.tmp`, JSON.stringify({ settings, files }));
+  writeFileSync(`${MANIFEST}.tmp`, JSON.stringify({ settings, files, console: consoleFingerprint }));
   renameSync(`${MANIFEST}.tmp`, MANIFEST);
 }
 

@@ -218,6 +218,8 @@ describe('REST answers match the OpenAPI document', () => {
     await calls
       .as({ accountId: root.accountId, ...session.credentials })
       .ok('GET', '/v1/sts/caller-identity');
+    await asUser.ok('POST', '/v1/sts/session-token', { durationSeconds: 900 });
+    await admin.ok('GET', '/v1/coverage');
     await admin.fails('POST', '/v1/sts/assume-role', 'AccessDeniedException', {
       roleArn: role.arn,
       roleSessionName: 'root',

@@ -33,6 +33,7 @@ import { RestRouteCheck } from './rest/rest-route.check';
 import { StsController } from './rest/sts/sts.controller';
 import { S3Transport } from './s3/s3.transport';
 import { CloudTrailDelegatedAdministratorsController } from './rest/trails/cloudtrail-delegated-administrators.controller';
+import { CoverageController } from './rest/trails/coverage.controller';
 import { TrailIntegrityController } from './rest/trails/trail-integrity.controller';
 import { TrailSelectorsController } from './rest/trails/trail-selectors.controller';
 import { TrailTagsController } from './rest/trails/trail-tags.controller';
@@ -63,6 +64,7 @@ export class ApiModule {
         ServiceControlPoliciesController,
         TrailsController,
         TrailIntegrityController,
+        CoverageController,
         TrailSelectorsController,
         TrailTagsController,
         CloudTrailDelegatedAdministratorsController,

@@ -36,7 +36,7 @@ function banner(env: Env, url: string, credentials: BootstrapCredentials, region
       : '';
   return (
     `\nTrailplane is listening on ${url}  (database: ${mode}; jobs: ${jobs})\n` +
-    `  OpenAPI docs: ${url}/docs   health: ${url}/healthz   readiness: ${url}/readyz\n` +
+    `  Console: ${url}/console/   OpenAPI docs: ${url}/docs   health: ${url}/healthz   readiness: ${url}/readyz\n` +
     `  Operator account: ${credentials.accountId}\n` +
     (credentials.accessKeyId ? `  AWS access key id:     ${credentials.accessKeyId}\n` : '') +
     secret +

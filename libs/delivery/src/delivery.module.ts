@@ -10,6 +10,7 @@ import { DeliverDigestsHandler } from './jobs/deliver-digests.handler';
 import { DeliverLogsHandler } from './jobs/deliver-logs.handler';
 import { DeliveryScheduleTask } from './jobs/delivery-schedule.task';
 import { DigestScheduleTask } from './jobs/digest-schedule.task';
+import { CoverageRepository } from './persistence/coverage.repository';
 import { DeliveredDigestRepository } from './persistence/delivered-digest.repository';
 import { DeliveredFileRepository } from './persistence/delivered-file.repository';
 import { DeliveryStateRepository } from './persistence/delivery-state.repository';
@@ -19,6 +20,7 @@ import { StagedFileRepository } from './persistence/staged-file.repository';
 import { TrailEventSource } from './persistence/trail-event.source';
 import { TrailDigestDelivery } from './services/trail-digest-delivery';
 import { TrailLogDelivery } from './services/trail-log-delivery';
+import { GetCoverageUseCase } from './use-cases/get-coverage.use-case';
 import { GetTrailIntegrityUseCase } from './use-cases/get-trail-integrity.use-case';
 import { GetTrailStatusUseCase } from './use-cases/get-trail-status.use-case';
 import { ListTrailDeliveriesUseCase } from './use-cases/list-trail-deliveries.use-case';
@@ -54,6 +56,8 @@ import { ListTrailDeliveriesUseCase } from './use-cases/list-trail-deliveries.us
     GetTrailStatusUseCase,
     GetTrailIntegrityUseCase,
     ListTrailDeliveriesUseCase,
+    CoverageRepository,
+    GetCoverageUseCase,
   ],
   exports: [
     TrailLogDelivery,

@@ -8,3 +8,4 @@ export * from './use-cases/get-trail-status.use-case';
 export * from './use-cases/list-trail-deliveries.use-case';
 export * from './services/trail-digest-delivery';
 export * from './use-cases/get-trail-integrity.use-case';
+export * from './use-cases/get-coverage.use-case';

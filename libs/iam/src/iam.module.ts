@@ -21,6 +21,7 @@ import { DeleteRoleUseCase } from './use-cases/delete-role.use-case';
 import { DeleteUserUseCase } from './use-cases/delete-user.use-case';
 import { DetachPrincipalPolicyUseCase } from './use-cases/detach-principal-policy.use-case';
 import { GetCallerIdentityUseCase } from './use-cases/get-caller-identity.use-case';
+import { GetSessionTokenUseCase } from './use-cases/get-session-token.use-case';
 import { GetPolicyVersionUseCase } from './use-cases/get-policy-version.use-case';
 import { GetPolicyUseCase } from './use-cases/get-policy.use-case';
 import { GetPrincipalPolicyUseCase } from './use-cases/get-principal-policy.use-case';
@@ -69,6 +70,7 @@ const useCases = [
   ListAccessKeysUseCase,
   AssumeRoleUseCase,
   GetCallerIdentityUseCase,
+  GetSessionTokenUseCase,
 ];
 
 const repositories = [

@@ -1,10 +1,24 @@
-import { AssumeRole, GetCallerIdentity } from '@app/iam';
+import { AssumeRole, GetCallerIdentity, GetSessionToken } from '@app/iam';
 import { awsQuery, type AwsQueryService, formInteger } from './aws-query-service';
 import { QUERY_NAMESPACES } from './query-namespaces';
 
 /** The second precision of STS timestamps (`2026-03-01T12:00:00Z`). */
 function stsTime(date: Date): string {
   return `${date.toISOString().slice(0, 19)}Z`;
+}
+
+function credentialsXml(credentials: {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiration: Date;
+}) {
+  return {
+    AccessKeyId: credentials.accessKeyId,
+    SecretAccessKey: credentials.secretAccessKey,
+    SessionToken: credentials.sessionToken,
+    Expiration: stsTime(credentials.expiration),
+  };
 }
 
 /**
@@ -18,17 +32,17 @@ export const STS_AWS_QUERY: AwsQueryService = {
     awsQuery(
       AssumeRole,
       (session) => ({
-        Credentials: {
-          AccessKeyId: session.credentials.accessKeyId,
-          SecretAccessKey: session.credentials.secretAccessKey,
-          SessionToken: session.credentials.sessionToken,
-          Expiration: stsTime(session.credentials.expiration),
-        },
+        Credentials: credentialsXml(session.credentials),
         AssumedRoleUser: {
           AssumedRoleId: session.assumedRoleUser.assumedRoleId,
           Arn: session.assumedRoleUser.arn,
         },
       }),
+      (form) => ({ ...form, durationSeconds: formInteger(form.durationSeconds) }),
+    ),
+    awsQuery(
+      GetSessionToken,
+      (session) => ({ Credentials: credentialsXml(session.credentials) }),
       (form) => ({ ...form, durationSeconds: formInteger(form.durationSeconds) }),
     ),
     awsQuery(GetCallerIdentity, (identity) => ({

@@ -8,6 +8,7 @@ import { ApiModule } from '../api.module';
 import { registerS3Routes, rewriteS3Url } from '../s3/s3-routes';
 import { S3Transport } from '../s3/s3.transport';
 import { registerBodyParsing, SERVICE_EVENTS_BODY_LIMIT_BYTES } from './body-parsing';
+import { serveConsole } from './console-files';
 import { buildOpenApiDocument } from './openapi';
 import { factsOf } from './request-facts';
 import { answerClientError, MAX_PATH_PARAMETER_LENGTH, renderFrameworkError } from './transport-errors';
@@ -18,8 +19,9 @@ export interface ApiApplicationOptions {
 
 /**
  * Builds the API on Fastify: request ids, raw-body capture for SigV4, the body limit before any
- * parsing, protocol-shaped errors for failures Fastify raises before Nest, OpenAPI at /docs, and
- * the object store's S3 routes (requests signed for `s3`, whatever their path).
+ * parsing, protocol-shaped errors for failures Fastify raises before Nest, OpenAPI at /docs, the
+ * object store's S3 routes (requests signed for `s3`, whatever their path) and the web console at
+ * /console/.
  */
 export async function createApiApplication(
   env: Env,
@@ -108,6 +110,7 @@ export async function createApiApplication(
   registerS3Routes(fastify, () => s3);
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document);
+  await serveConsole(app);
   await app.init();
   return app;
 }

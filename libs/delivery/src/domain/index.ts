@@ -2,3 +2,4 @@ export * from './log-file';
 export * from './plan-log-files';
 export * from './delivery.errors';
 export * from './digest-schedule';
+export * from './coverage';

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { defineOperation, optionalText } from '@app/platform';
 import { TRAIL_LOOKUP_ERRORS, TrailNameRequest, trailResource } from '@app/trails';
 import { IsDate, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { GetCoverageUseCase } from '../use-cases/get-coverage.use-case';
 import { GetTrailIntegrityUseCase } from '../use-cases/get-trail-integrity.use-case';
 import { GetTrailStatusUseCase } from '../use-cases/get-trail-status.use-case';
 import { ListTrailDeliveriesUseCase } from '../use-cases/list-trail-deliveries.use-case';
@@ -79,4 +80,25 @@ export const GetTrailIntegrity = defineOperation({
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventResources: 'none',
   errors: [...TRAIL_LOOKUP_ERRORS, 'InvalidTimeRangeException'],
+});
+
+export class GetCoverageRequest {
+  @ApiPropertyOptional({ example: 'ou-ab12-cdef3456', description: 'Only accounts under this root or OU' })
+  @optionalText(128)
+  organizationalUnitId?: string;
+  @ApiPropertyOptional({ description: 'Only this trail (name or ARN)' }) @optionalText(2048) trail?: string;
+}
+
+/**
+ * Trailplane's own read: the caller's accounts (its organization's, for a management account) ×
+ * the Regions, each cell with the trails covering it and their logging and delivery state.
+ */
+export const GetCoverage = defineOperation({
+  service: 'cloudtrail',
+  name: 'GetCoverage',
+  readOnly: true,
+  input: GetCoverageRequest,
+  useCase: GetCoverageUseCase,
+  run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  eventResources: 'none',
 });

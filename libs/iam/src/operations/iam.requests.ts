@@ -175,3 +175,13 @@ export class AssumeRoleRequest {
   @IsEmpty(UNSUPPORTED) serialNumber?: unknown;
   @IsEmpty(UNSUPPORTED) tokenCode?: unknown;
 }
+
+export class GetSessionTokenRequest {
+  @ApiPropertyOptional({ minimum: 900, maximum: 43200, default: 43200 })
+  @IsOptional()
+  @IsInt()
+  durationSeconds?: number;
+  // MFA would change what the session may do: refused, never ignored.
+  @IsEmpty(UNSUPPORTED) serialNumber?: unknown;
+  @IsEmpty(UNSUPPORTED) tokenCode?: unknown;
+}

@@ -1,10 +1,11 @@
 import { defineOperation, NoMembers, textMember } from '@app/platform';
 import { AssumeRoleUseCase } from '../use-cases/assume-role.use-case';
 import { GetCallerIdentityUseCase } from '../use-cases/get-caller-identity.use-case';
+import { GetSessionTokenUseCase } from '../use-cases/get-session-token.use-case';
 import { roleToAssumeResource } from './iam-resources';
-import { AssumeRoleRequest } from './iam.requests';
+import { AssumeRoleRequest, GetSessionTokenRequest } from './iam.requests';
 
-/** STS: temporary credentials of a role, and who the caller is. */
+/** STS: temporary credentials of a role or of the caller, and who the caller is. */
 
 /** The secret and the session token are in this answer only (events record them hidden). */
 export const AssumeRole = defineOperation({
@@ -37,4 +38,21 @@ export const GetCallerIdentity = defineOperation({
   useCase: GetCallerIdentityUseCase,
   run: (useCase, ctx) => useCase.execute(ctx),
   eventResources: 'none',
+});
+
+/**
+ * Temporary credentials acting as the caller (an IAM user or root user signing with a long-term
+ * key). Needs no permission, as in AWS; the secret and the token are in this answer only.
+ */
+export const GetSessionToken = defineOperation({
+  service: 'sts',
+  name: 'GetSessionToken',
+  readOnly: false,
+  input: GetSessionTokenRequest,
+  unconditional: true,
+  useCase: GetSessionTokenUseCase,
+  run: (useCase, ctx, input) => useCase.execute(ctx, input),
+  responseElements: (session) => ({ ...session }),
+  eventResources: 'none',
+  errors: ['AccessDeniedException', 'ValidationError'],
 });

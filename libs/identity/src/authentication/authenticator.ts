@@ -21,7 +21,7 @@ import {
   AccessKeyRepository,
   type KeyLookup,
 } from '../persistence/access-key.repository';
-import { SessionRepository } from '../persistence/session.repository';
+import { SessionRepository, type SessionOwner } from '../persistence/session.repository';
 
 export interface AuthenticatedCaller {
   readonly principal: Principal;
@@ -150,11 +150,7 @@ export class Authenticator {
       throw new ExpiredSecurityTokenError();
     }
     return {
-      principal: assumedRolePrincipal(this.env.TRAILPLANE_PARTITION, session.accountId, session.role, {
-        name: session.sessionName,
-        accessKeyId: session.accessKeyId,
-        createdAt: session.createdAt,
-      }),
+      principal: sessionPrincipal(this.env.TRAILPLANE_PARTITION, session),
       secretAccessKey: session.secretAccessKey,
       accountId: session.accountId,
       accountActive: session.accountActive,
@@ -162,6 +158,19 @@ export class Authenticator {
       region: session.region,
     };
   }
+}
+
+/** A role session acts as the assumed role; a GetSessionToken session as the user or root that asked. */
+function sessionPrincipal(partition: string, session: SessionOwner): Principal {
+  if (session.role) {
+    return assumedRolePrincipal(partition, session.accountId, session.role, {
+      name: session.sessionName,
+      accessKeyId: session.accessKeyId,
+      createdAt: session.createdAt,
+    });
+  }
+  if (session.user) return userPrincipal(partition, session.accountId, session.user, session.accessKeyId);
+  return rootPrincipal(partition, session.accountId, session.accessKeyId, session.isOperatorAccount);
 }
 
 function assertRegionUsable(credential: ResolvedCredential, regionName: string): void {

@@ -13,21 +13,35 @@ export interface TemporaryCredentials {
   readonly expiration: Date;
 }
 
+/**
+ * Whose session it is: a role's (AssumeRole), an IAM user's or, with neither, the account's root
+ * user's (GetSessionToken).
+ */
 export interface NewSession {
   readonly accountId: string;
-  readonly roleId: string;
+  readonly roleId?: string;
+  readonly userId?: string;
   readonly sessionName: string;
-  /** The ARN of the principal that assumed the role. */
+  /** The ARN of the principal that asked for the session. */
   readonly sourceArn: string;
   readonly createdAt: Date;
   readonly expiresAt: Date;
 }
 
-/** What authentication needs to know about a session and the role behind it. */
+interface NamedPrincipal {
+  readonly id: string;
+  readonly name: string;
+  readonly path: string;
+}
+
+/** What authentication needs to know about a session and the role, user or root behind it. */
 export interface SessionOwner {
   readonly accessKeyId: string;
   readonly accountId: string;
-  readonly role: { readonly id: string; readonly name: string; readonly path: string };
+  /** Set for a role session; `user` for a user's session; neither for a root session. */
+  readonly role?: NamedPrincipal;
+  readonly user?: NamedPrincipal;
+  readonly isOperatorAccount: boolean;
   readonly sessionName: string;
   readonly secretAccessKey: string;
   readonly createdAt: Date;
@@ -44,6 +58,14 @@ function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
+function namedPrincipal(
+  id: string | null,
+  name: string | null,
+  path: string | null,
+): NamedPrincipal | undefined {
+  return id !== null && name !== null && path !== null ? { id, name, path } : undefined;
+}
+
 /**
  * STS sessions (`ASIA…` keys). The secret is sealed like long-term secrets; only a SHA-256 of the
  * session token is kept, since the token is never shown again. A session dies with its role.
@@ -58,12 +80,13 @@ export class SessionRepository {
     const sessionToken = randomBytes(96).toString('base64');
     await sql(
       em,
-      `INSERT INTO sts_sessions (id, account_id, role_id, session_name, secret_sealed, token_sha256, source_arn, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO sts_sessions (id, account_id, role_id, user_id, session_name, secret_sealed, token_sha256, source_arn, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         accessKeyId,
         session.accountId,
-        session.roleId,
+        session.roleId ?? null,
+        session.userId ?? null,
         session.sessionName,
         this.secrets.seal(secretAccessKey),
         sha256(sessionToken).toString('hex'),
@@ -83,9 +106,13 @@ export class SessionRepository {
     const { rows } = await sql<{
       id: string;
       account_id: string;
-      role_id: string;
-      role_name: string;
-      role_path: string;
+      role_id: string | null;
+      role_name: string | null;
+      role_path: string | null;
+      user_id: string | null;
+      user_name: string | null;
+      user_path: string | null;
+      is_operator: boolean;
       session_name: string;
       secret_sealed: string;
       token_sha256: string;
@@ -96,12 +123,14 @@ export class SessionRepository {
       region_standing: 'enabled' | 'disabled' | null;
     }>(
       em,
-      `SELECT s.id, s.account_id, r.id AS role_id, r.name AS role_name, r.path AS role_path, s.session_name,
+      `SELECT s.id, s.account_id, r.id AS role_id, r.name AS role_name, r.path AS role_path,
+              u.id AS user_id, u.name AS user_name, u.path AS user_path, a.is_operator, s.session_name,
               s.secret_sealed, s.token_sha256, s.created_at, s.expires_at, a.status AS account_status,
               coalesce(g.generation, 0) AS generation,
               ${regionStandingSql('s.account_id', '$2::text')} AS region_standing
          FROM sts_sessions s
-         JOIN iam_roles r ON r.id = s.role_id
+         LEFT JOIN iam_roles r ON r.id = s.role_id
+         LEFT JOIN iam_users u ON u.id = s.user_id
          JOIN accounts a ON a.id = s.account_id
          LEFT JOIN authorization_generations g ON g.account_id = s.account_id
         WHERE s.id = $1`,
@@ -114,7 +143,9 @@ export class SessionRepository {
     return {
       accessKeyId: row.id,
       accountId: row.account_id,
-      role: { id: row.role_id, name: row.role_name, path: row.role_path },
+      role: namedPrincipal(row.role_id, row.role_name, row.role_path),
+      user: namedPrincipal(row.user_id, row.user_name, row.user_path),
+      isOperatorAccount: row.is_operator,
       sessionName: row.session_name,
       secretAccessKey: this.secrets.open(row.secret_sealed),
       createdAt: row.created_at,

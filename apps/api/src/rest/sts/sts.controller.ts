@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AssumeRole, GetCallerIdentity } from '@app/iam';
+import { AssumeRole, GetCallerIdentity, GetSessionToken } from '@app/iam';
 import { type FastifyRequest } from 'fastify';
 import { RestOperation, RestOperations } from '../rest-operations';
-import { AssumeRoleResponse, CallerIdentityResponse } from './sts.responses';
+import { AssumeRoleResponse, CallerIdentityResponse, SessionTokenResponse } from './sts.responses';
 
 /** STS over REST: temporary credentials of a role, and who the caller is. */
 @ApiTags('sts')
@@ -28,6 +28,27 @@ export class StsController {
     return this.rest.run(
       request,
       AssumeRole,
+      ({ body }) => body,
+      (session) => session,
+    );
+  }
+
+  @Post('session-token')
+  @HttpCode(200)
+  @RestOperation(GetSessionToken, {
+    summary: 'get temporary credentials acting as the caller',
+    description:
+      'Temporary credentials (`ASIA…` key, secret and session token) that act as the IAM user or root ' +
+      'user who signed with a long-term key: what the console keeps instead of the key. ' +
+      '`durationSeconds` is 900–43,200 (default 43,200), at most 3,600 for a root user. Session ' +
+      'credentials may not ask for more; MFA is refused. The secret and the token are in this answer only.',
+    body: {},
+  })
+  @ApiOkResponse({ type: SessionTokenResponse })
+  sessionToken(@Req() request: FastifyRequest): Promise<SessionTokenResponse> {
+    return this.rest.run(
+      request,
+      GetSessionToken,
       ({ body }) => body,
       (session) => session,
     );

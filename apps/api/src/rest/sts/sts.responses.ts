@@ -20,6 +20,10 @@ export class AssumeRoleResponse {
   @ApiProperty({ type: AssumedRoleUserResponse }) assumedRoleUser!: AssumedRoleUserResponse;
 }
 
+export class SessionTokenResponse {
+  @ApiProperty({ type: TemporaryCredentialsResponse }) credentials!: TemporaryCredentialsResponse;
+}
+
 export class CallerIdentityResponse {
   @ApiProperty({ example: 'AIDAEXAMPLE' }) userId!: string;
   @ApiProperty({ example: '111122223333' }) account!: string;
