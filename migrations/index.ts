@@ -17,6 +17,7 @@ import { CreateDigestSigningKeys1765200000000 } from './1765200000000-create-dig
 import { PrepareEventsForDelivery1765400000000 } from './1765400000000-prepare-events-for-delivery';
 import { CreateLogDelivery1765500000000 } from './1765500000000-create-log-delivery';
 import { CreateDigestChains1765600000000 } from './1765600000000-create-digest-chains';
+import { AddRegionEnablementEpoch1765716000000 } from './1765716000000-add-region-enablement-epoch';
 
 /** Every migration, in order: the apps, the CLI, the tests and PGlite all read this one list. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -38,4 +39,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   PrepareEventsForDelivery1765400000000,
   CreateLogDelivery1765500000000,
   CreateDigestChains1765600000000,
+  AddRegionEnablementEpoch1765716000000,
 ];
