@@ -201,6 +201,15 @@ export class ReplicaReconciler {
     };
   }
 
+  /** Every Region that may hold replicas: the catalogued ones and any a replica is in. */
+  async replicaRegions(em: EntityManager): Promise<string[]> {
+    const { rows } = await sql<{ region: string }>(
+      em,
+      `SELECT name AS region FROM regions UNION SELECT DISTINCT region FROM trail_replicas ORDER BY region`,
+    );
+    return rows.map((row) => row.region);
+  }
+
   /** Multi-Region trails: the ones a newly launched Region concerns. */
   async multiRegionTrailIds(em: EntityManager): Promise<string[]> {
     const { rows } = await sql<{ id: string }>(em, `SELECT id FROM trails WHERE is_multi_region ORDER BY id`);
