@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   const operator = new SignedClient(app.url, BENCH_OPERATOR, HOME);
   try {
     rows.push(...(await p5(app, operator)));
-    if (EMBEDDED) rows.push(...(await p16(app, operator)));
+    if (EMBEDDED) rows.push(...(await embeddedFigures(app.url, operator, SECONDS, CONNECTIONS)));
     rows.push(...(await p7InMemory()));
     rows.push(...(await createTrailRuns(app, operator)));
     rows.push(...(await quotaCheckAlone(app, operator)));
@@ -159,22 +159,6 @@ async function p5(app: BenchApp, operator: SignedClient): Promise<Row[]> {
     ];
   } finally {
     await baseline.close();
-    client.close();
-  }
-}
-
-// ── P16: embedded mode against this PostgreSQL mode ───────────────────────────────────────────
-
-async function p16(app: BenchApp, operator: SignedClient): Promise<Row[]> {
-  const client = operator.as(await createAccount(operator, 'get-postgres'));
-  try {
-    expectStatus(
-      await client.rest('POST', '/v1/trails', { name: 'bench-get', s3BucketName: 'bench-logs' }),
-      201,
-      'CreateTrail',
-    );
-    return await embeddedFigures(app.url, client, SECONDS, CONNECTIONS);
-  } finally {
     client.close();
   }
 }

@@ -21,10 +21,16 @@ const WAIT_BOUND_MS = 100;
  */
 export async function embeddedFigures(
   postgresUrl: string,
-  postgresClient: SignedClient,
+  postgresOperator: SignedClient,
   seconds: number,
   connections: number,
 ): Promise<Row[]> {
+  const postgresClient = postgresOperator.as(await createAccount(postgresOperator, 'get-postgres'));
+  expectStatus(
+    await postgresClient.rest('POST', '/v1/trails', { name: TRAIL, s3BucketName: 'bench-logs' }),
+    201,
+    'CreateTrail',
+  );
   const app = await startEmbeddedBenchApp();
   const operator = new SignedClient(app.url, BENCH_OPERATOR, HOME);
   try {
@@ -80,6 +86,7 @@ export async function embeddedFigures(
       ),
     ];
   } finally {
+    postgresClient.close();
     operator.close();
     await app.close();
   }

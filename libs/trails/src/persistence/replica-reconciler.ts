@@ -203,11 +203,8 @@ export class ReplicaReconciler {
 
   /** Every Region that may hold replicas: the catalogued ones and any a replica is in. */
   async replicaRegions(em: EntityManager): Promise<string[]> {
-    const { rows } = await sql<{ region: string }>(
-      em,
-      `SELECT name AS region FROM regions UNION SELECT DISTINCT region FROM trail_replicas ORDER BY region`,
-    );
-    return rows.map((row) => row.region);
+    const text = `SELECT name AS region FROM regions UNION SELECT region FROM trail_replicas ORDER BY region`;
+    return (await sql<{ region: string }>(em, text)).rows.map((row) => row.region);
   }
 
   /** Multi-Region trails: the ones a newly launched Region concerns. */
@@ -240,7 +237,6 @@ const ACCOUNT_TRAILS = `(t.owner_account_id = $1
 
 /** The trails that may have replicas in the Region $1 (the 'region' scope's trails). */
 const REGION_TRAILS = `(t.is_multi_region OR t.home_region = $1)`;
-
 function lockSql(scope: ReconcileScope): { text: string; params: unknown[] } {
   const lock = (where: string) => `SELECT 1 FROM trails t WHERE ${where} ORDER BY t.id FOR NO KEY UPDATE`;
   switch (scope.kind) {
