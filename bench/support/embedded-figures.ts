@@ -72,7 +72,7 @@ export async function embeddedFigures(
         `${fmt(pg.p50)} / ${fmt(pg.p99)} (PostgreSQL mode)`,
       ),
       row(
-        `P16 embedded GetTrail longest wait while an organization trail propagates to ${fmt(MEMBERS + 1)} accounts × every Region (ms, ${busy.samples.length} calls one after another)`,
+        `P16 embedded GetTrail longest wait while an organization trail propagates to ${(MEMBERS + 1).toLocaleString('en-US')} accounts × every Region (ms, ${busy.samples.length} calls one after another)`,
         max,
         `${WAIT_BOUND_MS} ms (the bound)`,
         max / WAIT_BOUND_MS,
