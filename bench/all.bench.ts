@@ -1,24 +1,17 @@
 /**
- * `npm run bench` (issue 7): runs every benchmark of the project, one process each, one after the
- * other, and prints ONE table of `figure | value | baseline | ratio` (each benchmark's own tables
- * and progress go to stderr). Scaled for a reasonable total time:
+ * `npm run bench` (issue 16 §4): runs every registered benchmark (bench/registry.ts), one process
+ * each on its own fresh database, one after the other, and prints ONE table of `figure | value |
+ * baseline | ratio | goal | met` (each benchmark's own tables and progress go to stderr). The
+ * table is also written to `bench/results/<UTC timestamp>.json` (BENCH_RESULTS_DIR overrides), and
+ * every ratio that worsened by more than 25 % against the previous results file is flagged.
  *
- * - replication (its replication figures; GetTrail throughput is measured by api),
- * - propagation (1,000 and 10,000 accounts, P3, P10),
- * - coverage (the console's matrix over 1,000 accounts),
- * - policy (P6 micro-benchmark),
- * - events with 1,000,000 events (EVENTS_BENCH_ROWS overrides; P8, P9),
- * - api (P5, P6 route-level via authorization.bench, P7, P11),
- * - ingest (P15 service-event ingestion, and submitted → delivered lag).
- * - delivery (an organization trail of 1,000 accounts × 17 Regions × 20 events, issue 12 §5).
- * - digests (P14: 17,000 digests).
- *
- * BENCH_ONLY=events,api runs a subset. Soak (`npm run bench:soak`) is not part of it.
+ * BENCH_ONLY=events,api runs a subset (its results file compares on the figures both runs have).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BENCHMARKS } from './registry';
 import {
   benchLog,
   formatTable,
@@ -29,60 +22,68 @@ import {
   row,
   runMain,
 } from './support/report';
+import { latestResults, regressions, resultRow, writeResults } from './support/results';
 
 const log = benchLog('all');
-
-const BENCHES: ReadonlyArray<{ name: string; env: Record<string, string> }> = [
-  { name: 'replication', env: { BENCH_REPLICATION_THROUGHPUT: 'off' } },
-  { name: 'propagation', env: {} },
-  { name: 'policy', env: {} },
-  { name: 'events', env: { EVENTS_BENCH_ROWS: process.env.EVENTS_BENCH_ROWS ?? '1000000' } },
-  { name: 'api', env: {} },
-  { name: 'ingest', env: {} },
-  { name: 'delivery', env: {} },
-  { name: 'digests', env: {} },
-  { name: 'coverage', env: {} },
-];
+const RESULTS_DIR = process.env.BENCH_RESULTS_DIR ?? join(process.cwd(), 'bench', 'results');
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
   const dir = mkdtempSync(join(tmpdir(), 'trailplane-bench-'));
   const rows: Row[] = [];
-  const started = Date.now();
+  const started = new Date();
   const load = loadAverage();
   try {
-    for (const bench of BENCHES.filter((b) => !only || only.includes(b.name))) {
-      const file = join(dir, `${bench.name}.json`);
-      const t0 = Date.now();
-      log(`${bench.name}: starting (load ${loadAverage()})`);
-      const { code, stdout } = await run(join(__dirname, `${bench.name}.bench.js`), {
-        ...bench.env,
-        BENCH_REPORT_FILE: file,
-      });
-      const seconds = ((Date.now() - t0) / 1000).toFixed(0);
-      if (code !== 0) {
-        rows.push(row(`${bench.name}: FAILED (exit ${code}) after ${seconds} s`, 'n/a', 'see stderr'));
-        continue;
-      }
-      const report: Report = existsSync(file)
-        ? (JSON.parse(readFileSync(file, 'utf8')) as Report)
-        : { bench: bench.name, rows: parseTableRows(stdout), loadAverage: { start: '?', end: '?' } };
-      rows.push(...report.rows.map((r) => ({ ...r, figure: `${bench.name} · ${r.figure}` })));
-      rows.push(
-        row(
-          `${bench.name} · load average 1/5/15 min at start → end (${seconds} s run)`,
-          `${report.loadAverage.start} → ${report.loadAverage.end}`,
-          '2 cores, shared',
-        ),
-      );
+    for (const bench of BENCHMARKS.filter((b) => !only || only.includes(b.name))) {
+      rows.push(...(await runBenchmark(bench.name, bench.env ?? {}, dir)));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   process.stdout.write(
-    `\n${formatTable(rows)}\n\nall benchmarks: ${((Date.now() - started) / 60_000).toFixed(1)} min; ` +
+    `\n${formatTable(rows)}\n\nall benchmarks: ${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min; ` +
       `load average ${load} at start, ${loadAverage()} at end\n`,
   );
+  const results = { rows: rows.map(resultRow) };
+  const previous = latestResults(RESULTS_DIR);
+  const written = writeResults(RESULTS_DIR, started, results);
+  process.stdout.write(`\nresults written to ${written}\n`);
+  if (!previous) return;
+  const worse = regressions(previous.results, results);
+  process.stdout.write(
+    worse.length === 0
+      ? `no ratio worsened by more than 25 % against ${previous.file}\n`
+      : `ratios worse by more than 25 % than in ${previous.file}:\n${worse
+          .map((r) => `  REGRESSION ${r.figure}: ${r.previous}× → ${r.current}×`)
+          .join('\n')}\n`,
+  );
+}
+
+async function runBenchmark(
+  name: string,
+  env: Readonly<Record<string, string>>,
+  dir: string,
+): Promise<Row[]> {
+  const file = join(dir, `${name}.json`);
+  const t0 = Date.now();
+  log(`${name}: starting (load ${loadAverage()})`);
+  const { code, stdout } = await run(join(__dirname, `${name}.bench.js`), {
+    ...env,
+    BENCH_REPORT_FILE: file,
+  });
+  const seconds = ((Date.now() - t0) / 1000).toFixed(0);
+  if (code !== 0) return [row(`${name}: FAILED (exit ${code}) after ${seconds} s`, 'n/a', 'see stderr')];
+  const report: Report = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Report)
+    : { bench: name, rows: parseTableRows(stdout), loadAverage: { start: '?', end: '?' } };
+  return [
+    ...report.rows.map((r) => ({ ...r, figure: `${name} · ${r.figure}` })),
+    row(
+      `${name} · load average 1/5/15 min at start → end (${seconds} s run)`,
+      `${report.loadAverage.start} → ${report.loadAverage.end}`,
+      '2 cores, shared',
+    ),
+  ];
 }
 
 /** Runs one benchmark script; its stdout is kept (and echoed to stderr), its stderr passed through. */

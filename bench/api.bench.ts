@@ -13,6 +13,10 @@
  *   real API over HTTP (validation stubbed out for the baseline);
  * - P11: CreateTrail over HTTP (every request signed afresh) against CreateTrail with the quota
  *   check (slot locks and count) stubbed out, and the quota check's own cost in a transaction;
+ * - P16: signed GetTrail over AWS JSON in embedded mode (PGlite in its worker thread, in-process
+ *   jobs) against this PostgreSQL mode, and GetTrail's longest wait while an organization trail
+ *   propagates in the embedded background (bench/support/embedded-figures.ts; API_EMBEDDED=off
+ *   skips it, EMBEDDED_MEMBERS sizes the organization);
  * - P6 route-level: bench/authorization.bench.ts (the in-memory GetTrail route with and without the
  *   authorization guard), run as a child process, its rows included.
  *
@@ -31,6 +35,7 @@ import { OperationRunner } from '../apps/api/src/operations/operation-runner';
 import { startBaselineServer } from './support/baseline-server';
 import { BENCH_OPERATOR, type BenchApp, type BenchCredentials, startBenchApp } from './support/bench-app';
 import { type CreateLoadInput, type CreateLoadResult } from './support/create-load.worker';
+import { embeddedFigures } from './support/embedded-figures';
 import { createAccount, mapConcurrently } from './support/fixtures';
 import {
   autocannonLoad,
@@ -67,6 +72,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const CREATES = Number(process.env.API_CREATES ?? 1000);
 const CREATE_CONCURRENCY = Number(process.env.API_CREATE_CONCURRENCY ?? 16);
 const AUTHORIZATION_BENCH = process.env.API_AUTHORIZATION_BENCH !== 'off';
+const EMBEDDED = process.env.API_EMBEDDED !== 'off';
 const HOME = 'us-east-1';
 
 async function main(): Promise<void> {
@@ -76,6 +82,7 @@ async function main(): Promise<void> {
   const operator = new SignedClient(app.url, BENCH_OPERATOR, HOME);
   try {
     rows.push(...(await p5(app, operator)));
+    if (EMBEDDED) rows.push(...(await embeddedFigures(app.url, operator, SECONDS, CONNECTIONS)));
     rows.push(...(await p7InMemory()));
     rows.push(...(await createTrailRuns(app, operator)));
     rows.push(...(await quotaCheckAlone(app, operator)));

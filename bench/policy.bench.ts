@@ -436,7 +436,7 @@ async function main(): Promise<void> {
   }
   printReport(
     'policy',
-    rows.map(([figure, value, baseline, ratio]) => ({ figure, value, baseline, ratio })),
+    rows.map(([figure, value, baseline, ratio]) => ({ figure, value, baseline, ratio, goal: '', met: null })),
     load,
   );
 }

@@ -50,6 +50,7 @@ const SIZES = (process.env.PROPAGATION_ACCOUNTS ?? '1000,10000')
   .filter((size) => size > 1);
 const P3_ACCOUNTS = Number(process.env.PROPAGATION_P3_ACCOUNTS ?? 1000);
 const P10 = process.env.PROPAGATION_P10 !== 'off';
+const P10_CONCURRENCY = Number(process.env.PROPAGATION_P10_CONCURRENCY ?? 10);
 const POLL_MS = 2;
 const REPLICA_COLUMNS = ['trail_id', 'account_id', 'region', 'generation'] as const;
 
@@ -449,7 +450,7 @@ async function p10(app: BenchApp, db: Client, scratch: ScratchTable, rowCount: n
   const batches: Cell[][][] = [];
   for (let i = 0; i < cells.length; i += perJob) batches.push(cells.slice(i, i + perJob));
   const noopJobs = 10_000;
-  const concurrency = 10;
+  const concurrency = P10_CONCURRENCY;
   const prefix = `${app.env.TRAILPLANE_QUEUE_PREFIX}-p10`;
   const connection = createRedisConnection(BENCH_REDIS_URL, 'worker');
   const pool = new Pool({ connectionString: app.databaseUrl, max: concurrency });

@@ -18,6 +18,7 @@ import { PrepareEventsForDelivery1765400000000 } from './1765400000000-prepare-e
 import { CreateLogDelivery1765500000000 } from './1765500000000-create-log-delivery';
 import { CreateDigestChains1765600000000 } from './1765600000000-create-digest-chains';
 import { AddUserStsSessions1765700000000 } from './1765700000000-add-user-sts-sessions';
+import { AddRegionEnablementEpoch1765716000000 } from './1765716000000-add-region-enablement-epoch';
 
 /** Every migration, in order: the apps, the CLI, the tests and PGlite all read this one list. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -40,4 +41,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateLogDelivery1765500000000,
   CreateDigestChains1765600000000,
   AddUserStsSessions1765700000000,
+  AddRegionEnablementEpoch1765716000000,
 ];

@@ -119,6 +119,40 @@ export async function startBenchApp(
   return { url: `http://127.0.0.1:${address.port}`, databaseUrl, api, env, stopWorker, close };
 }
 
+/** A Trailplane in embedded mode (PGlite, in-process jobs): no database server, no Redis. */
+export interface EmbeddedBenchApp {
+  readonly url: string;
+  readonly api: NestFastifyApplication;
+  close(): Promise<void>;
+}
+
+export async function startEmbeddedBenchApp(): Promise<EmbeddedBenchApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'trailplane-bench-embedded-'));
+  const env = loadEnv({
+    TRAILPLANE_DATA_DIR: dataDir,
+    TRAILPLANE_MASTER_KEY: MASTER_KEY,
+    TRAILPLANE_BOOTSTRAP_ACCOUNT_ID: BENCH_OPERATOR.accountId,
+    TRAILPLANE_BOOTSTRAP_ACCESS_KEY_ID: BENCH_OPERATOR.accessKeyId,
+    TRAILPLANE_BOOTSTRAP_SECRET_ACCESS_KEY: BENCH_OPERATOR.secretAccessKey,
+    TRAILPLANE_THROTTLING: 'off',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+  });
+  const api = await createApiApplication(env, createLogger(env.LOG_LEVEL));
+  const close = async (): Promise<void> => {
+    await api.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await api.get(EnsureBootstrapAccountUseCase).execute();
+    await api.listen(0, '127.0.0.1');
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const address = api.getHttpServer().address() as { port: number };
+  return { url: `http://127.0.0.1:${address.port}`, api, close };
+}
+
 /** The URL of database `name` on the bench server. */
 export function urlOfDatabase(name: string): string {
   const url = new URL(BENCH_DATABASE_URL);

@@ -1,4 +1,3 @@
-import { type Client } from 'pg';
 import { type BenchCredentials } from './bench-app';
 import { expectStatus, type SignedClient } from './signed-client';
 
@@ -47,8 +46,13 @@ export async function createOrganization(management: SignedClient): Promise<Benc
   return { id: organization.id, management: management.credentials };
 }
 
+/** What seeding needs of a database client: a pg `Client`, or the embedded API's own connection. */
+export interface SqlClient {
+  query<R extends object>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+}
+
 /** Adds `count` member accounts (default Regions only) to the organization, straight into the tables. */
-export async function seedMembers(db: Client, organizationId: string, count: number): Promise<string[]> {
+export async function seedMembers(db: SqlClient, organizationId: string, count: number): Promise<string[]> {
   const { rows } = await db.query<{ root_id: string }>(`SELECT root_id FROM organizations WHERE id = $1`, [
     organizationId,
   ]);

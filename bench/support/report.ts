@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
 /**
- * What every benchmark prints (PERFORMANCE.md): one table of `figure | value | baseline | ratio`,
+ * What every benchmark prints (PERFORMANCE.md): one table of `figure | value | baseline | ratio |
+ * goal | met`,
  * each figure the median of interleaved repetitions after a warm-up, the baseline measured in the
  * same run. With BENCH_REPORT_FILE set, the rows are also written there as JSON, so that
  * `npm run bench` can gather every benchmark into one table.
@@ -11,7 +12,12 @@ export interface Row {
   readonly figure: string;
   readonly value: string;
   readonly baseline: string;
+  /** `3.16×`, or `—` when the figure has no ratio. */
   readonly ratio: string;
+  /** `≤ 10×` / `≥ 0.7×`, or '' when the figure has no goal. */
+  readonly goal: string;
+  /** Whether the ratio meets the goal; null without a goal. */
+  readonly met: boolean | null;
 }
 
 export interface Report {
@@ -36,27 +42,35 @@ export function row(
   ratio?: number,
   goal?: Goal,
 ): Row {
+  const known = ratio !== undefined && Number.isFinite(ratio);
   return {
     figure,
     value: typeof value === 'number' ? fmt(value) : value,
     baseline: typeof baseline === 'number' ? fmt(baseline) : baseline,
-    ratio: formatRatio(ratio, goal),
+    ratio: known ? formatRatio(ratio, goal) : '—',
+    goal: goalText(goal),
+    met: known && goal ? meets(ratio, goal) : null,
   };
 }
 
-function formatRatio(ratio: number | undefined, goal: Goal | undefined): string {
-  if (ratio === undefined || !Number.isFinite(ratio)) return '—';
+function goalText(goal: Goal | undefined): string {
+  if (goal?.atMost !== undefined) return `≤ ${goal.atMost}×`;
+  if (goal?.atLeast !== undefined) return `≥ ${goal.atLeast}×`;
+  return '';
+}
+
+function meets(ratio: number, goal: Goal): boolean {
+  if (goal.atMost !== undefined) return ratio <= goal.atMost;
+  if (goal.atLeast !== undefined) return ratio >= goal.atLeast;
+  return true;
+}
+
+function formatRatio(ratio: number, goal: Goal | undefined): string {
   const bound = goal?.atMost ?? goal?.atLeast;
   // Near the goal, enough digits that the printed ratio agrees with "met" / "MISSED".
   const close = bound !== undefined && Math.abs(ratio - bound) < 0.01 * Math.max(1, bound);
   const digits = close ? 3 : ratio >= 100 ? 0 : ratio >= 10 ? 1 : 2;
-  const text = `${ratio.toFixed(digits)}×`;
-  if (!goal) return text;
-  if (goal.atMost !== undefined)
-    return `${text} (goal ≤ ${goal.atMost}×) ${ratio <= goal.atMost ? 'met' : 'MISSED'}`;
-  if (goal.atLeast !== undefined)
-    return `${text} (goal ≥ ${goal.atLeast}×) ${ratio >= goal.atLeast ? 'met' : 'MISSED'}`;
-  return text;
+  return `${ratio.toFixed(digits)}×`;
 }
 
 export function fmt(value: number): string {
@@ -119,14 +133,19 @@ export function benchLog(name: string): (message: string) => void {
   return (message) => process.stderr.write(`[bench:${name}] ${message}\n`);
 }
 
+const COLUMNS = ['figure', 'value', 'baseline', 'ratio', 'goal', 'met'] as const;
+
+function cells(r: Row): string[] {
+  return [r.figure, r.value, r.baseline, r.ratio, r.goal, r.met === null ? '' : r.met ? 'met' : 'MISSED'];
+}
+
 export function formatTable(rows: readonly Row[]): string {
-  const header: Row = { figure: 'figure', value: 'value', baseline: 'baseline', ratio: 'ratio' };
-  const all = [header, ...rows];
-  const width = (key: keyof Row) => Math.max(...all.map((r) => r[key].length));
-  const line = (r: Row) =>
-    `| ${r.figure.padEnd(width('figure'))} | ${r.value.padStart(width('value'))} | ${r.baseline.padEnd(width('baseline'))} | ${r.ratio.padEnd(width('ratio'))} |`;
-  const rule = `|${'-'.repeat(width('figure') + 2)}|${'-'.repeat(width('value') + 1)}:|${'-'.repeat(width('baseline') + 2)}|${'-'.repeat(width('ratio') + 2)}|`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
+  const all = [[...COLUMNS] as string[], ...rows.map(cells)];
+  const widths = COLUMNS.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r: string[]) =>
+    `| ${r.map((cell, i) => (i === 1 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (i === 1 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  return [line(all[0]), rule, ...all.slice(1).map(line)].join('\n');
 }
 
 /**
@@ -143,14 +162,21 @@ export function printReport(bench: string, rows: readonly Row[], loadAtStart: st
   if (file) writeFileSync(file, JSON.stringify(report));
 }
 
-/** Rows of a printed `figure | value | baseline | ratio` table, with or without the outer pipes. */
+/** Rows of a printed table (figure | value | baseline | ratio | goal | met), with or without the outer pipes. */
 export function parseTableRows(output: string): Row[] {
   return output
     .split('\n')
     .map((line) => line.trim().replace(/^\|/, '').replace(/\|$/, ''))
     .map((line) => line.split(' | ').map((cell) => cell.trim()))
-    .filter((cells) => cells.length === 4 && cells[0] !== 'figure' && !/^-+:?$/.test(cells[1]))
-    .map(([figure, value, baseline, ratio]) => ({ figure, value, baseline, ratio }));
+    .filter((cells) => cells.length === COLUMNS.length && cells[0] !== 'figure' && !/^-+:?$/.test(cells[1]))
+    .map(([figure, value, baseline, ratio, goal, met]) => ({
+      figure,
+      value,
+      baseline,
+      ratio,
+      goal,
+      met: met === '' ? null : met === 'met',
+    }));
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -6,9 +6,8 @@ import {
   AccountReplicaReconciliation,
   ReplicasOnAccountJoined,
   ReplicasOnAccountLeft,
-  ReplicasOnRegionDisabled,
-  ReplicasOnRegionEnabled,
 } from './jobs/account-replicas.listeners';
+import { ReplicasOnRegionEnablementsChanged } from './jobs/region-enablements.listener';
 import { PropagationSweepTask } from './jobs/propagation-sweep.task';
 import { ReconcileTrailHandler } from './jobs/reconcile-trail.handler';
 import { ReplicasOnRegionLaunched } from './jobs/region-launched.listener';
@@ -56,8 +55,7 @@ const useCases = [
 const jobHandlers = [
   ReconcileTrailHandler,
   ReplicasOnRegionLaunched,
-  ReplicasOnRegionEnabled,
-  ReplicasOnRegionDisabled,
+  ReplicasOnRegionEnablementsChanged,
   ReplicasOnAccountJoined,
   ReplicasOnAccountLeft,
   PropagationSweepTask,

@@ -85,9 +85,11 @@ export class EnvSchema {
   @IsOptional() @IsIn(['on', 'off']) TRAILPLANE_THROTTLING: string = 'on';
   /** Overrides, JSON: {"LookupEvents": 2, "read": 10, "write": 1, "organizations:ListAccounts": 5}. */
   @IsOptional() @IsString() TRAILPLANE_THROTTLE_RATES?: string;
-  /** Accounts per ReconcileTrail job (propagation batch size). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) TRAILPLANE_RECONCILE_BATCH_ACCOUNTS: number =
-    1000;
+  /**
+   * Accounts per ReconcileTrail job (propagation batch size); default 1,000 on PostgreSQL, 25 in
+   * embedded mode, whose one connection a batch holds for its whole transaction.
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) TRAILPLANE_RECONCILE_BATCH_ACCOUNTS?: number;
   /**
    * Days each Region's digest signing key signs before the next one takes over (delivery.md §5);
    * fractions rotate within a day (a lab proving that rotated keys still verify), down to a minute.

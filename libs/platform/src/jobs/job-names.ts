@@ -15,8 +15,8 @@ export enum JobName {
   CompleteAccountCreation = 'complete-account-creation',
   /** Domain events: zero or more listeners react to each. */
   RegionLaunched = 'region-launched',
-  RegionEnabled = 'region-enabled',
-  RegionDisabled = 'region-disabled',
+  /** Accounts enabled or disabled an opt-in Region: one job per Region and epoch, not per change. */
+  RegionEnablementsChanged = 'region-enablements-changed',
   AccountJoinedOrganization = 'account-joined-organization',
   AccountLeftOrganization = 'account-left-organization',
   /** Brings one batch of a trail's replicas to its desired set, then chains the next batch. */
@@ -31,8 +31,8 @@ export enum JobName {
 export interface JobPayloads {
   [JobName.CompleteAccountCreation]: { requestId: string };
   [JobName.RegionLaunched]: { region: string; optIn: boolean };
-  [JobName.RegionEnabled]: { accountId: string; region: string; changeId: string };
-  [JobName.RegionDisabled]: { accountId: string; region: string; changeId: string };
+  /** `epoch`: the Region's enablement epoch the changes were made in (`regions.enablement_epoch`). */
+  [JobName.RegionEnablementsChanged]: { region: string; epoch: string };
   [JobName.AccountJoinedOrganization]: { accountId: string; organizationId: string; changeId: string };
   [JobName.AccountLeftOrganization]: { accountId: string; organizationId: string; changeId: string };
   /** `afterAccountId` '' starts at the first account; `attempt` distinguishes sweep re-runs. */
@@ -45,8 +45,7 @@ export interface JobPayloads {
 /** Jobs that announce something that happened: any number of handlers may listen. */
 export const EVENT_JOBS: ReadonlySet<JobName> = new Set([
   JobName.RegionLaunched,
-  JobName.RegionEnabled,
-  JobName.RegionDisabled,
+  JobName.RegionEnablementsChanged,
   JobName.AccountJoinedOrganization,
   JobName.AccountLeftOrganization,
 ]);
@@ -54,8 +53,7 @@ export const EVENT_JOBS: ReadonlySet<JobName> = new Set([
 export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   [JobName.CompleteAccountCreation]: QueueName.Organizations,
   [JobName.RegionLaunched]: QueueName.Propagation,
-  [JobName.RegionEnabled]: QueueName.Propagation,
-  [JobName.RegionDisabled]: QueueName.Propagation,
+  [JobName.RegionEnablementsChanged]: QueueName.Propagation,
   [JobName.AccountJoinedOrganization]: QueueName.Propagation,
   [JobName.AccountLeftOrganization]: QueueName.Propagation,
   [JobName.ReconcileTrail]: QueueName.Propagation,
@@ -67,8 +65,7 @@ export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
 export const jobIds: { readonly [N in JobName]: (payload: JobPayloads[N]) => string } = {
   [JobName.CompleteAccountCreation]: (p) => `complete-account-creation.${p.requestId}`,
   [JobName.RegionLaunched]: (p) => `region-launched.${p.region}`,
-  [JobName.RegionEnabled]: (p) => `region-enabled.${p.accountId}.${p.region}.${p.changeId}`,
-  [JobName.RegionDisabled]: (p) => `region-disabled.${p.accountId}.${p.region}.${p.changeId}`,
+  [JobName.RegionEnablementsChanged]: (p) => `region-enablements-changed.${p.region}.e${p.epoch}`,
   [JobName.AccountJoinedOrganization]: (p) =>
     `account-joined.${p.accountId}.${p.organizationId}.${p.changeId}`,
   [JobName.AccountLeftOrganization]: (p) => `account-left.${p.accountId}.${p.organizationId}.${p.changeId}`,

@@ -92,6 +92,33 @@ export class RegionRepository {
     return rowCount === 1;
   }
 
+  /**
+   * The Region's current enablement epoch, share-locked until the caller's transaction ends: an
+   * opt-in change announces itself for this epoch, and the epoch cannot close before it commits.
+   */
+  async shareEnablementEpoch(em: EntityManager, region: string): Promise<string> {
+    const { rows } = await sql<{ epoch: string }>(
+      em,
+      `SELECT enablement_epoch::text AS epoch FROM regions WHERE name = $1 FOR SHARE`,
+      [region],
+    );
+    return rows[0]?.epoch ?? '0';
+  }
+
+  /**
+   * Closes the epoch (false when it was already closed): waits for every change announced in it to
+   * commit, and later changes wait for the caller's transaction, then announce the next epoch. So a
+   * pass that closes the epoch, then reads, sees every change announced in it.
+   */
+  async closeEnablementEpoch(em: EntityManager, region: string, epoch: string): Promise<boolean> {
+    const { rowCount } = await sql(
+      em,
+      `UPDATE regions SET enablement_epoch = enablement_epoch + 1 WHERE name = $1 AND enablement_epoch = $2::bigint`,
+      [region, epoch],
+    );
+    return rowCount === 1;
+  }
+
   /** Removes the enablement; false when the Region was not enabled. */
   async disable(em: EntityManager, accountId: string, region: string): Promise<boolean> {
     const { rowCount } = await sql(em, `DELETE FROM account_regions WHERE account_id = $1 AND region = $2`, [

@@ -8,9 +8,13 @@ export interface SetRegionOptInInput {
   enabled: boolean;
 }
 
+/** Changes of one Region made within this window are reconciled by one pass. */
+const COALESCE_MS = 25;
+
 /**
  * Enables or disables an opt-in Region for the caller's account (idempotent, like AWS's Account
- * API); a change announces RegionEnabled / RegionDisabled so trails follow.
+ * API); a change announces RegionEnablementsChanged for the Region's current epoch, so trails
+ * follow with one pass for all the changes of that epoch rather than one per call.
  */
 @Injectable()
 export class SetRegionOptInUseCase {
@@ -29,8 +33,12 @@ export class SetRegionOptInUseCase {
         ? await this.regions.enable(em, ctx.accountId, region.name, now)
         : await this.regions.disable(em, ctx.accountId, region.name);
       if (changed) {
-        const payload = { accountId: ctx.accountId, region: region.name, changeId: String(now.getTime()) };
-        await this.jobs.enqueue(input.enabled ? JobName.RegionEnabled : JobName.RegionDisabled, payload);
+        const epoch = await this.regions.shareEnablementEpoch(em, region.name);
+        await this.jobs.enqueue(
+          JobName.RegionEnablementsChanged,
+          { region: region.name, epoch },
+          { delayMs: COALESCE_MS },
+        );
       }
       return { regionName: region.name, regionOptStatus: input.enabled ? 'ENABLED' : 'DISABLED' };
     });

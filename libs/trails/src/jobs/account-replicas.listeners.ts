@@ -14,7 +14,7 @@ import { TrailPropagation } from '../services/trail-propagation';
 
 /**
  * Reconciles every replica one account should hold (its own trails, and the organization trails
- * of its current organization) after its Regions or its membership changed.
+ * of its current organization) after its membership changed.
  */
 @Injectable()
 export class AccountReplicaReconciliation {
@@ -39,26 +39,6 @@ export class AccountReplicaReconciliation {
       for (const trail of detached) await this.propagation.reconcileLater(trail.id, trail.generation);
     });
     return JobOutcome.Done;
-  }
-}
-
-@Injectable()
-@HandlesJob()
-export class ReplicasOnRegionEnabled implements JobHandler<JobName.RegionEnabled> {
-  readonly jobName = JobName.RegionEnabled;
-  constructor(private readonly reconciliation: AccountReplicaReconciliation) {}
-  handle(payload: JobPayloads[JobName.RegionEnabled]): Promise<JobOutcome> {
-    return this.reconciliation.run(payload.accountId);
-  }
-}
-
-@Injectable()
-@HandlesJob()
-export class ReplicasOnRegionDisabled implements JobHandler<JobName.RegionDisabled> {
-  readonly jobName = JobName.RegionDisabled;
-  constructor(private readonly reconciliation: AccountReplicaReconciliation) {}
-  handle(payload: JobPayloads[JobName.RegionDisabled]): Promise<JobOutcome> {
-    return this.reconciliation.run(payload.accountId);
   }
 }
 

@@ -17,7 +17,7 @@ const FULL_RECONCILE_EVERY = 10;
  * The level-triggered safety net: re-enqueues every trail whose latest generation is still not
  * fully propagated a while after it changed (a job that failed for good, a lost queue), and every
  * tenth run (not at start-up, where unfinished jobs are still being taken over) reconciles all
- * replicas of all trails in one set-based pass.
+ * replicas of all trails, one set-based pass per Region.
  */
 @Injectable()
 @RunsPeriodically()
@@ -45,8 +45,13 @@ export class PropagationSweepTask implements PeriodicTask {
     }
     if (stale.length > 0) this.logger.info({ trails: stale.length }, 're-enqueued unpropagated trails');
     if (++this.runs % FULL_RECONCILE_EVERY === 0) {
-      const result = await this.tx.run((em) => this.reconciler.reconcile(em, { kind: 'all' }));
-      if (result.upserted + result.deleted > 0) this.logger.info(result, 'full reconcile repaired replicas');
+      // One transaction per Region: none holds every trail's lock (or embedded mode's one connection) for long.
+      const regions = await this.tx.read((em) => this.reconciler.replicaRegions(em));
+      for (const region of regions) {
+        const result = await this.tx.run((em) => this.reconciler.reconcile(em, { kind: 'region', region }));
+        if (result.upserted + result.deleted > 0)
+          this.logger.info({ ...result, region }, 'full reconcile repaired replicas');
+      }
     }
   }
 }

@@ -17,11 +17,18 @@ import { TrailRepository } from '../persistence/trail.repository';
  * desired set, then chains the next batch; the last batch marks the generation observed. Reads
  * membership and Regions at execution time, so a late, repeated or reordered job is harmless.
  */
+/** Accounts per job: a 10,000-account organization trail is ten jobs. */
+const BATCH_ACCOUNTS = 1_000;
+/**
+ * In embedded mode a batch holds the one connection for its transaction: small batches interleave
+ * with requests, which then wait tens of milliseconds rather than seconds (PERFORMANCE.md P16).
+ */
+const EMBEDDED_BATCH_ACCOUNTS = 25;
+
 @Injectable()
 @HandlesJob()
 export class ReconcileTrailHandler implements JobHandler<JobName.ReconcileTrail> {
   readonly jobName = JobName.ReconcileTrail;
-  /** Accounts per job: with the default 1,000, a 10,000-account organization trail is ten jobs. */
   private readonly batchAccounts: number;
   /** Fault injection for crash tests: widens the window between a batch's writes and its commit. */
   private readonly faultDelayMs: number;
@@ -33,7 +40,9 @@ export class ReconcileTrailHandler implements JobHandler<JobName.ReconcileTrail>
     private readonly jobs: JobQueue,
     env: EnvSchema,
   ) {
-    this.batchAccounts = env.TRAILPLANE_RECONCILE_BATCH_ACCOUNTS;
+    this.batchAccounts =
+      env.TRAILPLANE_RECONCILE_BATCH_ACCOUNTS ??
+      (env.DATABASE_URL ? BATCH_ACCOUNTS : EMBEDDED_BATCH_ACCOUNTS);
     this.faultDelayMs = Number(/reconcile-delay-ms=(\d+)/.exec(env.TRAILPLANE_FAULTS ?? '')?.[1] ?? 0);
   }
 

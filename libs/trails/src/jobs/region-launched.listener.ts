@@ -12,7 +12,7 @@ import { ReplicaReconciler } from '../persistence/replica-reconciler';
 /**
  * New-Region auto-copy: a default Region launched in the partition is enabled in every account at
  * once, so every multi-Region trail gets its replicas there (one set-based pass per trail). An
- * opt-in Region waits for each account's enablement (RegionEnabled).
+ * opt-in Region waits for each account's enablement (RegionEnablementsChanged).
  */
 @Injectable()
 @HandlesJob()

@@ -6,8 +6,8 @@ import { type EntityManager } from 'typeorm';
 
 /**
  * Which replicas one reconcile pass covers. Every trigger maps onto one of these: trail changes
- * (batched by account range), an account's membership or Region changes, a Region launch (per
- * trail), and the full sweep.
+ * (batched by account range), an account's membership changes, a Region launch (per trail), the
+ * opt-in changes of a Region (all its replicas), and the full sweep.
  */
 export type ReconcileScope =
   | {
@@ -18,6 +18,7 @@ export type ReconcileScope =
     }
   | { readonly kind: 'account'; readonly accountId: string }
   | { readonly kind: 'trail-region'; readonly trailId: string; readonly region: string }
+  | { readonly kind: 'region'; readonly region: string }
   | { readonly kind: 'all' };
 
 export interface ReconcileResult {
@@ -200,6 +201,12 @@ export class ReplicaReconciler {
     };
   }
 
+  /** Every Region that may hold replicas: the catalogued ones and any a replica is in. */
+  async replicaRegions(em: EntityManager): Promise<string[]> {
+    const text = `SELECT name AS region FROM regions UNION SELECT region FROM trail_replicas ORDER BY region`;
+    return (await sql<{ region: string }>(em, text)).rows.map((row) => row.region);
+  }
+
   /** Multi-Region trails: the ones a newly launched Region concerns. */
   async multiRegionTrailIds(em: EntityManager): Promise<string[]> {
     const { rows } = await sql<{ id: string }>(em, `SELECT id FROM trails WHERE is_multi_region ORDER BY id`);
@@ -228,6 +235,8 @@ function desiredCte(s: ScopeSql): string {
 const ACCOUNT_TRAILS = `(t.owner_account_id = $1
                   OR (t.is_organization_trail AND t.organization_id = ${organizationOfAccountSql('$1')}))`;
 
+/** The trails that may have replicas in the Region $1 (the 'region' scope's trails). */
+const REGION_TRAILS = `(t.is_multi_region OR t.home_region = $1)`;
 function lockSql(scope: ReconcileScope): { text: string; params: unknown[] } {
   const lock = (where: string) => `SELECT 1 FROM trails t WHERE ${where} ORDER BY t.id FOR NO KEY UPDATE`;
   switch (scope.kind) {
@@ -241,6 +250,11 @@ function lockSql(scope: ReconcileScope): { text: string; params: unknown[] } {
           `${ACCOUNT_TRAILS} OR t.id IN (SELECT trail_id FROM trail_replicas WHERE account_id = $1)`,
         ),
         params: [scope.accountId],
+      };
+    case 'region':
+      return {
+        text: lock(`${REGION_TRAILS} OR t.id IN (SELECT trail_id FROM trail_replicas WHERE region = $1)`),
+        params: [scope.region],
       };
     case 'all':
       return { text: lock('TRUE'), params: [] };
@@ -272,6 +286,13 @@ function scopeSql(scope: ReconcileScope): ScopeSql {
         candidates: 'er.region = $2',
         replicas: 'x.trail_id = $1 AND x.region = $2',
         params: [scope.trailId, scope.region],
+      };
+    case 'region':
+      return {
+        trails: REGION_TRAILS,
+        candidates: 'er.region = $1',
+        replicas: 'x.region = $1',
+        params: [scope.region],
       };
     case 'all':
       return { trails: 'TRUE', candidates: 'TRUE', replicas: 'TRUE', params: [] };
