@@ -41,7 +41,6 @@ describe(DigestSigningKeys.name, () => {
       dataSourceOptions({
         url: database.url,
         poolSize: 8,
-        entities: [],
         migrations: [],
         onPoolError: () => undefined,
       }),

@@ -13,7 +13,6 @@ async function migrated(migrations: Array<new () => MigrationInterface>): Promis
     dataSourceOptions({
       url: databaseUrl(NAME),
       poolSize: 1,
-      entities: [],
       migrations,
       onPoolError: () => undefined,
     }),

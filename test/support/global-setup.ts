@@ -14,7 +14,6 @@ export default async function globalSetup(): Promise<void> {
     dataSourceOptions({
       url: databaseUrl(TEMPLATE_DATABASE),
       poolSize: 1,
-      entities: [],
       migrations: ALL_MIGRATIONS,
       onPoolError: () => undefined,
     }),

@@ -15,7 +15,6 @@ export async function migrateDatabase(url: string, direction: 'run' | 'revert'):
     dataSourceOptions({
       url,
       poolSize: 1,
-      entities: [],
       migrations: ALL_MIGRATIONS,
       onPoolError: () => undefined,
     }),

@@ -67,20 +67,3 @@ export * from './use-cases/list-targets-for-policy.use-case';
 export * from './use-cases/tag-resource.use-case';
 export * from './use-cases/update-organizational-unit.use-case';
 export * from './use-cases/update-policy.use-case';
-
-import { CreateAccountRequestEntity } from './persistence/create-account-request.entity';
-import { DelegatedAdministratorEntity } from './persistence/delegated-administrator.entity';
-import { HandshakeEntity } from './persistence/handshake.entity';
-import { OrganizationAccountEntity } from './persistence/organization-account.entity';
-import { OrganizationEntity } from './persistence/organization.entity';
-import { OrganizationServiceAccessEntity } from './persistence/organization-service-access.entity';
-import { OrganizationalUnitEntity } from './persistence/organizational-unit.entity';
-export const ORGANIZATION_ENTITIES = [
-  OrganizationEntity,
-  OrganizationalUnitEntity,
-  OrganizationAccountEntity,
-  CreateAccountRequestEntity,
-  HandshakeEntity,
-  OrganizationServiceAccessEntity,
-  DelegatedAdministratorEntity,
-];

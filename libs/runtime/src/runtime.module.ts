@@ -5,11 +5,7 @@ import { EventsModule } from '@app/events';
 import { IngestionModule } from '@app/ingestion';
 import { AuthorizationModule, IamModule } from '@app/iam';
 import { IdentityModule } from '@app/identity';
-import {
-  ORGANIZATION_ENTITIES,
-  OrganizationControlPolicySource,
-  OrganizationsModule,
-} from '@app/organizations';
+import { OrganizationControlPolicySource, OrganizationsModule } from '@app/organizations';
 import {
   type Clock,
   ConfigModule,
@@ -47,7 +43,6 @@ export function runtimeModules(options: RuntimeOptions): Imports {
     ConfigModule.forRoot(options.env, options.clock),
     LoggingModule.forRoot(options.logger),
     DatabaseModule.forRoot({
-      entities: ORGANIZATION_ENTITIES,
       migrations: ALL_MIGRATIONS,
     }),
     MetricsModule,

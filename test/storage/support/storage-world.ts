@@ -39,7 +39,7 @@ export class StorageWorld {
       imports: [
         ConfigModule.forRoot(env),
         LoggingModule.forRoot(createLogger('silent')),
-        DatabaseModule.forRoot({ entities: [], migrations: ALL_MIGRATIONS }),
+        DatabaseModule.forRoot({ migrations: ALL_MIGRATIONS }),
         CryptoModule,
         StorageModule,
       ],

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { boundStatements, driverTimeoutMs } from './statement-timeout';
-import { type DataSourceOptions, type MixedList, type EntitySchema, type MigrationInterface } from 'typeorm';
+import { type DataSourceOptions, type MigrationInterface } from 'typeorm';
 
 /**
  * pg's Pool, with an 'error' listener on every client for its whole life. TypeORM listens only
@@ -34,8 +34,6 @@ export interface DatabaseTimeouts {
 export interface DataSourceParts {
   url: string;
   poolSize: number;
-  // TypeORM's own list type for entity classes.
-  entities: MixedList<string | (new () => unknown) | EntitySchema>;
   migrations: Array<new () => MigrationInterface>;
   onPoolError: (error: Error) => void;
   /** Absent: no statement bound (the migration CLI and the test template). */
@@ -53,7 +51,8 @@ export function dataSourceOptions(parts: DataSourceParts): DataSourceOptions {
     type: 'postgres',
     driver: { ...pg, Pool: ResilientPool },
     url: parts.url,
-    entities: parts.entities,
+    // Persistence is raw SQL with typed rows: TypeORM keeps the pool, transactions and migrations.
+    entities: [],
     migrations: parts.migrations,
     migrationsTableName: 'schema_migrations',
     synchronize: false,

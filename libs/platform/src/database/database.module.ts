@@ -3,7 +3,7 @@ import { type Logger } from 'pino';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { EnvSchema } from '../config/env.schema';
 import { LOGGER } from '../logging/logging.module';
-import { dataSourceOptions, type DataSourceParts } from './data-source.options';
+import { dataSourceOptions } from './data-source.options';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { runPendingMigrations } from './migrate';
 import { TransactionRunner } from './transaction';
@@ -11,7 +11,6 @@ import { TransactionRunner } from './transaction';
 export const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
 
 export interface DatabaseModuleOptions {
-  entities: DataSourceParts['entities'];
   migrations: Array<new () => MigrationInterface>;
 }
 
@@ -52,7 +51,6 @@ export class DatabaseModule {
               dataSourceOptions({
                 url: embedded?.url ?? (env.DATABASE_URL as string),
                 poolSize: embedded ? 1 : env.DATABASE_POOL_SIZE,
-                entities: options.entities,
                 migrations: options.migrations,
                 onPoolError: (error) => logger.warn({ err: error }, 'idle database connection failed'),
                 timeouts: {
