@@ -66,6 +66,8 @@ function consoleFiles(dir) {
 
 /** Bundles the console with Vite when its fingerprint changed; returns the fingerprint. */
 async function buildConsole(previous) {
+  // A checkout without the console (a trimmed copy of the project) builds the rest.
+  if (!existsSync(join(ROOT, CONSOLE))) return undefined;
   const fingerprint = sha1(
     [fileURLToPath(import.meta.url), 'package-lock.json', ...consoleFiles(CONSOLE).sort()]
       .map((path) => `${path}\0${sha1(readFileSync(resolve(ROOT, path)))}`)

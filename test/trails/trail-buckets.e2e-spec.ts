@@ -53,7 +53,7 @@ describe('trail buckets of the built-in store', () => {
     const refused = await app
       .rest(account)
       .post('/v1/trails', { name: uniqueName('t'), s3BucketName: others });
-    expect([refused.status, refused.body.error.code]).toEqual([403, 'InsufficientS3BucketPolicyException']);
+    expect([refused.status, refused.body.error.code]).toEqual([400, 'InsufficientS3BucketPolicyException']);
     const absent = await app
       .rest(account)
       .post('/v1/trails', { name: uniqueName('t'), s3BucketName: missing });

@@ -25,6 +25,7 @@ describe('REST statuses', () => {
         'ExpiredTokenException',
         'IncompleteSignature',
         'IncompleteSignatureException',
+        'InvalidAccessKeyId',
         'InvalidClientTokenId',
         'InvalidSignatureException',
         'MissingAuthenticationToken',

@@ -122,7 +122,7 @@ export const ERROR_STATUS = {
   InvalidMaxResultsException: 400,
   InvalidEventCategoryException: 400,
   S3BucketDoesNotExistException: 404,
-  InsufficientS3BucketPolicyException: 403,
+  InsufficientS3BucketPolicyException: 400,
   OrganizationsNotInUseException: 404,
   OrganizationNotInAllFeaturesModeException: 400,
   CloudTrailAccessNotEnabledException: 400,
