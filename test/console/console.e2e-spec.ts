@@ -115,9 +115,12 @@ describe('console', () => {
     await view(page, 'Logs');
     await page.getByLabel('Trail').selectOption(trailArn);
     await page.getByRole('table', { name: 'Delivered files' }).getByRole('button').first().click();
-    expect(await page.getByRole('region', { name: 'Log file' }).textContent()).toContain(
-      `s3://${trailName}-logs/AWSLogs/`,
-    );
+    const logFile = page.getByRole('region', { name: 'Log file' });
+    expect(await logFile.textContent()).toContain(`s3://${trailName}-logs/AWSLogs/`);
+    const records = logFile.getByRole('table', { name: 'Log records' });
+    await records.getByRole('button', { name: 'Show record 1' }).click();
+    expect(await records.getByRole('row').nth(1).textContent()).toMatch(/\w\.amazonaws\.com/);
+    expect(await records.locator('pre').textContent()).toContain('"eventVersion"');
     await accessible(page, 'logs');
 
     const auditor = await givenIam.user(app, org.management, {
