@@ -57,7 +57,7 @@ export function LogRecordsTable({ api, bucket, fileKey }: { api: Api; bucket: st
             {expanded.has(index) && (
               <tr>
                 <td colSpan={COLUMNS.length + 1}>
-                  <pre>{JSON.stringify(record, null, 2)}</pre>
+                  <pre tabIndex={0}>{JSON.stringify(record, null, 2)}</pre>
                 </td>
               </tr>
             )}

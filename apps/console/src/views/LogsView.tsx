@@ -56,6 +56,9 @@ export function LogsView({ api }: { api: Api }) {
             ))}
           </select>
         </label>
+        <button type="button" disabled={!trail} onClick={deliveries.reload}>
+          Refresh
+        </button>
       </form>
       <ErrorMessage error={deliveries.error} />
       {deliveries.loading && trail && <Loading what="delivered files" />}
