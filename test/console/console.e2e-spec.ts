@@ -115,9 +115,12 @@ describe('console', () => {
     await view(page, 'Logs');
     await page.getByLabel('Trail').selectOption(trailArn);
     await page.getByRole('table', { name: 'Delivered files' }).getByRole('button').first().click();
-    expect(await page.getByRole('region', { name: 'Log file' }).textContent()).toContain(
-      `s3://${trailName}-logs/AWSLogs/`,
-    );
+    const logFile = page.getByRole('region', { name: 'Log file' });
+    expect(await logFile.textContent()).toContain(`s3://${trailName}-logs/AWSLogs/`);
+    const records = logFile.getByRole('table', { name: 'Log records' });
+    await records.getByRole('button', { name: 'Show record 1', exact: true }).click();
+    expect(await records.getByRole('row').nth(1).textContent()).toMatch(/\w\.amazonaws\.com/);
+    expect(await records.locator('pre').textContent()).toContain('"eventVersion"');
     await accessible(page, 'logs');
 
     const auditor = await givenIam.user(app, org.management, {
@@ -158,6 +161,15 @@ describe('console', () => {
     await accessible(page, 'member-trail');
     const refused = await app.rest(member).delete(`/v1/trails/${encodeURIComponent(trailArn)}/logging`);
     expect(refused.status).toBeGreaterThanOrEqual(400);
+
+    await view(page, 'Logs');
+    await page.getByLabel('Trail').selectOption(trailArn);
+    const ownFiles = page.getByRole('table', { name: 'Delivered files' }).getByRole('button');
+    await refreshUntil(page, async () => (await ownFiles.count()) > 0);
+    await ownFiles.first().click();
+    expect(await page.getByRole('region', { name: 'Log file' }).getByRole('alert').textContent()).toMatch(
+      /^AccessDenied: /,
+    );
 
     clock.advance(3_601);
     try {

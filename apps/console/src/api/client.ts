@@ -13,9 +13,12 @@ export class ApiError extends Error {
 
   /** The session's credentials are no longer accepted. */
   get expired(): boolean {
-    return ['ExpiredTokenException', 'InvalidClientTokenId', 'UnrecognizedClientException'].includes(
-      this.code,
-    );
+    return [
+      'ExpiredTokenException',
+      'ExpiredToken',
+      'InvalidClientTokenId',
+      'UnrecognizedClientException',
+    ].includes(this.code);
   }
 }
 
@@ -49,13 +52,23 @@ export class Api {
     return this.session.region;
   }
 
-  async call<T>(
-    method: string,
-    path: string,
-    options: Omit<SignedRequest, 'method' | 'path'> = {},
-  ): Promise<T> {
+  call<T>(method: string, path: string, options: Omit<SignedRequest, 'method' | 'path'> = {}): Promise<T> {
+    return this.watched(send<T>(this.session.credentials, this.session.region, { method, path, ...options }));
+  }
+
+  /** An object's bytes from the S3 store on this origin (path-style GetObject, signed for `s3`). */
+  getObject(bucket: string, key: string): Promise<ArrayBuffer> {
+    const path = `/${segment(bucket)}/${key.split('/').map(segment).join('/')}`;
+    return this.watched(readObject(this.session.credentials, this.session.region, path));
+  }
+
+  get<T>(path: string, query?: Record<string, string | undefined>): Promise<T> {
+    return this.call<T>('GET', path, { query });
+  }
+
+  private async watched<T>(call: Promise<T>): Promise<T> {
     try {
-      return await send<T>(this.session.credentials, this.session.region, { method, path, ...options });
+      return await call;
     } catch (error) {
       if (error instanceof ApiError && error.expired) {
         this.onExpired('Your session has expired. Sign in again.');
@@ -63,10 +76,19 @@ export class Api {
       throw error;
     }
   }
+}
 
-  get<T>(path: string, query?: Record<string, string | undefined>): Promise<T> {
-    return this.call<T>('GET', path, { query });
-  }
+async function readObject(credentials: Credentials, region: string, path: string): Promise<ArrayBuffer> {
+  const response = await signedFetch(credentials, region, { method: 'GET', path, service: 's3' });
+  if (response.ok) return response.arrayBuffer();
+  // S3 answers errors as `<Error><Code/><Message/>…</Error>`.
+  const document = new DOMParser().parseFromString(await response.text(), 'application/xml');
+  const text = (name: string) => document.querySelector(`Error > ${name}`)?.textContent ?? undefined;
+  throw new ApiError(
+    text('Code') ?? `HTTP ${response.status}`,
+    text('Message') ?? response.statusText,
+    response.status,
+  );
 }
 
 /** Exchanges a long-term key for temporary credentials (STS GetSessionToken over REST). */

@@ -13,11 +13,13 @@ export interface SignedRequest {
   readonly path: string;
   readonly query?: Record<string, string | undefined>;
   readonly body?: unknown;
+  /** `s3` for the object store: S3's signing rules, path already escaped, payload not hashed. */
+  readonly service?: 'trailplane' | 's3';
 }
 
 /**
- * Signs a REST call with SigV4 (service `trailplane`) in the browser and sends it to this origin.
- * The host header is signed as the browser will send it.
+ * Signs a call with SigV4 (service `trailplane`, or `s3` for the object store) in the browser and
+ * sends it to this origin. The host header is signed as the browser will send it.
  */
 export async function signedFetch(
   credentials: Credentials,
@@ -29,7 +31,14 @@ export async function signedFetch(
     if (value !== undefined && value !== '') query[key] = value;
   }
   const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-  const signer = new SignatureV4({ credentials, region, service: 'trailplane', sha256: Sha256 });
+  const s3 = request.service === 's3';
+  const signer = new SignatureV4({
+    credentials,
+    region,
+    service: request.service ?? 'trailplane',
+    sha256: Sha256,
+    uriEscapePath: !s3,
+  });
   const signed = await signer.sign({
     method: request.method,
     protocol: location.protocol,
@@ -40,6 +49,7 @@ export async function signedFetch(
     headers: {
       host: location.host,
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(s3 ? { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } : {}),
     },
     body,
   });

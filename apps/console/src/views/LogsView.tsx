@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { type Api, segment } from '../api/client';
 import { ErrorMessage, formatTime, Loading, Section, useLoad } from '../ui';
+import { LogRecordsTable } from './LogRecordsTable';
 import { type TrailSettings } from './TrailsView';
 
 interface Delivery {
@@ -15,7 +16,7 @@ interface Delivery {
   newestEventTime: string;
 }
 
-/** The log files each trail delivered, by bucket, a page at a time. */
+/** The log files each trail delivered, a page at a time; an opened file shows its records. */
 export function LogsView({ api }: { api: Api }) {
   const trails = useLoad(() => api.get<{ trailList: TrailSettings[] }>('/v1/trails'), [api]);
   const [trail, setTrail] = useState('');
@@ -55,6 +56,9 @@ export function LogsView({ api }: { api: Api }) {
             ))}
           </select>
         </label>
+        <button type="button" disabled={!trail} onClick={deliveries.reload}>
+          Refresh
+        </button>
       </form>
       <ErrorMessage error={deliveries.error} />
       {deliveries.loading && trail && <Loading what="delivered files" />}
@@ -118,6 +122,7 @@ export function LogsView({ api }: { api: Api }) {
               {formatTime(open.oldestEventTime)} to {formatTime(open.newestEventTime)}
             </dd>
           </dl>
+          <LogRecordsTable key={open.key} api={api} bucket={open.bucket} fileKey={open.key} />
         </section>
       )}
     </Section>
