@@ -182,8 +182,9 @@ describe('service control policies', () => {
       name: 'AccessDeniedException',
     });
     await client.send(new DeletePolicyCommand({ PolicyId: id }));
-    expect(await orgError(client.send(new DescribePolicyCommand({ PolicyId: id })))).toEqual({
+    await expect(client.send(new DescribePolicyCommand({ PolicyId: id }))).rejects.toMatchObject({
       name: 'PolicyNotFoundException',
+      message: "We can't find a policy with the PolicyId that you specified.",
     });
   });
 

@@ -31,7 +31,7 @@ export class DuplicatePolicyError extends DomainError {
 
 export class PolicyNotFoundError extends DomainError {
   constructor() {
-    super('PolicyNotFoundException', "You specified a policy that doesn't exist.");
+    super('PolicyNotFoundException', "We can't find a policy with the PolicyId that you specified.");
   }
 }
 
