@@ -52,9 +52,8 @@ describe('event partitions', () => {
         readOnly: true,
         resources: [
           {
-            type: 'AWS::CloudTrail::Trail',
             arn: `arn:aws:cloudtrail:us-east-1:${account.accountId}:trail/${name}`,
-            name,
+            accountId: account.accountId,
           },
         ],
         principal: {
