@@ -26,7 +26,14 @@ import { type Principal } from '@app/platform';
 import { Client, Pool } from 'pg';
 import { BENCH_OPERATOR, type BenchApp, type BenchCredentials, startBenchApp } from './support/bench-app';
 import { type Cell, multiRowInsert, singleRowInserts } from './support/bulk-baseline';
-import { accessKeyOf, dropEventIndexes, eventIdOf, type EventWorld, loadEvents } from './support/event-load';
+import {
+  accessKeyOf,
+  createEventPartitions,
+  dropEventIndexes,
+  eventIdOf,
+  type EventWorld,
+  loadEvents,
+} from './support/event-load';
 import { createAccount, mapConcurrently } from './support/fixtures';
 import { autocannonLoad, medianFigures } from './support/http-load';
 import {
@@ -144,6 +151,7 @@ function worldOf(accounts: readonly BenchCredentials[]): EventWorld {
 
 async function bulkLoad(app: BenchApp, db: Client, accounts: readonly BenchCredentials[]): Promise<Row[]> {
   const world = worldOf(accounts);
+  await createEventPartitions(db, world);
   const recreate = await dropEventIndexes(db);
   const loaders = await Promise.all(
     [0, 1].map(async () => {

@@ -19,6 +19,7 @@ import { CreateLogDelivery1765500000000 } from './1765500000000-create-log-deliv
 import { CreateDigestChains1765600000000 } from './1765600000000-create-digest-chains';
 import { AddUserStsSessions1765700000000 } from './1765700000000-add-user-sts-sessions';
 import { AddRegionEnablementEpoch1765716000000 } from './1765716000000-add-region-enablement-epoch';
+import { PartitionEventsByDay1765800000000 } from './1765800000000-partition-events-by-day';
 
 /** Every migration, in order: the apps, the CLI, the tests and PGlite all read this one list. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -42,4 +43,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateDigestChains1765600000000,
   AddUserStsSessions1765700000000,
   AddRegionEnablementEpoch1765716000000,
+  PartitionEventsByDay1765800000000,
 ];

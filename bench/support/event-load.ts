@@ -137,9 +137,23 @@ export async function dropEventIndexes(db: Client): Promise<string[]> {
   for (const index of indexes) await db.query(`DROP INDEX ${index.name}`);
   return [
     ...primary.map((c) => `ALTER TABLE ${c.table} ADD CONSTRAINT ${c.name} ${c.create}`),
-    ...indexes.map((index) => index.create),
+    // A partitioned table's index is defined `ON ONLY` the parent: re-create it on every partition.
+    ...indexes.map((index) => index.create.replace(' ON ONLY ', ' ON ')),
     ...foreign.map((c) => `ALTER TABLE ${c.table} ADD CONSTRAINT ${c.name} ${c.create}`),
   ];
+}
+
+/**
+ * Creates the day partitions the load spans (through tomorrow), so the events land in them rather
+ * than in the default partition, as they would have had the partition task run all along.
+ */
+export async function createEventPartitions(db: Client, world: EventWorld): Promise<void> {
+  await db.query(
+    `SELECT events_ensure_partition(day::date)
+       FROM generate_series(date_trunc('day', to_timestamp($1::float8 / 1000) AT TIME ZONE 'UTC'),
+                            (now() + interval '1 day') AT TIME ZONE 'UTC', interval '1 day') AS day`,
+    [world.startMs],
+  );
 }
 
 /** Loads events [1, world.total] in chunks over `connections` connections; calls `progress` per chunk. */

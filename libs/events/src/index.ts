@@ -1,4 +1,5 @@
 export * from './domain';
+export * from './jobs/event-partition.task';
 export * from './jobs/event-retention.task';
 export * from './persistence/event.repository';
 export * from './services/event-recorder';

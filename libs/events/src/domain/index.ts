@@ -4,3 +4,4 @@ export * from './lookup-query';
 export * from './redaction';
 export * from './lookup.errors';
 export * from './service-event';
+export * from './event-partitions';

@@ -4,10 +4,10 @@ import { type Logger } from 'pino';
 import { EVENT_RETENTION_DAYS } from '../domain/lookup-query';
 import { EventRepository } from '../persistence/event.repository';
 
-const BATCH = 5_000;
-const MAX_BATCHES_PER_RUN = 200;
-
-/** Purges events older than 90 days, in batches of 5,000, each in its own short transaction. */
+/**
+ * Removes events older than 90 days by dropping the day partitions that lie wholly before the
+ * cutoff (an event is kept 90 to 91 days), in one short transaction whatever their size.
+ */
 @Injectable()
 @RunsPeriodically()
 export class EventRetentionTask implements PeriodicTask {
@@ -22,13 +22,8 @@ export class EventRetentionTask implements PeriodicTask {
 
   async run(): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - EVENT_RETENTION_DAYS * 86_400_000);
-    let purged = 0;
-    for (let i = 0; i < MAX_BATCHES_PER_RUN; i++) {
-      const deleted = await this.tx.run((em) => this.events.purgeOlderThan(em, cutoff, BATCH));
-      purged += deleted;
-      if (deleted < BATCH) break;
-    }
-    if (purged > 0) this.logger.info({ purged, cutoff }, 'purged expired events');
-    return purged;
+    const dropped = await this.tx.run((em) => this.events.dropPartitionsBefore(em, cutoff));
+    if (dropped > 0) this.logger.info({ dropped, cutoff }, 'dropped expired event partitions');
+    return dropped;
   }
 }

@@ -84,6 +84,9 @@ export class EventRepository {
   /**
    * Inserts the events whose id is not stored yet, with the resources of those (management events
    * only), in one statement: a retried batch stores nothing twice. Answers how many were new.
+   * The events table is partitioned by day, so its unique key must hold `event_time`: the conflict
+   * target is (event_id, event_time), and a retried record carries the eventTime it had the first
+   * time, so it meets its stored copy in the same partition and is still skipped.
    */
   async insertNew(em: EntityManager, events: readonly StoredEvent[]): Promise<number> {
     if (events.length === 0) return 0;
@@ -103,14 +106,14 @@ export class EventRepository {
          SELECT * FROM unnest($1::uuid[], $2::char(12)[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
                               $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[],
                               $13::boolean[], $14::text[])
-         ON CONFLICT (event_id) DO NOTHING
-         RETURNING event_id),
+         ON CONFLICT (event_id, event_time) DO NOTHING
+         RETURNING event_id, event_time),
        resources AS (
          INSERT INTO event_resources (event_id, account_id, region, event_time, resource_type, resource_name, is_arn)
          SELECT r.* FROM unnest($15::uuid[], $16::char(12)[], $17::text[], $18::timestamptz[], $19::text[],
                                 $20::text[], $21::boolean[])
                          AS r(event_id, account_id, region, event_time, resource_type, resource_name, is_arn)
-          WHERE r.event_id IN (SELECT event_id FROM inserted))
+          WHERE (r.event_id, r.event_time) IN (SELECT event_id, event_time FROM inserted))
        SELECT count(*)::text AS inserted FROM inserted`,
       [
         events.map((e) => e.eventId),
@@ -165,7 +168,8 @@ export class EventRepository {
         attribute.key === 'ResourceName'
           ? `r.resource_name = $${params.length}`
           : `r.resource_type = $${params.length} AND r.is_arn`;
-      text = `SELECT e.event_time, e.username, e.record FROM event_resources r JOIN events e ON e.event_id = r.event_id
+      text = `SELECT e.event_time, e.username, e.record FROM event_resources r
+               JOIN events e ON e.event_id = r.event_id AND e.event_time = r.event_time
                WHERE r.account_id = $1 AND r.region = $2 AND r.event_time BETWEEN $3 AND $4 AND ${match} ${after('r')} AND e.management
                ORDER BY r.event_time DESC, r.event_id DESC`;
     } else {
@@ -192,17 +196,31 @@ export class EventRepository {
   }
 
   /**
-   * Deletes up to `batch` events older than `cutoff`; the only deletion the append-only trigger
-   * lets through, marked for this transaction alone.
+   * Creates the day's partitions of the events tables unless they exist (moving in any rows the
+   * default partition caught for that day). Answers whether it created them.
    */
-  async purgeOlderThan(em: EntityManager, cutoff: Date, batch: number): Promise<number> {
-    await em.query(`SET LOCAL trailplane.retention = 'on'`);
-    const { rowCount } = await sql(
+  async ensurePartition(em: EntityManager, day: string): Promise<boolean> {
+    const { rows } = await sql<{ created: boolean }>(
       em,
-      `DELETE FROM events WHERE event_id IN (
-         SELECT event_id FROM events WHERE event_time < $1 ORDER BY event_time LIMIT $2)`,
-      [cutoff, batch],
+      `SELECT events_ensure_partition($1::date) AS created`,
+      [day],
     );
-    return rowCount;
+    return rows[0]?.created ?? false;
+  }
+
+  /**
+   * Retention: detaches and drops every day partition that ends at or before `cutoff` (constant
+   * time per day, no dead rows), and deletes the few expired rows the default partition caught.
+   * Dropping takes a brief exclusive lock on the tables: it gives up rather than queue requests.
+   * Answers how many days were dropped.
+   */
+  async dropPartitionsBefore(em: EntityManager, cutoff: Date): Promise<number> {
+    await em.query(`SET LOCAL lock_timeout = '2s'`);
+    const { rows } = await sql<{ dropped: number }>(
+      em,
+      `SELECT events_drop_partitions_before($1) AS dropped`,
+      [cutoff],
+    );
+    return rows[0]?.dropped ?? 0;
   }
 }

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
+import { buildEvent, EventPartitionTask, EventRepository, EventRetentionTask } from '@app/events';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { given } from '../support/given';
+import { TestApp } from '../support/test-app';
+
+const DAY = 86_400_000;
+const dayOf = (time: number): string => new Date(time).toISOString().slice(0, 10);
+const midnight = (daysAgo: number): number => Math.floor(Date.now() / DAY) * DAY - daysAgo * DAY;
+
+describe('event partitions', () => {
+  let app: TestApp;
+  let client: Client;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    client = new Client({ connectionString: app.databaseUrl });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client.end();
+    await app.close();
+  });
+
+  const partitionDays = async (): Promise<string[]> => {
+    const { rows } = await client.query<{ day: string }>(
+      `SELECT to_char(to_date(right(c.relname, 8), 'YYYYMMDD'), 'YYYY-MM-DD') AS day
+         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = 'event_resources'::regclass AND c.relname ~ '_p[0-9]{8}$'
+       INTERSECT
+       SELECT to_char(to_date(right(c.relname, 8), 'YYYYMMDD'), 'YYYY-MM-DD')
+         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = 'events'::regclass AND c.relname ~ '_p[0-9]{8}$'
+        ORDER BY 1`,
+    );
+    return rows.map((row) => row.day);
+  };
+
+  const record = async (
+    account: Awaited<ReturnType<typeof given.account>>,
+    times: number[],
+    name: string,
+  ) => {
+    const events = times.map((time, i) =>
+      buildEvent({
+        eventId: randomUUID(),
+        requestId: randomUUID(),
+        eventTime: new Date(time),
+        service: 'cloudtrail',
+        operation: `${name}${i}`,
+        readOnly: true,
+        resources: [
+          {
+            arn: `arn:aws:cloudtrail:us-east-1:${account.accountId}:trail/${name}`,
+            accountId: account.accountId,
+          },
+        ],
+        principal: {
+          type: 'Root',
+          accountId: account.accountId,
+          arn: `arn:aws:iam::${account.accountId}:root`,
+          principalId: account.accountId,
+          accessKeyId: account.accessKeyId,
+          isPartitionOperator: false,
+        },
+        region: 'us-east-1',
+        sourceIp: '127.0.0.1',
+        userAgent: 'test',
+        secureTransport: false,
+        requestParameters: null,
+        response: null,
+      }),
+    );
+    await app.get(EventRepository).insertMany(app.get(DataSource).manager, events);
+  };
+
+  const lookupAll = async (
+    account: Awaited<ReturnType<typeof given.account>>,
+    attributes: { AttributeKey: 'ResourceName' | 'EventSource'; AttributeValue: string },
+  ): Promise<string[]> => {
+    const names: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await app.cloudtrail(account).send(
+        new LookupEventsCommand({
+          StartTime: new Date(midnight(3)),
+          MaxResults: 2,
+          NextToken: token,
+          LookupAttributes: [attributes],
+        }),
+      );
+      names.push(...page.Events!.map((e) => e.EventName!));
+      token = page.NextToken;
+    } while (token);
+    return names;
+  };
+
+  it('has the day partitions of both tables ready from today through three days ahead', async () => {
+    await app.get(EventPartitionTask).run();
+    const days = await partitionDays();
+    expect(days).toEqual(expect.arrayContaining([0, 1, 2, 3].map((ahead) => dayOf(midnight(-ahead)))));
+  });
+
+  it('pages LookupEvents across partition boundaries, newest first, each event once', async () => {
+    const account = await given.account(app);
+    // Yesterday and the day before have no partition yet: their events wait in the default one.
+    const times = [
+      midnight(2) + 1,
+      midnight(1) - 1,
+      midnight(1),
+      midnight(1) + 1,
+      midnight(0) - 1,
+      midnight(0),
+    ];
+    await record(account, times, 'Boundary');
+    const repository = app.get(EventRepository);
+    const manager = app.get(DataSource).manager;
+    await manager.transaction((em) => repository.ensurePartition(em, dayOf(midnight(2))));
+    await manager.transaction((em) => repository.ensurePartition(em, dayOf(midnight(1))));
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM events_default WHERE account_id = $1`,
+      [account.accountId],
+    );
+    expect(rows[0].n).toBe(0);
+    const newestFirst = ['Boundary5', 'Boundary4', 'Boundary3', 'Boundary2', 'Boundary1', 'Boundary0'];
+    expect(
+      await lookupAll(account, { AttributeKey: 'EventSource', AttributeValue: 'cloudtrail.amazonaws.com' }),
+    ).toEqual(newestFirst);
+    expect(await lookupAll(account, { AttributeKey: 'ResourceName', AttributeValue: 'Boundary' })).toEqual(
+      newestFirst,
+    );
+  });
+
+  it('retention drops whole partitions older than 90 days, and only those', async () => {
+    const account = await given.account(app);
+    const repository = app.get(EventRepository);
+    const manager = app.get(DataSource).manager;
+    const expired = dayOf(midnight(92));
+    const kept = dayOf(midnight(89));
+    for (const day of [expired, kept]) await manager.transaction((em) => repository.ensurePartition(em, day));
+    await record(account, [midnight(92) + 3_600_000, midnight(89) + 3_600_000], 'Aged');
+    const before = await partitionDays();
+    await app.get(EventRetentionTask).run();
+    const after = await partitionDays();
+    expect(before.filter((day) => !after.includes(day))).toEqual([expired]);
+    const { rows } = await client.query<{ event_name: string }>(
+      `SELECT event_name FROM events WHERE account_id = $1 AND event_name LIKE 'Aged%' ORDER BY event_name`,
+      [account.accountId],
+    );
+    expect(rows.map((row) => row.event_name)).toEqual(['Aged1']);
+  });
+});
