@@ -12,6 +12,11 @@ const WRITTEN_BY_EVERY_CALL = new Set([
   'digest_signing_keys',
 ]);
 
+/** The table a partition belongs to, by name (`events_p20261207` → `events`); the name itself otherwise. */
+function partitionParent(table: string): string {
+  return table.replace(/_(p\d{8}|default)$/, '');
+}
+
 /** A fingerprint of each table: its row count and a hash of its rows. */
 export type Snapshot = ReadonlyMap<string, { readonly rows: number; readonly hash: string }>;
 
@@ -33,7 +38,10 @@ export class StateReader {
       `SELECT table_name FROM information_schema.tables
         WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
     );
-    const tables = rows.map((r) => r.table_name).filter((t) => !WRITTEN_BY_EVERY_CALL.has(t));
+    // The event tables' day partitions (`events_p…`, `event_resources_p…`) and default partitions too.
+    const tables = rows
+      .map((r) => r.table_name)
+      .filter((t) => !WRITTEN_BY_EVERY_CALL.has(t) && !WRITTEN_BY_EVERY_CALL.has(partitionParent(t)));
     const query = tables
       .map(
         (table) =>
