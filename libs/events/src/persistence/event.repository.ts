@@ -25,6 +25,62 @@ const COLUMN_OF = {
   AccessKeyId: 'access_key_id',
 } as const;
 
+interface LookupRow {
+  readonly event: StoredEvent;
+  readonly type: string;
+  readonly name: string;
+  readonly isArn: boolean;
+}
+
+/** The `events` columns of a multi-row insert, one array per column. */
+function eventColumns(events: readonly StoredEvent[]): unknown[] {
+  return [
+    events.map((e) => e.eventId),
+    events.map((e) => e.accountId),
+    events.map((e) => e.region),
+    events.map((e) => e.eventTime.toISOString()),
+    events.map((e) => e.eventName),
+    events.map((e) => e.eventSource),
+    events.map((e) => e.readOnly),
+    events.map((e) => e.username),
+    events.map((e) => e.accessKeyId),
+    events.map((e) => e.errorCode),
+    events.map((e) => e.requestId),
+    events.map((e) => JSON.stringify(e.record)),
+    events.map((e) => e.management),
+    events.map((e) => e.organizationId),
+  ];
+}
+
+/**
+ * The `event_resources` rows LookupEvents finds events by: an ARN and, when it differs, a name. Data
+ * events are never looked up, so they have none; nor do names longer than LookupEvents may ask for
+ * (a refused request or a submitted record may name anything; the index could not hold it).
+ */
+function lookupRows(events: readonly StoredEvent[]): LookupRow[] {
+  return events
+    .filter((event) => event.management)
+    .flatMap((event) =>
+      event.resources.flatMap((r) => [
+        { event, type: r.type, name: r.arn, isArn: true },
+        ...(r.name !== r.arn && r.name !== '' ? [{ event, type: r.type, name: r.name, isArn: false }] : []),
+      ]),
+    )
+    .filter((row) => Buffer.byteLength(row.name) <= MAX_LOOKUP_VALUE_LENGTH);
+}
+
+function resourceColumns(rows: readonly LookupRow[]): unknown[] {
+  return [
+    rows.map((r) => r.event.eventId),
+    rows.map((r) => r.event.accountId),
+    rows.map((r) => r.event.region),
+    rows.map((r) => r.event.eventTime.toISOString()),
+    rows.map((r) => r.type),
+    rows.map((r) => r.name),
+    rows.map((r) => r.isArn),
+  ];
+}
+
 /** The append-only event history. */
 @Injectable()
 export class EventRepository {
@@ -37,47 +93,14 @@ export class EventRepository {
        SELECT * FROM unnest($1::uuid[], $2::char(12)[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
                             $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[],
                             $13::boolean[], $14::text[])`,
-      [
-        events.map((e) => e.eventId),
-        events.map((e) => e.accountId),
-        events.map((e) => e.region),
-        events.map((e) => e.eventTime.toISOString()),
-        events.map((e) => e.eventName),
-        events.map((e) => e.eventSource),
-        events.map((e) => e.readOnly),
-        events.map((e) => e.username),
-        events.map((e) => e.accessKeyId),
-        events.map((e) => e.errorCode),
-        events.map((e) => e.requestId),
-        events.map((e) => JSON.stringify(e.record)),
-        events.map((e) => e.management),
-        events.map((e) => e.organizationId),
-      ],
+      eventColumns(events),
     );
-    // Data events are never looked up: their resources need no lookup rows. Nor do names longer than
-    // LookupEvents may ask for (a refused request may name anything; the index could not hold it).
-    const rows = events
-      .filter((e) => e.management)
-      .flatMap((e) =>
-        e.resources.flatMap((r) => [
-          { e, type: r.type, name: r.arn, isArn: true },
-          ...(r.name !== r.arn ? [{ e, type: r.type, name: r.name, isArn: false }] : []),
-        ]),
-      )
-      .filter((row) => Buffer.byteLength(row.name) <= MAX_LOOKUP_VALUE_LENGTH);
+    const rows = lookupRows(events);
     if (rows.length === 0) return;
     await em.query(
       `INSERT INTO event_resources (event_id, account_id, region, event_time, resource_type, resource_name, is_arn)
        SELECT * FROM unnest($1::uuid[], $2::char(12)[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::boolean[])`,
-      [
-        rows.map((r) => r.e.eventId),
-        rows.map((r) => r.e.accountId),
-        rows.map((r) => r.e.region),
-        rows.map((r) => r.e.eventTime.toISOString()),
-        rows.map((r) => r.type),
-        rows.map((r) => r.name),
-        rows.map((r) => r.isArn),
-      ],
+      resourceColumns(rows),
     );
   }
 
@@ -90,14 +113,7 @@ export class EventRepository {
    */
   async insertNew(em: EntityManager, events: readonly StoredEvent[]): Promise<number> {
     if (events.length === 0) return 0;
-    const resources = events
-      .filter((e) => e.management)
-      .flatMap((e) =>
-        e.resources.flatMap((r) => [
-          { e, type: r.type, name: r.arn, isArn: true },
-          ...(r.name !== r.arn && r.name !== '' ? [{ e, type: r.type, name: r.name, isArn: false }] : []),
-        ]),
-      );
+
     const { rows } = await sql<{ inserted: string }>(
       em,
       `WITH inserted AS (
@@ -115,29 +131,7 @@ export class EventRepository {
                          AS r(event_id, account_id, region, event_time, resource_type, resource_name, is_arn)
           WHERE (r.event_id, r.event_time) IN (SELECT event_id, event_time FROM inserted))
        SELECT count(*)::text AS inserted FROM inserted`,
-      [
-        events.map((e) => e.eventId),
-        events.map((e) => e.accountId),
-        events.map((e) => e.region),
-        events.map((e) => e.eventTime.toISOString()),
-        events.map((e) => e.eventName),
-        events.map((e) => e.eventSource),
-        events.map((e) => e.readOnly),
-        events.map((e) => e.username),
-        events.map((e) => e.accessKeyId),
-        events.map((e) => e.errorCode),
-        events.map((e) => e.requestId),
-        events.map((e) => JSON.stringify(e.record)),
-        events.map((e) => e.management),
-        events.map((e) => e.organizationId),
-        resources.map((r) => r.e.eventId),
-        resources.map((r) => r.e.accountId),
-        resources.map((r) => r.e.region),
-        resources.map((r) => r.e.eventTime.toISOString()),
-        resources.map((r) => r.type),
-        resources.map((r) => r.name),
-        resources.map((r) => r.isArn),
-      ],
+      [...eventColumns(events), ...resourceColumns(lookupRows(events))],
     );
     return Number(rows[0]?.inserted ?? 0);
   }
