@@ -1,6 +1,8 @@
 import { CreateTrailCommand } from '@aws-sdk/client-cloudtrail';
 import {
+  DeleteOrganizationCommand,
   EnableAWSServiceAccessCommand,
+  ListAccountsCommand,
   RemoveAccountFromOrganizationCommand,
 } from '@aws-sdk/client-organizations';
 import { type TrailPropagationStatus } from '@app/trails';
@@ -128,5 +130,26 @@ describe('organization trails follow membership at read time (workers stopped)',
       }
     }
     expect((await propagation(app)).applied).toBe(before.applied);
+  });
+
+  it('a deleted organization leaves an ordinary trail at once, which cannot turn back without one', async () => {
+    const { Accounts } = await app.organizations(org.management).send(new ListAccountsCommand({}));
+    for (const { Id } of Accounts ?? []) {
+      if (Id === org.management.accountId) continue;
+      await app
+        .organizations(org.management)
+        .send(new RemoveAccountFromOrganizationCommand({ AccountId: Id }));
+    }
+    await app.organizations(org.management).send(new DeleteOrganizationCommand({}));
+
+    for (const transport of TRANSPORTS) {
+      const api = trailsApi(app, transport, org.management, 'us-east-1');
+      expect([transport, (await api.getTrail(trail.arn)).isOrganizationTrail]).toEqual([transport, false]);
+      const refused = await api.updateTrail(trail.arn, { isOrganizationTrail: true }).then(
+        () => 'updated',
+        (error: unknown) => failureOf(error).code,
+      );
+      expect([transport, refused]).toEqual([transport, 'OrganizationsNotInUseException']);
+    }
   });
 });

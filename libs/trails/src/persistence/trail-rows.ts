@@ -102,7 +102,9 @@ export function toTrailRecord(row: TrailRow): TrailRecord {
       ? { cloudWatchLogsRoleArn: row.cloud_watch_logs_role_arn }
       : {}),
     ...(row.kms_key_id !== null ? { kmsKeyId: row.kms_key_id } : {}),
-    isOrganizationTrail: row.is_organization_trail,
+    // Its organization deleted (ON DELETE SET NULL), a trail is ordinary at once, before the
+    // worker rewrites its row: reads and UpdateTrail must not treat it as an organization trail.
+    isOrganizationTrail: row.is_organization_trail && row.organization_id !== null,
   };
   return {
     id: row.id,
