@@ -7,7 +7,7 @@ import {
   validateLogs,
   validityOverlaps,
 } from '@app/integrity';
-import { assertAwsCliSupportsEndpointUrl, type CliRun, runAws } from './support/aws-cli';
+import { assertAwsCliSupportsEndpointUrl, type CliRun, runAws } from '../support/aws-cli';
 import { type ChainKey, regionKeys, type WrittenChain, writeDigestChain } from './support/digest-chain';
 import {
   type FakeAwsEndpoint,

@@ -3,7 +3,7 @@ import { ListPublicKeysCommand } from '@aws-sdk/client-cloudtrail';
 import { EnableAWSServiceAccessCommand } from '@aws-sdk/client-organizations';
 import { given } from '../support/given';
 import { eventually, TestApp } from '../support/test-app';
-import { assertAwsCliSupportsEndpointUrl, type CliRun } from './support/aws-cli';
+import { assertAwsCliSupportsEndpointUrl, type CliRun } from '../support/aws-cli';
 import { type ReadDigest } from './support/trail-objects';
 import {
   cliTime,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type TestCredentials } from '../support/credentials';
 import { given, uniqueName } from '../support/given';
 import { TestApp } from '../support/test-app';
-import { aws } from './support/aws-cli';
+import { runAws } from '../support/aws-cli';
 
 /** The real AWS CLI (v1 ≥ 1.29 honours AWS_ENDPOINT_URL for S3) against the object store. */
 describe('S3 protocol: the AWS CLI', () => {
@@ -13,7 +13,8 @@ describe('S3 protocol: the AWS CLI', () => {
   let reader: TestCredentials;
   let dir: string;
   const bucket = uniqueName('cli').toLowerCase();
-  const run = (args: string[], as: TestCredentials = owner) => aws(app.url, as, args);
+  const run = (args: string[], as: TestCredentials = owner) =>
+    runAws(args, { endpointUrl: app.url, credentials: as });
   // Each CLI run starts Python (seconds on a loaded machine).
   const CLI_TIMEOUT_MS = 240_000;
 

@@ -10,7 +10,7 @@ import { givenLogBucket } from '../../delivery/support/log-buckets';
 import { type TestCredentials } from '../../support/credentials';
 import { uniqueName } from '../../support/given';
 import { eventually, type TestApp } from '../../support/test-app';
-import { type CliRun, runAws } from './aws-cli';
+import { type CliRun, runAws } from '../../support/aws-cli';
 import { type ReadDigest, TrailObjects } from './trail-objects';
 
 /** A logging trail with log file validation, and the account whose digest chain a test follows. */

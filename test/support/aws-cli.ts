@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { type TestCredentials } from '../../support/credentials';
+import { type TestCredentials } from './credentials';
 
 export interface CliRun {
   readonly command: string;
@@ -19,7 +19,7 @@ export async function assertAwsCliSupportsEndpointUrl(): Promise<string> {
   const version = /aws-cli\/(\d+)\.(\d+)\.(\d+)/.exec(run.stdout + run.stderr);
   if (run.exitCode !== 0 || !version) {
     throw new Error(
-      `The AWS CLI (v1 ≥ 1.29 or v2 ≥ 2.13) is required on the PATH to prove validate-logs; ` +
+      `The AWS CLI (v1 ≥ 1.29 or v2 ≥ 2.13) is required on the PATH for these tests; ` +
         `\`aws --version\` gave exit ${run.exitCode}: ${run.stderr.trim() || run.stdout.trim()}`,
     );
   }
