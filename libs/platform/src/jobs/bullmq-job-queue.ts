@@ -19,6 +19,12 @@ export const DEFAULT_JOB_OPTIONS = {
 const READINESS_PING_MS = 1_000;
 
 /**
+ * A push that failed (a command timeout on a loaded Redis) is tried once more after this pause,
+ * rather than leaving the job to the outbox relay's grace period and sweep (tens of seconds).
+ */
+const ADD_RETRY_PAUSE_MS = 250;
+
+/**
  * Producer side of BullMQ. If Redis is unreachable when a job is pushed, the job is already safe in
  * the outbox and the relay pushes it later; a job that failed every attempt is retried by the relay.
  * A push waits for a slow Redis only within the request bound: the add goes on without the caller.
@@ -49,15 +55,23 @@ export class BullmqJobQueue extends OutboxJobQueue {
   }
 
   async push(entry: OutboxEntry, delayMs: number): Promise<void> {
-    const adding = this.queueOf(entry)
-      .add(entry.name, entry.payload, { jobId: entry.id, delay: delayMs > 0 ? delayMs : undefined })
-      .then(
-        () => undefined,
-        (error: unknown) =>
-          this.logger.warn({ err: error, jobId: entry.id }, 'enqueue failed; the outbox relay will retry'),
-      );
+    const adding = this.add(entry, delayMs).catch(async () => {
+      if (this.redisBound.degraded) throw new Error('Redis is degraded');
+      await new Promise((resolve) => setTimeout(resolve, ADD_RETRY_PAUSE_MS));
+      await this.add(entry, delayMs);
+    });
+    const added = adding.catch((error: unknown) =>
+      this.logger.warn({ err: error, jobId: entry.id }, 'enqueue failed; the outbox relay will retry'),
+    );
     if (this.redisBound.degraded) return;
-    await this.redisBound.wait(adding);
+    await this.redisBound.wait(added);
+  }
+
+  private async add(entry: OutboxEntry, delayMs: number): Promise<void> {
+    await this.queueOf(entry).add(entry.name, entry.payload, {
+      jobId: entry.id,
+      delay: delayMs > 0 ? delayMs : undefined,
+    });
   }
 
   /** The relay's push: a job that failed all its attempts is retried rather than ignored. */
