@@ -5,9 +5,9 @@ import {
   UpdateTrailCommand,
 } from '@aws-sdk/client-cloudtrail';
 import { EnableAWSServiceAccessCommand } from '@aws-sdk/client-organizations';
-import { CreateBucketUseCase, GetBucketPolicyUseCase } from '@app/storage';
+import { CreateBucketUseCase, GetBucketPolicyUseCase, HeadBucketUseCase } from '@app/storage';
 import { givenLogBucket } from '../delivery/support/log-buckets';
-import { given, uniqueName } from '../support/given';
+import { given, givenIam, uniqueName } from '../support/given';
 import { rootContext } from '../support/open-log-buckets';
 import { TestApp } from '../support/test-app';
 
@@ -134,5 +134,40 @@ describe('trail buckets of the built-in store', () => {
       `arn:aws:s3:::${bucket}/AWSLogs/${org.management.accountId}/*`,
       `arn:aws:s3:::${bucket}/AWSLogs/${org.id}/*`,
     ]);
+  });
+
+  it('createBucket: true needs s3:CreateBucket and s3:PutBucketPolicy besides cloudtrail:CreateTrail', async () => {
+    const account = await given.account(app);
+    const allow = (actions: string[]) => ({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['cloudtrail:*', ...actions], Resource: '*' }],
+    });
+    const attempt = async (actions: string[]) => {
+      const user = await givenIam.user(app, account, { inlinePolicies: { trails: allow(actions) } });
+      const bucket = bucketName();
+      const name = uniqueName('t');
+      const answer = await app
+        .rest(user)
+        .post('/v1/trails', { name, s3BucketName: bucket, createBucket: true });
+      const bucketNow = await app
+        .get(HeadBucketUseCase)
+        .execute(rootContext(account), { bucket })
+        .then(
+          () => 'created',
+          (error: { code?: string }) => error.code,
+        );
+      return { status: answer.status, message: answer.body.error?.message as string | undefined, bucketNow };
+    };
+
+    const noS3 = await attempt([]);
+    expect(noS3).toMatchObject({ status: 403, bucketNow: 'NoSuchBucket' });
+    expect(noS3.message).toContain('s3:CreateBucket');
+    const noPolicy = await attempt(['s3:CreateBucket']);
+    expect(noPolicy).toMatchObject({ status: 403, bucketNow: 'NoSuchBucket' });
+    expect(noPolicy.message).toContain('s3:PutBucketPolicy');
+    expect(await attempt(['s3:CreateBucket', 's3:PutBucketPolicy'])).toMatchObject({
+      status: 201,
+      bucketNow: 'created',
+    });
   });
 });

@@ -208,6 +208,10 @@ export class OperationRunner {
       operation.conditions?.(input),
     );
     if (outcome.error) throw outcome.error;
+    for (const dependent of operation.dependentActions?.(input, scope) ?? []) {
+      const decided = await this.authorizer.decide(caller, dependent.action, dependent.resources);
+      if (decided.error) throw decided.error;
+    }
     return authorized;
   }
 

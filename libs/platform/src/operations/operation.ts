@@ -46,6 +46,12 @@ export interface OperationScope {
  */
 export type OperationInput<I extends object> = new () => I;
 
+/** An action an operation performs besides its own, on the resources given. */
+export interface DependentAction {
+  readonly action: string;
+  readonly resources: readonly ResourceRef[];
+}
+
 /**
  * One operation, defined once for every transport: its IAM action (`<service>:<name>`), whether it
  * only reads, its validated input, the resources and condition keys it is authorized on, the use
@@ -74,6 +80,12 @@ export interface OperationDefinition<I extends object = object, O = unknown, U =
   ): readonly ResourceRef[] | Promise<readonly ResourceRef[]>;
   /** The operation's own condition keys. */
   conditions?(input: Partial<I>): ConditionContext;
+  /**
+   * Further actions the call performs for the caller, each authorized like the operation's own
+   * (IAM's dependent actions): REST CreateTrail with `createBucket` also creates a bucket and
+   * writes its policy.
+   */
+  dependentActions?(input: Partial<I>, scope: OperationScope): readonly DependentAction[];
   /** Performed whatever the policies say (GetCallerIdentity). */
   readonly unconditional?: boolean;
   /**

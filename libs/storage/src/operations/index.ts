@@ -2,3 +2,4 @@ export * from './bucket-policy.operations';
 export * from './bucket.operations';
 export * from './object.operations';
 export * from './s3.requests';
+export { newBucketResource } from './s3-resources';

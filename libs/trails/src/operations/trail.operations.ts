@@ -1,4 +1,5 @@
 import { defineOperation, requestTagConditions } from '@app/platform';
+import { newBucketResource } from '@app/storage';
 import { CreateTrailUseCase } from '../use-cases/create-trail.use-case';
 import { DeleteTrailUseCase } from '../use-cases/delete-trail.use-case';
 import { DescribeTrailsUseCase } from '../use-cases/describe-trails.use-case';
@@ -34,6 +35,14 @@ export const CreateTrail = defineOperation({
   input: CreateTrailRequest,
   resources: (input, scope) => [trailResource(scope, input.name)],
   conditions: (input) => requestTagConditions(input.tagsList),
+  // REST's createBucket creates the bucket and writes its policy, as the console's own S3 calls would.
+  dependentActions: (input, scope) =>
+    input.createBucket === true
+      ? ['s3:CreateBucket', 's3:PutBucketPolicy'].map((action) => ({
+          action,
+          resources: [newBucketResource(scope, input.s3BucketName)],
+        }))
+      : [],
   useCase: CreateTrailUseCase,
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   responseElements: trailResponseElements,

@@ -51,7 +51,8 @@ export class TrailsController {
       'not checked. `createBucket: true` creates the bucket in the caller’s account with the policy the ' +
       'AWS console writes (statements AWSCloudTrailAclCheck20150319, AWSCloudTrailWrite20150319 on ' +
       '`[prefix/]AWSLogs/<account>/*` and, for an organization trail, ' +
-      'AWSCloudTrailOrganizationWrite20150319 on `AWSLogs/<o-id>/*`).',
+      'AWSCloudTrailOrganizationWrite20150319 on `AWSLogs/<o-id>/*`); the caller needs ' +
+      's3:CreateBucket and s3:PutBucketPolicy on the bucket as well.',
     body: {},
   })
   @ApiCreatedResponse({ type: TrailResponse, description: 'The trail created' })
