@@ -245,7 +245,7 @@ describe('S3 protocol: multipart uploads', () => {
     });
   });
 
-  it('ListMultipartUploads pages by key and upload id', async () => {
+  it('ListMultipartUploads pages by key and upload id, and rolls keys up by delimiter', async () => {
     const ids = [await start('list/a'), await start('list/a'), await start('list/b')];
     const seen: string[] = [];
     let markers: { KeyMarker?: string; UploadIdMarker?: string } = {};
@@ -258,6 +258,9 @@ describe('S3 protocol: multipart uploads', () => {
       markers = { KeyMarker: page.NextKeyMarker, UploadIdMarker: page.NextUploadIdMarker };
     }
     expect(seen).toEqual([`list/a ${ids[0]}`, `list/a ${ids[1]}`, `list/b ${ids[2]}`]);
+    const grouped = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Delimiter: '/' }));
+    expect(grouped.CommonPrefixes?.map((common) => common.Prefix)).toEqual(['list/']);
+    expect(grouped.Uploads ?? []).toEqual([]);
     for (const [index, id] of ids.entries())
       await s3.send(
         new AbortMultipartUploadCommand({

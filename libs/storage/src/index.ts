@@ -29,6 +29,7 @@ export * from './domain/s3-xml-requests';
 export * from './domain/s3-xml-responses';
 export * from './domain/storage.errors';
 export * from './domain/stored-object';
+export * from './domain/upload-listing';
 export * from './operations';
 export * from './use-cases/abort-multipart-upload.use-case';
 export * from './use-cases/bucket-directory';

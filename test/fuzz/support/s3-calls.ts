@@ -14,6 +14,8 @@ export interface S3Target {
   readonly method: WireRequest['method'];
   readonly level: Level;
   readonly subresource?: Readonly<Record<string, string>>;
+  /** Names a multipart upload (`?uploadId=`): one in progress, one that never was, or junk. */
+  readonly upload?: boolean;
   readonly body?: BodyKind;
 }
 
@@ -65,6 +67,31 @@ export const S3_TARGETS: readonly S3Target[] = [
     level: 'bucket',
     subresource: { policy: '' },
   },
+  {
+    key: 's3:CreateMultipartUpload',
+    readOnly: false,
+    method: 'POST',
+    level: 'object',
+    subresource: { uploads: '' },
+  },
+  { key: 's3:UploadPart', readOnly: false, method: 'PUT', level: 'object', upload: true, body: 'object' },
+  {
+    key: 's3:CompleteMultipartUpload',
+    readOnly: false,
+    method: 'POST',
+    level: 'object',
+    upload: true,
+    body: 'xml',
+  },
+  { key: 's3:AbortMultipartUpload', readOnly: false, method: 'DELETE', level: 'object', upload: true },
+  { key: 's3:ListParts', readOnly: true, method: 'GET', level: 'object', upload: true },
+  {
+    key: 's3:ListMultipartUploads',
+    readOnly: true,
+    method: 'GET',
+    level: 'bucket',
+    subresource: { uploads: '' },
+  },
 ];
 
 export interface S3CallContext {
@@ -73,6 +100,8 @@ export interface S3CallContext {
   /** Buckets that exist (owned by the first identity) and keys stored in them. */
   readonly buckets: readonly string[];
   readonly keys: readonly string[];
+  /** Multipart uploads in progress (of the first key of the first bucket). */
+  readonly uploadIds: readonly string[];
 }
 
 const RAW_SEGMENTS = ['%', '%ZZ', '%00', '%C0%AF', '%ED%A0%80', '..', '.', ''];
@@ -88,6 +117,12 @@ const LISTING_PARAMETERS = [
   'max-buckets',
   'x-id',
   'versionId',
+  'partNumber',
+  'max-parts',
+  'part-number-marker',
+  'max-uploads',
+  'key-marker',
+  'upload-id-marker',
 ];
 const sha256 = (body: Buffer) => createHash('sha256').update(body).digest('hex');
 
@@ -135,6 +170,17 @@ function xmlBody(keys: readonly string[]): Arbitrary<Buffer> {
       .map((region) =>
         Buffer.from(
           `<CreateBucketConfiguration><LocationConstraint>${region}</LocationConstraint></CreateBucketConfiguration>`,
+        ),
+      ),
+    fc
+      .array(fc.tuple(fc.oneof(fc.nat({ max: 10_001 }), fc.constant(-1)), fc.string({ maxLength: 34 })), {
+        maxLength: 4,
+      })
+      .map((parts) =>
+        Buffer.from(
+          `<CompleteMultipartUpload>${parts
+            .map(([number, etag]) => `<Part><PartNumber>${number}</PartNumber><ETag>${etag}</ETag></Part>`)
+            .join('')}</CompleteMultipartUpload>`,
         ),
       ),
     fc.string({ maxLength: 300 }).map((text) => Buffer.from(text)),
@@ -242,7 +288,17 @@ export function s3Calls(target: S3Target, context: S3CallContext): Arbitrary<Fuz
       maxKeys: 3,
     },
   );
-  return fc.tuple(identity, path, body, query).chain(([identity, wirePath, bytes, extra]) =>
+  const uploadId = fc.oneof(
+    fc.constantFrom(...context.uploadIds, '0'.repeat(32)),
+    fc.string({ maxLength: 40 }),
+  );
+  const upload = target.upload
+    ? fc.tuple(uploadId, fc.constantFrom('1', '2', '0', '10001', 'x')).map(([id, part]) => ({
+        uploadId: id,
+        ...(target.method === 'PUT' ? { partNumber: part } : {}),
+      }))
+    : fc.constant({});
+  return fc.tuple(identity, path, body, query, upload).chain(([identity, wirePath, bytes, extra, named]) =>
     headers(bytes).map((wireHeaders) =>
       printable({
         identity,
@@ -251,7 +307,7 @@ export function s3Calls(target: S3Target, context: S3CallContext): Arbitrary<Fuz
         wire: {
           method: target.method,
           path: wirePath,
-          query: { ...extra, ...target.subresource },
+          query: { ...extra, ...target.subresource, ...named },
           headers: wireHeaders,
           body: bytes,
           service: 's3',

@@ -96,6 +96,7 @@ export function renderListMultipartUploads(result: ListMultipartUploadsResult): 
         optionalElement('NextKeyMarker', encoded(result.nextKeyMarker)),
         optionalElement('NextUploadIdMarker', result.nextUploadIdMarker),
         xmlElement('Prefix', encode(result.prefix)),
+        optionalElement('Delimiter', encoded(result.delimiter)),
         optionalElement('EncodingType', result.encodingType),
         xmlElement('MaxUploads', result.maxUploads),
         xmlElement('IsTruncated', result.isTruncated),
@@ -108,6 +109,9 @@ export function renderListMultipartUploads(result: ListMultipartUploadsResult): 
             xmlElement('StorageClass', 'STANDARD'),
             xmlElement('Initiated', upload.initiated.toISOString()),
           ]),
+        ),
+        result.commonPrefixes.map((prefix) =>
+          xmlElement('CommonPrefixes', xmlElement('Prefix', encode(prefix))),
         ),
       ],
       ROOT_NAMESPACE,

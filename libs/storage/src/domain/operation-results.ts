@@ -93,9 +93,11 @@ export interface ListMultipartUploadsResult {
   readonly uploadIdMarker: string;
   readonly nextKeyMarker?: string;
   readonly nextUploadIdMarker?: string;
+  readonly delimiter?: string;
   readonly maxUploads: number;
   readonly isTruncated: boolean;
   readonly uploads: readonly MultipartUploadSummary[];
+  readonly commonPrefixes: readonly string[];
   /** `url`: keys, prefix and key markers percent-encoded (the AWS CLI always asks so). */
   readonly encodingType?: ListingEncoding;
 }

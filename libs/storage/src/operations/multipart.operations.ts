@@ -133,5 +133,5 @@ export const ListMultipartUploads = defineOperation({
   run: (useCase, ctx, input) => useCase.execute(ctx, input),
   eventCategory: 'Data',
   requestParameters: ({ bucket, ...listing }) => ({ bucketName: bucket, uploads: '', ...listing }),
-  errors: ['NoSuchBucket', 'InvalidArgument', 'NotImplemented'],
+  errors: ['NoSuchBucket', 'InvalidArgument'],
 });

@@ -4,6 +4,7 @@ import { type EntityManager } from 'typeorm';
 import { prefixUpperBound } from '../domain/key-order';
 import { type UploadedPart } from '../domain/multipart';
 import { type MultipartUploadSummary } from '../domain/operation-results';
+import { type UploadPageRequest } from '../domain/upload-listing';
 import { NoSuchBucketError } from '../domain/storage.errors';
 import { type ObjectHeaders } from '../domain/stored-object';
 
@@ -15,14 +16,6 @@ export interface MultipartUpload extends MultipartUploadSummary {
 
 export interface NewPart extends UploadedPart {
   readonly content: Buffer;
-}
-
-/** A page of uploads: after (key, upload id) when both markers are given, after key alone otherwise. */
-export interface UploadPageRequest {
-  readonly prefix: string;
-  readonly keyMarker?: string;
-  readonly uploadIdMarker?: string;
-  readonly limit: number;
 }
 
 interface UploadRow {
@@ -143,6 +136,7 @@ export class MultipartUploadRepository {
     if (request.keyMarker !== undefined && request.uploadIdMarker !== undefined)
       conditions.push(`(key, upload_id) > (${param(request.keyMarker)}, ${param(request.uploadIdMarker)})`);
     else if (request.keyMarker !== undefined) conditions.push(`key > ${param(request.keyMarker)}`);
+    if (request.from !== undefined) conditions.push(`key >= ${param(request.from)}`);
     const limit = param(request.limit);
     const { rows } = await sql<UploadRow>(
       em,

@@ -3,7 +3,7 @@ import { type RequestContext, TransactionRunner } from '@app/platform';
 import { assertListingText, listingEncoding } from '../domain/listing-parameters';
 import { MAX_LISTED_UPLOADS } from '../domain/multipart';
 import { type ListMultipartUploadsResult } from '../domain/operation-results';
-import { NotImplementedError } from '../domain/storage.errors';
+import { collectUploads } from '../domain/upload-listing';
 import { MultipartUploadRepository } from '../persistence/multipart-upload.repository';
 import { StorageLocator } from './storage.locator';
 
@@ -19,8 +19,9 @@ export interface ListMultipartUploadsInput {
 }
 
 /**
- * ListMultipartUploads: one page of a bucket's uploads in progress, by key then initiation. The
- * upload-id marker counts only with a key marker, as in S3. Grouping by delimiter is not served.
+ * ListMultipartUploads: one page of a bucket's uploads in progress, by key then initiation, keys
+ * rolled up into common prefixes by a delimiter (`collectUploads`). The upload-id marker counts
+ * only with a key marker, as in S3.
  */
 @Injectable()
 export class ListMultipartUploadsUseCase {
@@ -31,11 +32,10 @@ export class ListMultipartUploadsUseCase {
   ) {}
 
   async execute(_ctx: RequestContext, input: ListMultipartUploadsInput): Promise<ListMultipartUploadsResult> {
-    if (input.delimiter)
-      throw new NotImplementedError('ListMultipartUploads with a delimiter is not implemented.');
     const encodingType = listingEncoding(input.encodingType);
     for (const [name, value] of [
       ['prefix', input.prefix],
+      ['delimiter', input.delimiter],
       ['key-marker', input.keyMarker],
       ['upload-id-marker', input.uploadIdMarker],
     ] as const) {
@@ -43,25 +43,29 @@ export class ListMultipartUploadsUseCase {
     }
     const maxUploads = input.maxUploads ?? MAX_LISTED_UPLOADS;
     const prefix = input.prefix ?? '';
+    const delimiter = input.delimiter || undefined;
     const keyMarker = input.keyMarker || undefined;
     const uploadIdMarker = keyMarker === undefined ? undefined : input.uploadIdMarker || undefined;
     return this.tx.read(async (em) => {
       const bucket = await this.locate.bucket(em, input.bucket);
-      const request = { prefix, keyMarker, uploadIdMarker, limit: maxUploads + 1 };
-      const found = await this.uploads.listPage(em, bucket.name, request);
-      const uploads = found.slice(0, maxUploads);
-      const last = uploads[uploads.length - 1];
-      const isTruncated = found.length > maxUploads;
+      const page = await collectUploads(
+        { prefix, delimiter, keyMarker, uploadIdMarker, maxUploads },
+        (request) => this.uploads.listPage(em, bucket.name, request),
+      );
       return {
         bucket: bucket.name,
         ownerAccountId: bucket.ownerAccountId,
         prefix,
+        delimiter,
         keyMarker: keyMarker ?? '',
         uploadIdMarker: uploadIdMarker ?? '',
-        ...(isTruncated && last ? { nextKeyMarker: last.key, nextUploadIdMarker: last.uploadId } : {}),
+        ...(page.isTruncated && page.next
+          ? { nextKeyMarker: page.next.keyMarker, nextUploadIdMarker: page.next.uploadIdMarker }
+          : {}),
         maxUploads,
-        isTruncated,
-        uploads,
+        isTruncated: page.isTruncated,
+        uploads: page.uploads,
+        commonPrefixes: page.commonPrefixes,
         encodingType,
       };
     });
