@@ -3,7 +3,8 @@ import { s3Client } from '../storage/support/s3-clients';
 import { assertNoFailures, prototypePollution } from './support/fuzz-harness';
 import { fuzzTimeoutMs } from './support/fuzz-settings';
 import { startFuzzSuite, type FuzzSuite } from './support/fuzz-suite';
-import { s3Calls, S3_TARGETS } from './support/s3-calls';
+import { s3Calls } from './support/s3-calls';
+import { S3_TARGETS } from './support/s3-targets';
 
 /**
  * Hostile input on the object store's S3 protocol: every S3 operation gets random and adversarial

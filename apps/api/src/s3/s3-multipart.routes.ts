@@ -7,6 +7,7 @@ import {
   ListParts,
   MAX_LISTED_PARTS,
   MAX_LISTED_UPLOADS,
+  MAX_PART_NUMBER,
   objectHeaderFields,
   parseListingCount,
   renderCompleteMultipartUpload,
@@ -76,7 +77,11 @@ export const listParts = s3Route(
   (request) => ({
     ...uploadOf(request),
     maxParts: parseListingCount('max-parts', param(request, 'max-parts'), MAX_LISTED_PARTS),
-    partNumberMarker: parseListingCount('part-number-marker', param(request, 'part-number-marker'), 10_000),
+    partNumberMarker: parseListingCount(
+      'part-number-marker',
+      param(request, 'part-number-marker'),
+      MAX_PART_NUMBER,
+    ),
   }),
   (result) => ({ status: 200, headers: XML, body: renderListParts(result) }),
 );
