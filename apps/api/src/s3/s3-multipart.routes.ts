@@ -66,7 +66,7 @@ export const completeMultipartUpload = s3Route(
   (result) => ({
     status: 200,
     headers: XML,
-    body: renderCompleteMultipartUpload(result, `/${result.bucket}/${encodeURIComponent(result.key)}`),
+    body: renderCompleteMultipartUpload(result, `/${result.bucket}/${pathOf(result.key)}`),
   }),
 );
 
@@ -99,3 +99,8 @@ export const listMultipartUploads = s3Route(
   }),
   (result) => ({ status: 200, headers: XML, body: renderListMultipartUploads(result) }),
 );
+
+/** A key as a URL path: each segment percent-encoded, its slashes kept. */
+function pathOf(key: string): string {
+  return key.split('/').map(encodeURIComponent).join('/');
+}
