@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,31 @@ describe('S3 protocol: the AWS CLI', () => {
       expect(await run(['s3', 'cp', `s3://${bucket}/AWSLogs/1/a.json`, copy])).toMatchObject({ exitCode: 0 });
       expect(readFileSync(copy, 'utf8')).toBe('{"Records":[]}');
       expect(await run(['s3', 'rm', `s3://${bucket}/AWSLogs/2/b.json`])).toMatchObject({ exitCode: 0 });
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    'cp of a 20 MB file goes up in parts (multipart upload) and comes back identical',
+    async () => {
+      const file = join(dir, 'big.bin');
+      const content = randomBytes(20 * 1024 * 1024 + 123);
+      writeFileSync(file, content);
+      expect(await run(['s3', 'cp', file, `s3://${bucket}/big/file.bin`])).toMatchObject({ exitCode: 0 });
+      const head = await run(['s3api', 'head-object', '--bucket', bucket, '--key', 'big/file.bin']);
+      expect(head.exitCode).toBe(0);
+      // The CLI's 8 MB parts: 8 + 8 + 4 MB, so the multipart ETag counts three parts.
+      expect(JSON.parse(head.stdout)).toMatchObject({
+        ContentLength: content.length,
+        ETag: expect.stringMatching(/-3"$/),
+      });
+      const copy = join(dir, 'big.copy');
+      expect(await run(['s3', 'cp', `s3://${bucket}/big/file.bin`, copy])).toMatchObject({ exitCode: 0 });
+      expect(readFileSync(copy).equals(content)).toBe(true);
+      const uploads = await run(['s3api', 'list-multipart-uploads', '--bucket', bucket]);
+      expect(uploads.exitCode).toBe(0);
+      expect(uploads.stdout.includes('"Uploads"')).toBe(false);
+      expect(await run(['s3', 'rm', `s3://${bucket}/big/file.bin`])).toMatchObject({ exitCode: 0 });
     },
     CLI_TIMEOUT_MS,
   );

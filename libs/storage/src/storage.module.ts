@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { PolicyCache } from '@app/policy';
 import { BucketRepository } from './persistence/bucket.repository';
+import { MultipartUploadRepository } from './persistence/multipart-upload.repository';
 import { ObjectRepository } from './persistence/object.repository';
+import { AbortMultipartUploadUseCase } from './use-cases/abort-multipart-upload.use-case';
 import { BucketDirectory } from './use-cases/bucket-directory';
 import { BuiltInObjectStore } from './use-cases/built-in-object-store';
 import { CloudTrailWritePermission } from './use-cases/cloudtrail-write-permission';
+import { CompleteMultipartUploadUseCase } from './use-cases/complete-multipart-upload.use-case';
 import { CreateBucketUseCase } from './use-cases/create-bucket.use-case';
+import { CreateMultipartUploadUseCase } from './use-cases/create-multipart-upload.use-case';
 import { DeleteBucketPolicyUseCase } from './use-cases/delete-bucket-policy.use-case';
 import { DeleteBucketUseCase } from './use-cases/delete-bucket.use-case';
 import { DeleteObjectUseCase } from './use-cases/delete-object.use-case';
@@ -16,14 +20,17 @@ import { GetObjectUseCase } from './use-cases/get-object.use-case';
 import { HeadBucketUseCase } from './use-cases/head-bucket.use-case';
 import { HeadObjectUseCase } from './use-cases/head-object.use-case';
 import { ListBucketsUseCase } from './use-cases/list-buckets.use-case';
+import { ListMultipartUploadsUseCase } from './use-cases/list-multipart-uploads.use-case';
 import { ListObjectsV2UseCase } from './use-cases/list-objects-v2.use-case';
 import { ListObjectsUseCase } from './use-cases/list-objects.use-case';
+import { ListPartsUseCase } from './use-cases/list-parts.use-case';
 import { ObjectContentReader } from './use-cases/object-content.reader';
 import { ObjectLister } from './use-cases/object.lister';
 import { ObjectWriter } from './use-cases/object.writer';
 import { PutBucketPolicyUseCase } from './use-cases/put-bucket-policy.use-case';
 import { PutObjectUseCase } from './use-cases/put-object.use-case';
 import { StorageLocator } from './use-cases/storage.locator';
+import { UploadPartUseCase } from './use-cases/upload-part.use-case';
 
 /** The operations the S3 transport calls (one use case each). */
 const useCases = [
@@ -42,6 +49,12 @@ const useCases = [
   PutBucketPolicyUseCase,
   GetBucketPolicyUseCase,
   DeleteBucketPolicyUseCase,
+  CreateMultipartUploadUseCase,
+  UploadPartUseCase,
+  CompleteMultipartUploadUseCase,
+  AbortMultipartUploadUseCase,
+  ListPartsUseCase,
+  ListMultipartUploadsUseCase,
 ];
 
 /**
@@ -59,6 +72,7 @@ const services = [BucketDirectory, BuiltInObjectStore, BucketRepository, CloudTr
 @Module({
   providers: [
     ObjectRepository,
+    MultipartUploadRepository,
     StorageLocator,
     ObjectWriter,
     ObjectContentReader,

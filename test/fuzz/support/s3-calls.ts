@@ -2,70 +2,7 @@ import { createHash } from 'node:crypto';
 import fc, { type Arbitrary } from 'fast-check';
 import { type FuzzCall, type Identity, printable } from './fuzz-call';
 import { percentEncode } from './fuzz-calls';
-import { type WireRequest } from './signed-wire';
-
-type Level = 'service' | 'bucket' | 'object';
-type BodyKind = 'none' | 'object' | 'xml' | 'policy';
-
-/** One S3 operation as the wire names it: method, level of the path, subresource, body. */
-export interface S3Target {
-  readonly key: string;
-  readonly readOnly: boolean;
-  readonly method: WireRequest['method'];
-  readonly level: Level;
-  readonly subresource?: Readonly<Record<string, string>>;
-  readonly body?: BodyKind;
-}
-
-export const S3_TARGETS: readonly S3Target[] = [
-  { key: 's3:ListBuckets', readOnly: true, method: 'GET', level: 'service' },
-  { key: 's3:CreateBucket', readOnly: false, method: 'PUT', level: 'bucket', body: 'xml' },
-  { key: 's3:HeadBucket', readOnly: true, method: 'HEAD', level: 'bucket' },
-  { key: 's3:DeleteBucket', readOnly: false, method: 'DELETE', level: 'bucket' },
-  {
-    key: 's3:GetBucketLocation',
-    readOnly: true,
-    method: 'GET',
-    level: 'bucket',
-    subresource: { location: '' },
-  },
-  { key: 's3:ListObjects', readOnly: true, method: 'GET', level: 'bucket' },
-  {
-    key: 's3:ListObjectsV2',
-    readOnly: true,
-    method: 'GET',
-    level: 'bucket',
-    subresource: { 'list-type': '2' },
-  },
-  { key: 's3:GetObject', readOnly: true, method: 'GET', level: 'object' },
-  { key: 's3:HeadObject', readOnly: true, method: 'HEAD', level: 'object' },
-  { key: 's3:PutObject', readOnly: false, method: 'PUT', level: 'object', body: 'object' },
-  { key: 's3:DeleteObject', readOnly: false, method: 'DELETE', level: 'object' },
-  {
-    key: 's3:DeleteObjects',
-    readOnly: false,
-    method: 'POST',
-    level: 'bucket',
-    subresource: { delete: '' },
-    body: 'xml',
-  },
-  {
-    key: 's3:PutBucketPolicy',
-    readOnly: false,
-    method: 'PUT',
-    level: 'bucket',
-    subresource: { policy: '' },
-    body: 'policy',
-  },
-  { key: 's3:GetBucketPolicy', readOnly: true, method: 'GET', level: 'bucket', subresource: { policy: '' } },
-  {
-    key: 's3:DeleteBucketPolicy',
-    readOnly: false,
-    method: 'DELETE',
-    level: 'bucket',
-    subresource: { policy: '' },
-  },
-];
+import { type S3Target } from './s3-targets';
 
 export interface S3CallContext {
   /** The owner of the buckets first. */
@@ -73,6 +10,8 @@ export interface S3CallContext {
   /** Buckets that exist (owned by the first identity) and keys stored in them. */
   readonly buckets: readonly string[];
   readonly keys: readonly string[];
+  /** Multipart uploads in progress (of the first key of the first bucket). */
+  readonly uploadIds: readonly string[];
 }
 
 const RAW_SEGMENTS = ['%', '%ZZ', '%00', '%C0%AF', '%ED%A0%80', '..', '.', ''];
@@ -88,6 +27,12 @@ const LISTING_PARAMETERS = [
   'max-buckets',
   'x-id',
   'versionId',
+  'partNumber',
+  'max-parts',
+  'part-number-marker',
+  'max-uploads',
+  'key-marker',
+  'upload-id-marker',
 ];
 const sha256 = (body: Buffer) => createHash('sha256').update(body).digest('hex');
 
@@ -135,6 +80,17 @@ function xmlBody(keys: readonly string[]): Arbitrary<Buffer> {
       .map((region) =>
         Buffer.from(
           `<CreateBucketConfiguration><LocationConstraint>${region}</LocationConstraint></CreateBucketConfiguration>`,
+        ),
+      ),
+    fc
+      .array(fc.tuple(fc.oneof(fc.nat({ max: 10_001 }), fc.constant(-1)), fc.string({ maxLength: 34 })), {
+        maxLength: 4,
+      })
+      .map((parts) =>
+        Buffer.from(
+          `<CompleteMultipartUpload>${parts
+            .map(([number, etag]) => `<Part><PartNumber>${number}</PartNumber><ETag>${etag}</ETag></Part>`)
+            .join('')}</CompleteMultipartUpload>`,
         ),
       ),
     fc.string({ maxLength: 300 }).map((text) => Buffer.from(text)),
@@ -242,7 +198,17 @@ export function s3Calls(target: S3Target, context: S3CallContext): Arbitrary<Fuz
       maxKeys: 3,
     },
   );
-  return fc.tuple(identity, path, body, query).chain(([identity, wirePath, bytes, extra]) =>
+  const uploadId = fc.oneof(
+    fc.constantFrom(...context.uploadIds, '0'.repeat(32)),
+    fc.string({ maxLength: 40 }),
+  );
+  const upload = target.upload
+    ? fc.tuple(uploadId, fc.constantFrom('1', '2', '0', '10001', 'x')).map(([id, part]) => ({
+        uploadId: id,
+        ...(target.method === 'PUT' ? { partNumber: part } : {}),
+      }))
+    : fc.constant({});
+  return fc.tuple(identity, path, body, query, upload).chain(([identity, wirePath, bytes, extra, named]) =>
     headers(bytes).map((wireHeaders) =>
       printable({
         identity,
@@ -251,7 +217,7 @@ export function s3Calls(target: S3Target, context: S3CallContext): Arbitrary<Fuz
         wire: {
           method: target.method,
           path: wirePath,
-          query: { ...extra, ...target.subresource },
+          query: { ...extra, ...target.subresource, ...named },
           headers: wireHeaders,
           body: bytes,
           service: 's3',

@@ -22,14 +22,18 @@ export function registerBodyParsing(fastify: FastifyInstance): void {
     (request, raw, done) => {
       const facts = factsOf(request);
       const bytes = raw as Buffer;
+      // Objects are bytes, and S3's documents are read by the object store's own parsers. The S3
+      // routes have their own limits (64 MiB uploads, 2 MiB documents: s3-routes.ts).
+      if (protocolOf(request) === 's3') {
+        facts.rawBody = bytes;
+        return done(null, bytes);
+      }
       const limit = bodyLimitOf(request);
       if (bytes.length > limit) {
         done(bodyTooLarge(limit), undefined);
         return;
       }
       facts.rawBody = bytes;
-      // Objects are bytes, and S3's documents are read by the object store's own parsers.
-      if (protocolOf(request) === 's3') return done(null, bytes);
       const type = String(request.headers['content-type'] ?? '').toLowerCase();
       try {
         done(null, decodeBody(bytes, type, protocolOf(request) === 'aws-query'));

@@ -43,6 +43,12 @@ describe(s3RouteOf.name, () => {
     ['HEAD', '/b/k', 'HeadObject'],
     ['PUT', '/b/k', 'PutObject'],
     ['DELETE', '/b/k', 'DeleteObject'],
+    ['POST', '/b/k?uploads', 'CreateMultipartUpload'],
+    ['PUT', '/b/k?partNumber=1&uploadId=u', 'UploadPart'],
+    ['POST', '/b/k?uploadId=u', 'CompleteMultipartUpload'],
+    ['DELETE', '/b/k?uploadId=u', 'AbortMultipartUpload'],
+    ['GET', '/b/k?uploadId=u&max-parts=2', 'ListParts'],
+    ['GET', '/b?uploads&prefix=a', 'ListMultipartUploads'],
   ])('%s %s is %s', (method, path, operation) => {
     expect(nameOf(method, path)).toBe(operation);
   });
@@ -51,7 +57,11 @@ describe(s3RouteOf.name, () => {
     expect(codeOf('GET', '/b?acl')).toBe('NotImplemented');
     expect(codeOf('PUT', '/b/k?tagging')).toBe('NotImplemented');
     expect(codeOf('PUT', '/b/k', { 'x-amz-copy-source': '/a/b' })).toBe('NotImplemented');
+    expect(codeOf('PUT', '/b/k?partNumber=1&uploadId=u', { 'x-amz-copy-source': '/a/b' })).toBe(
+      'NotImplemented',
+    );
     expect(codeOf('POST', '/b')).toBe('MethodNotAllowed');
+    expect(codeOf('POST', '/b/k')).toBe('MethodNotAllowed');
     expect(codeOf('PUT', '/')).toBe('MethodNotAllowed');
     expect(codeOf('PATCH', '/b/k')).toBe('MethodNotAllowed');
   });

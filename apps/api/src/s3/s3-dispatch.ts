@@ -1,11 +1,12 @@
 import { NotImplementedError } from '@app/storage';
 import * as buckets from './s3-bucket.routes';
+import * as multipart from './s3-multipart.routes';
 import * as objects from './s3-object.routes';
 import { type S3Request } from './s3-request';
 import { type S3Route } from './s3-route';
 import { MethodNotAllowedError } from './s3-transport.errors';
 
-/** Subresources this store does not serve (ACLs, versioning, multipart uploads, tagging …). */
+/** Subresources this store does not serve (ACLs, versioning, tagging …). */
 const UNSERVED_SUBRESOURCES = [
   'accelerate',
   'acl',
@@ -31,8 +32,6 @@ const UNSERVED_SUBRESOURCES = [
   'select',
   'tagging',
   'torrent',
-  'uploadId',
-  'uploads',
   'versioning',
   'versions',
   'website',
@@ -40,7 +39,7 @@ const UNSERVED_SUBRESOURCES = [
 
 /**
  * The operation a path-style request names: by method, by whether it names a bucket and a key,
- * and by its subresource (`?location`, `?policy`, `?delete`, `list-type=2`).
+ * and by its subresource (`?location`, `?policy`, `?delete`, `list-type=2`, `?uploads`, `?uploadId`).
  * @throws NotImplementedError for subresources and copies this store does not serve,
  *   MethodNotAllowedError for methods no operation takes there.
  */
@@ -54,17 +53,22 @@ export function s3RouteOf(request: S3Request): S3Route {
     throw new MethodNotAllowedError();
   }
   if (request.key === undefined) return bucketRoute(request, has);
+  const upload = has('uploadId');
   switch (request.method) {
     case 'GET':
-      return objects.getObject;
+      return upload ? multipart.listParts : objects.getObject;
     case 'HEAD':
       return objects.headObject;
     case 'PUT':
       if (request.headers['x-amz-copy-source'] !== undefined)
-        throw new NotImplementedError('CopyObject is not implemented.');
-      return objects.putObject;
+        throw new NotImplementedError(`${upload ? 'UploadPartCopy' : 'CopyObject'} is not implemented.`);
+      return upload ? multipart.uploadPart : objects.putObject;
     case 'DELETE':
-      return objects.deleteObject;
+      return upload ? multipart.abortMultipartUpload : objects.deleteObject;
+    case 'POST':
+      if (upload) return multipart.completeMultipartUpload;
+      if (has('uploads')) return multipart.createMultipartUpload;
+      throw new MethodNotAllowedError();
     default:
       throw new MethodNotAllowedError();
   }
@@ -75,6 +79,7 @@ function bucketRoute(request: S3Request, has: (name: string) => boolean): S3Rout
     case 'GET':
       if (has('location')) return buckets.getBucketLocation;
       if (has('policy')) return buckets.getBucketPolicy;
+      if (has('uploads')) return multipart.listMultipartUploads;
       return request.query.get('list-type') === '2' ? buckets.listObjectsV2 : buckets.listObjects;
     case 'HEAD':
       return buckets.headBucket;
@@ -90,7 +95,10 @@ function bucketRoute(request: S3Request, has: (name: string) => boolean): S3Rout
   }
 }
 
-/** Whether the request is a PutObject (the one call whose body may exceed S3's document limit). */
+/**
+ * Whether the request uploads object bytes, PutObject or UploadPart (the calls whose body may
+ * exceed S3's document limit).
+ */
 export function isObjectUpload(request: Pick<S3Request, 'method' | 'key'>): boolean {
   return request.method === 'PUT' && request.key !== undefined;
 }

@@ -1,4 +1,5 @@
 import {
+  type ChecksumClaim,
   checksumClaimFromHeaders,
   checksumHeader,
   claimedChecksum,
@@ -13,6 +14,7 @@ import {
   renderDeleteResult,
   streamingSigningContext,
 } from '@app/storage';
+import { type AuthenticatedCaller } from '@app/identity';
 import { NO_CONTENT, s3Route, XML } from './s3-route';
 import { type S3Request } from './s3-request';
 
@@ -42,28 +44,33 @@ export const headObject = s3Route(
 );
 
 /**
- * PutObject: the body in whichever form the client framed it (signed, unsigned, aws-chunked with
- * or without chunk signatures and trailing checksum), checked against what its headers promised.
+ * An uploaded body (PutObject, UploadPart) in whichever form the client framed it (signed,
+ * unsigned, aws-chunked with or without chunk signatures and trailing checksum), checked against
+ * what its headers promised, and the checksum it claims.
  */
+export function objectPayloadOf(
+  request: S3Request,
+  signing: AuthenticatedCaller['signing'],
+): { content: Buffer; checksum?: ChecksumClaim } {
+  const { headers } = request;
+  const payload = decodeObjectPayload({
+    body: request.body,
+    contentSha256: headers['x-amz-content-sha256'],
+    decodedContentLength: headers['x-amz-decoded-content-length'],
+    trailer: headers['x-amz-trailer'],
+    signing: streamingSigningContext(signing.signature, signing.signingKey),
+  });
+  return { content: payload.bytes, checksum: claimedChecksum(headers, payload.trailingChecksum) };
+}
+
 export const putObject = s3Route(
   PutObject,
-  (request, signing) => {
-    const { headers } = request;
-    const payload = decodeObjectPayload({
-      body: request.body,
-      contentSha256: headers['x-amz-content-sha256'],
-      decodedContentLength: headers['x-amz-decoded-content-length'],
-      trailer: headers['x-amz-trailer'],
-      signing: streamingSigningContext(signing.signature, signing.signingKey),
-    });
-    return {
-      ...objectOf(request),
-      ...objectHeaderFields(headers),
-      content: payload.bytes,
-      checksum: claimedChecksum(headers, payload.trailingChecksum),
-      acl: headers['x-amz-acl'],
-    };
-  },
+  (request, signing) => ({
+    ...objectOf(request),
+    ...objectHeaderFields(request.headers),
+    ...objectPayloadOf(request, signing),
+    acl: request.headers['x-amz-acl'],
+  }),
   (head) => ({
     status: 200,
     headers: {

@@ -7,7 +7,10 @@ import {
 
 /** S3's limit on key length, in UTF-8 bytes. */
 export const MAX_KEY_BYTES = 1024;
-/** This store's limit on one object (a single PUT; larger files belong in an external store, §6.3). */
+/**
+ * This store's limit on one object, put whole or completed from parts (larger files belong in an
+ * external store, §6.3).
+ */
 export const MAX_OBJECT_SIZE = 64 * 1024 * 1024;
 /** S3's limit on user-defined metadata: names (without `x-amz-meta-`) plus values, in UTF-8 bytes. */
 export const MAX_USER_METADATA_BYTES = 2048;

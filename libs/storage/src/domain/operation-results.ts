@@ -50,3 +50,54 @@ export interface DeleteObjectsResult {
     readonly message: string;
   }>;
 }
+
+/** An upload in progress, as CreateMultipartUpload makes it and ListMultipartUploads lists it. */
+export interface MultipartUploadSummary {
+  readonly bucket: string;
+  readonly key: string;
+  readonly uploadId: string;
+  readonly initiated: Date;
+  /** The ARN of the principal that created it. */
+  readonly initiator: string;
+}
+
+export interface CompleteMultipartUploadResult {
+  readonly bucket: string;
+  readonly key: string;
+  /** `"<md5 of the parts' md5s>-<parts>"`. */
+  readonly etag: string;
+}
+
+/** ListParts: parts by number after `partNumberMarker`; objects are the bucket owner's. */
+export interface ListPartsResult {
+  readonly upload: MultipartUploadSummary;
+  readonly ownerAccountId: string;
+  readonly partNumberMarker: number;
+  readonly nextPartNumberMarker?: number;
+  readonly maxParts: number;
+  readonly isTruncated: boolean;
+  readonly parts: ReadonlyArray<{
+    readonly partNumber: number;
+    readonly etag: string;
+    readonly size: number;
+    readonly lastModified: Date;
+  }>;
+}
+
+/** ListMultipartUploads: uploads by key, then initiation, after the (key, upload id) markers. */
+export interface ListMultipartUploadsResult {
+  readonly bucket: string;
+  readonly ownerAccountId: string;
+  readonly prefix: string;
+  readonly keyMarker: string;
+  readonly uploadIdMarker: string;
+  readonly nextKeyMarker?: string;
+  readonly nextUploadIdMarker?: string;
+  readonly delimiter?: string;
+  readonly maxUploads: number;
+  readonly isTruncated: boolean;
+  readonly uploads: readonly MultipartUploadSummary[];
+  readonly commonPrefixes: readonly string[];
+  /** `url`: keys, prefix and key markers percent-encoded (the AWS CLI always asks so). */
+  readonly encodingType?: ListingEncoding;
+}

@@ -1,3 +1,4 @@
+import { type CompletedPartClaim, MAX_PART_NUMBER } from './multipart';
 import { MalformedXMLError } from './storage.errors';
 import { childElements, parseXml, textOf, type ParsedXmlElement } from './xml-parser';
 
@@ -41,6 +42,30 @@ export function parseDeleteObjects(body: Buffer): DeleteObjectsDocument {
   if (quietElements.length > 1) throw new MalformedXMLError();
   const quiet = quietElements.length === 1 ? parseBoolean(textOf(quietElements[0])) : false;
   return { objects, quiet };
+}
+
+/**
+ * CompleteMultipartUpload's body `<CompleteMultipartUpload><Part><PartNumber/><ETag/>…</Part>…`: 1
+ * to 10000 parts, in the order given (the use case checks it). Checksum elements are ignored.
+ */
+export function parseCompleteMultipartUpload(body: Buffer): CompletedPartClaim[] {
+  // 10000 parts of a few short elements each (part number, ETag, checksums): a few MB at most.
+  const root = expectRoot(
+    parseXml(body, { maxBytes: 2 * 1024 * 1024, maxDepth: 8, maxElements: 8 * MAX_PART_NUMBER + 10 }),
+    'CompleteMultipartUpload',
+  );
+  const parts = childElements(root, 'Part').map(completedPart);
+  if (parts.length === 0 || parts.length > MAX_PART_NUMBER) throw new MalformedXMLError();
+  return parts;
+}
+
+function completedPart(element: ParsedXmlElement): CompletedPartClaim {
+  const numbers = childElements(element, 'PartNumber');
+  const etags = childElements(element, 'ETag');
+  if (numbers.length !== 1 || etags.length !== 1) throw new MalformedXMLError();
+  const number = textOf(numbers[0]).trim();
+  if (!/^\d{1,9}$/.test(number)) throw new MalformedXMLError();
+  return { partNumber: Number(number), etag: textOf(etags[0]).trim() };
 }
 
 function objectToDelete(element: ParsedXmlElement): { key: string; versionId?: string } {

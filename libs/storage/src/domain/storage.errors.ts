@@ -217,3 +217,45 @@ export class ObjectChangedDuringReadError extends DomainError {
     super('InternalError', 'We encountered an internal error. Please try again.', { Key: key });
   }
 }
+
+/** An upload id that names no upload in progress (never created, completed or aborted). */
+export class NoSuchUploadError extends DomainError {
+  constructor(uploadId: string) {
+    super(
+      'NoSuchUpload',
+      'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
+      { UploadId: uploadId },
+    );
+  }
+}
+
+/** A part of a CompleteMultipartUpload list that was not uploaded, or whose ETag differs. */
+export class InvalidPartError extends DomainError {
+  constructor(partNumber: number, etag: string) {
+    super(
+      'InvalidPart',
+      "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
+      { PartNumber: String(partNumber), ETag: etag },
+    );
+  }
+}
+
+export class InvalidPartOrderError extends DomainError {
+  constructor() {
+    super(
+      'InvalidPartOrder',
+      'The list of parts was not in ascending order. Parts must be ordered by part number.',
+    );
+  }
+}
+
+/** A part but the last below the 5 MiB minimum. */
+export class EntityTooSmallError extends DomainError {
+  constructor(partNumber: number, proposedSize: number, minSize: number) {
+    super('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size', {
+      ProposedSize: String(proposedSize),
+      MinSizeAllowed: String(minSize),
+      PartNumber: String(partNumber),
+    });
+  }
+}

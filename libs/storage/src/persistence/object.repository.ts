@@ -86,6 +86,30 @@ export class ObjectRepository {
     }
   }
 
+  /**
+   * Stores the object whose content is the upload's parts `partNumbers`, concatenated in order
+   * inside PostgreSQL (the bytes never come back to the application), replacing any object under
+   * its key. `head.size` must be the parts' total.
+   */
+  async putFromParts(
+    em: EntityManager,
+    head: ObjectHead,
+    uploadId: string,
+    partNumbers: readonly number[],
+  ): Promise<void> {
+    const columns = WRITTEN_COLUMNS.map(([column]) => column).join(', ');
+    const values = WRITTEN_COLUMNS.slice(0, -1).map(([, cast], index) => `$${index + 1}${cast}`);
+    const next = values.length + 1;
+    await sql(
+      em,
+      `INSERT INTO storage_objects (${columns})
+       SELECT ${values.join(', ')}, string_agg(content, ''::bytea ORDER BY part_number)
+         FROM storage_multipart_parts WHERE upload_id = $${next} AND part_number = ANY ($${next + 1}::int[])
+       ON CONFLICT (bucket, key) DO UPDATE SET ${UPDATED_ON_CONFLICT}`,
+      [...headParams(head), uploadId, partNumbers],
+    );
+  }
+
   async head(em: EntityManager, bucket: string, key: string): Promise<ObjectHead | undefined> {
     const { rows } = await sql<HeadRow>(
       em,
@@ -189,6 +213,11 @@ function upsertStatement(rowCount: number): string {
 }
 
 function objectParams({ head, content }: NewObject): unknown[] {
+  return [...headParams(head), content];
+}
+
+/** The parameters of every written column but the content, in `WRITTEN_COLUMNS` order. */
+function headParams(head: ObjectHead): unknown[] {
   const headers: Omit<ObjectHeaders, 'contentType'> = {
     contentEncoding: head.contentEncoding,
     contentDisposition: head.contentDisposition,
@@ -207,7 +236,6 @@ function objectParams({ head, content }: NewObject): unknown[] {
     head.checksum === undefined ? null : JSON.stringify(head.checksum),
     head.revision,
     head.lastModified,
-    content,
   ];
 }
 
