@@ -3,6 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { sql } from '../database/sql';
 import { type JobName } from './job-names';
 
+/** Jobs per INSERT of `recordMany` (bounded statements). */
+const OUTBOX_ROWS_PER_INSERT = 1_000;
+
 export interface OutboxEntry {
   readonly id: string;
   readonly name: JobName;
@@ -23,6 +26,24 @@ export class JobOutbox {
       `INSERT INTO job_outbox (id, name, payload, available_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
       [entry.id, entry.name, JSON.stringify(entry.payload), availableAt],
     );
+  }
+
+  /** Several jobs in one multi-row statement per OUTBOX_ROWS_PER_INSERT (a sweep's whole tick). */
+  async recordMany(em: EntityManager, entries: readonly OutboxEntry[], availableAt: Date): Promise<void> {
+    for (let start = 0; start < entries.length; start += OUTBOX_ROWS_PER_INSERT) {
+      const chunk = entries.slice(start, start + OUTBOX_ROWS_PER_INSERT);
+      await em.query(
+        `INSERT INTO job_outbox (id, name, payload, available_at)
+         SELECT id, name, payload::jsonb, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, name, payload)
+         ON CONFLICT (id) DO NOTHING`,
+        [
+          chunk.map((e) => e.id),
+          chunk.map((e) => e.name),
+          chunk.map((e) => JSON.stringify(e.payload)),
+          availableAt,
+        ],
+      );
+    }
   }
 
   async complete(id: string): Promise<void> {
