@@ -18,13 +18,16 @@ const STOPPED_GRACE_MS = 24 * 3_600_000;
 /**
  * Every delivery interval (TRAILPLANE_DELIVERY_INTERVAL_SECONDS), one delivery job per trail that
  * is logging or stopped recently, with an id per (trail, interval): every process that runs jobs
- * ticks, and the repeated enqueues are no-ops.
+ * ticks, and the repeated enqueues are no-ops. Ticks as each interval closes (so every process
+ * ticks in the same interval and a file follows its interval at once), all the jobs of a tick
+ * enqueued together.
  */
 @Injectable()
 @RunsPeriodically()
 export class DeliveryScheduleTask implements PeriodicTask {
   readonly taskName = 'delivery-schedule';
   readonly intervalMs: number;
+  readonly alignedToInterval = true;
 
   constructor(
     env: EnvSchema,
@@ -41,6 +44,9 @@ export class DeliveryScheduleTask implements PeriodicTask {
     const slot = Math.floor(now / this.intervalMs);
     const since = new Date(now - Math.max(STOPPED_GRACE_MS, 10 * this.intervalMs));
     const trailIds = await this.tx.read((em) => this.periods.deliverableTrailIds(em, since, TRAILS_PER_TICK));
-    for (const trailId of trailIds) await this.jobs.enqueue(JobName.DeliverLogs, { trailId, slot });
+    await this.jobs.enqueueMany(
+      JobName.DeliverLogs,
+      trailIds.map((trailId) => ({ trailId, slot })),
+    );
   }
 }
