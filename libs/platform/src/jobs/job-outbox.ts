@@ -28,13 +28,17 @@ export class JobOutbox {
     );
   }
 
-  /** Several jobs in one multi-row statement per OUTBOX_ROWS_PER_INSERT (a sweep's whole tick). */
+  /**
+   * Several jobs in one multi-row statement per OUTBOX_ROWS_PER_INSERT (a sweep's whole tick), in
+   * id order: processes that record the same jobs at once wait for each other, never deadlock.
+   */
   async recordMany(em: EntityManager, entries: readonly OutboxEntry[], availableAt: Date): Promise<void> {
-    for (let start = 0; start < entries.length; start += OUTBOX_ROWS_PER_INSERT) {
-      const chunk = entries.slice(start, start + OUTBOX_ROWS_PER_INSERT);
+    const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (let start = 0; start < sorted.length; start += OUTBOX_ROWS_PER_INSERT) {
+      const chunk = sorted.slice(start, start + OUTBOX_ROWS_PER_INSERT);
       await em.query(
         `INSERT INTO job_outbox (id, name, payload, available_at)
-         SELECT id, name, payload::jsonb, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, name, payload)
+         SELECT id, name, payload::jsonb, $4::timestamptz FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, name, payload)
          ON CONFLICT (id) DO NOTHING`,
         [
           chunk.map((e) => e.id),
