@@ -108,7 +108,9 @@ export async function deliveryLag(app: BenchApp, db: Client, operator: SignedCli
   const answeredAt = new Map<string, number>();
   const failures = new Map<string, number>();
   let inFlight = 0;
+  const latencies: number[] = [];
   const fire = (index: number): void => {
+    const sentAt = Date.now();
     const caller = callers[index % callers.length];
     const anywhere = caller.home.inRegion(REGIONS[Math.floor(Math.random() * REGIONS.length)]);
     const [answer, expected] = pick(Math.floor(Math.random() * 100))(caller, anywhere);
@@ -119,6 +121,7 @@ export async function deliveryLag(app: BenchApp, db: Client, operator: SignedCli
           const requestId = response.headers['x-amzn-requestid'];
           if (response.status === expected && typeof requestId === 'string') {
             answeredAt.set(requestId, Date.now());
+            latencies.push(Date.now() - sentAt);
           } else {
             const reason = `${response.status} ${response.text.slice(0, 120)}`;
             failures.set(reason, (failures.get(reason) ?? 0) + 1);
@@ -150,7 +153,10 @@ export async function deliveryLag(app: BenchApp, db: Client, operator: SignedCli
     }
     if (lags.length < eventOf.size) await sleep(500);
   }
-  log(`lag: ${lags.length} of ${answeredAt.size} calls delivered; ${fmt(sentRps)} req/s sent`);
+  log(
+    `lag: ${lags.length} of ${answeredAt.size} calls delivered; ${fmt(sentRps)} req/s sent, ` +
+      `answered in p50 ${fmt(percentile(latencies, 50))} / p99 ${fmt(percentile(latencies, 99))} ms`,
+  );
   const complete = lags.length === answeredAt.size;
   const p99 = complete ? percentile(lags, 99) : Number.NaN;
   const baseline = `interval ${fmt(interval)} ms`;
