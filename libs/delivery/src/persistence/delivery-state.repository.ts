@@ -140,6 +140,15 @@ export class DeliveryStateRepository {
     };
   }
 
+  /** The next transaction id to be assigned: every transaction that has one now is below it. */
+  async nextTransaction(em: EntityManager): Promise<string> {
+    const { rows } = await sql<{ next: string }>(
+      em,
+      `SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS next`,
+    );
+    return rows[0].next;
+  }
+
   /** The oldest transaction still running (or the next to start): everything below it is final. */
   async horizon(em: EntityManager): Promise<string> {
     const { rows } = await sql<{ horizon: string }>(
