@@ -16,11 +16,16 @@
  *
  * Goal: the service ≤ 2× the baseline. The service runs once (its work cannot be repeated on the
  * same events without a second trail that would share the worker).
+ *
+ * Before those, on an organization of its own, the end-to-end lag under mixed API traffic
+ * (support/delivery-lag.ts: DELIVERY_BENCH_LAG_RPS, default 100, for DELIVERY_BENCH_LAG_SECONDS,
+ * default 30): p50 and p99 from a call's answer to its log file's write; goal p99 ≤ interval + 2 s.
  */
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { BENCH_OPERATOR, startBenchApp } from './support/bench-app';
+import { deliveryLag } from './support/delivery-lag';
 import { createAccount, createOrganization, seedMembers } from './support/fixtures';
 import {
   benchLog,
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
   await db.connect();
   const operator = new SignedClient(app.url, BENCH_OPERATOR, 'us-east-1');
   try {
+    const lagRows = await deliveryLag(app, db, operator);
     const management = operator.as(await createAccount(operator, 'delivery'));
     const organization = await createOrganization(management);
     const accounts = [
@@ -122,6 +128,7 @@ async function main(): Promise<void> {
           (total / baselineMs) * 1000,
           baselineMs / serviceMs,
         ),
+        ...lagRows,
       ],
       load,
     );

@@ -46,6 +46,17 @@ export async function createOrganization(management: SignedClient): Promise<Benc
   return { id: organization.id, management: management.credentials };
 }
 
+/** `member` (a standalone account) joins `management`'s organization: invited, then accepting. */
+export async function joinOrganization(management: SignedClient, member: SignedClient): Promise<void> {
+  const target = { type: 'ACCOUNT', id: member.credentials.accountId };
+  const invited = expectStatus(
+    await management.rest('POST', '/v1/handshakes', { target }),
+    201,
+    'InviteAccountToOrganization',
+  ).json<{ id: string }>();
+  expectStatus(await member.rest('POST', `/v1/handshakes/${invited.id}/accept`), 200, 'AcceptHandshake');
+}
+
 /** What seeding needs of a database client: a pg `Client`, or the embedded API's own connection. */
 export interface SqlClient {
   query<R extends object>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;

@@ -1,9 +1,10 @@
-import { Agent, request } from 'node:http';
+import { Agent, type IncomingHttpHeaders, request } from 'node:http';
 import { signRequest } from '@app/sigv4';
 import { type BenchCredentials } from './bench-app';
 
 export interface SignedResponse {
   readonly status: number;
+  readonly headers: IncomingHttpHeaders;
   readonly text: string;
   json<T>(): T;
 }
@@ -97,7 +98,12 @@ export class SignedClient {
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, text, json: <T>() => JSON.parse(text) as T });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text,
+            json: <T>() => JSON.parse(text) as T,
+          });
         });
         res.on('error', reject);
       });

@@ -49,6 +49,9 @@ export class DigestScheduleTask implements PeriodicTask {
         ...(await this.chains.trailIds(em, TRAILS_PER_TICK)),
       ]),
     ]);
-    for (const trailId of trailIds) await this.jobs.enqueue(JobName.DeliverDigests, { trailId, slot });
+    await this.jobs.enqueueMany(
+      JobName.DeliverDigests,
+      trailIds.map((trailId) => ({ trailId, slot })),
+    );
   }
 }

@@ -64,13 +64,15 @@ export class DeliveryStateRepository {
 
   /**
    * Locks the trail's delivery runs and reads its cursor. Undefined when the trail has none (or no
-   * longer exists).
+   * longer exists). The advisory lock alone guards the cursor (only runs holding it move it): no row
+   * lock, so the run takes a transaction id only when it writes, and holds back the horizon of
+   * other trails' runs (which waits for every transaction with an id) for that long only.
    */
   async lock(em: EntityManager, trailId: string): Promise<DeliveryCursor | undefined> {
     await this.lockTrail(em, trailId);
     const { rows } = await sql<{ cursor_txid: string; cursor_seq: string }>(
       em,
-      `SELECT cursor_txid::text, cursor_seq::text FROM trail_delivery_state WHERE trail_id = $1 FOR UPDATE`,
+      `SELECT cursor_txid::text, cursor_seq::text FROM trail_delivery_state WHERE trail_id = $1`,
       [trailId],
     );
     return rows[0] && { txid: rows[0].cursor_txid, seq: rows[0].cursor_seq };
@@ -136,6 +138,15 @@ export class DeliveryStateRepository {
       latestDigestDeliveryTime: row.latest_digest_delivery_time,
       latestDigestDeliveryError: row.latest_digest_delivery_error,
     };
+  }
+
+  /** The next transaction id to be assigned: every transaction that has one now is below it. */
+  async nextTransaction(em: EntityManager): Promise<string> {
+    const { rows } = await sql<{ next: string }>(
+      em,
+      `SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS next`,
+    );
+    return rows[0].next;
   }
 
   /** The oldest transaction still running (or the next to start): everything below it is final. */

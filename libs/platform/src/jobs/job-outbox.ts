@@ -3,6 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { sql } from '../database/sql';
 import { type JobName } from './job-names';
 
+/** Jobs per INSERT of `recordMany` (bounded statements). */
+const OUTBOX_ROWS_PER_INSERT = 1_000;
+
 export interface OutboxEntry {
   readonly id: string;
   readonly name: JobName;
@@ -23,6 +26,28 @@ export class JobOutbox {
       `INSERT INTO job_outbox (id, name, payload, available_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
       [entry.id, entry.name, JSON.stringify(entry.payload), availableAt],
     );
+  }
+
+  /**
+   * Several jobs in one multi-row statement per OUTBOX_ROWS_PER_INSERT (a sweep's whole tick), in
+   * id order: processes that record the same jobs at once wait for each other, never deadlock.
+   */
+  async recordMany(em: EntityManager, entries: readonly OutboxEntry[], availableAt: Date): Promise<void> {
+    const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (let start = 0; start < sorted.length; start += OUTBOX_ROWS_PER_INSERT) {
+      const chunk = sorted.slice(start, start + OUTBOX_ROWS_PER_INSERT);
+      await em.query(
+        `INSERT INTO job_outbox (id, name, payload, available_at)
+         SELECT id, name, payload::jsonb, $4::timestamptz FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, name, payload)
+         ON CONFLICT (id) DO NOTHING`,
+        [
+          chunk.map((e) => e.id),
+          chunk.map((e) => e.name),
+          chunk.map((e) => JSON.stringify(e.payload)),
+          availableAt,
+        ],
+      );
+    }
   }
 
   async complete(id: string): Promise<void> {

@@ -13,6 +13,11 @@ export abstract class JobQueue {
     payload: JobPayloads[N],
     options?: EnqueueOptions,
   ): Promise<void>;
+  /** Several jobs of one kind, e.g. a sweep's whole tick; by default one after the other. */
+  async enqueueMany<N extends JobName>(name: N, payloads: ReadonlyArray<JobPayloads[N]>): Promise<void> {
+    for (const payload of payloads) await this.enqueue(name, payload);
+  }
+
   /** True when the queue backend answers (readiness). */
   abstract isReachable(): Promise<boolean>;
 }
@@ -38,6 +43,22 @@ export abstract class OutboxJobQueue extends JobQueue {
     const delayMs = options.delayMs ?? 0;
     await this.tx.run((em) => this.outbox.record(em, entry, new Date(Date.now() + delayMs)));
     await this.tx.afterCommit(() => this.push(entry, delayMs));
+  }
+
+  /**
+   * One outbox statement and one commit for all of them, then every push at once: the jobs of a
+   * tick start together instead of one transaction and one push apart.
+   */
+  override async enqueueMany<N extends JobName>(
+    name: N,
+    payloads: ReadonlyArray<JobPayloads[N]>,
+  ): Promise<void> {
+    if (payloads.length === 0) return;
+    const entries: OutboxEntry[] = payloads.map((payload) => ({ id: jobIds[name](payload), name, payload }));
+    await this.tx.run((em) => this.outbox.recordMany(em, entries, new Date()));
+    await this.tx.afterCommit(async () => {
+      await Promise.all(entries.map((entry) => this.push(entry, 0)));
+    });
   }
 
   /** Hands a recorded job to the backend; failures are logged and the relay retries later. */

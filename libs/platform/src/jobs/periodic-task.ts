@@ -11,6 +11,13 @@ export interface PeriodicTask {
   readonly taskName: string;
   /** Its own period; default TRAILPLANE_SWEEP_INTERVAL_MS. */
   readonly intervalMs?: number;
+  /**
+   * Runs just after each multiple of its interval (wall clock) rather than every interval from
+   * boot, and a tick that finds the previous run still busy runs as soon as it ends: for work due
+   * when an interval closes (delivery), so that it neither waits a random part of an interval nor
+   * skips one.
+   */
+  readonly alignedToInterval?: boolean;
   run(): Promise<unknown>;
 }
 
