@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     const steps: Step[] = [];
     for (const rate of RATES) {
       const sample = new TrafficSample();
+      const clientCpu = process.cpuUsage();
       await traffic.run(rate, STEP_MS, () => sample);
       await traffic.drain();
       const all = sample.all;
@@ -91,10 +92,18 @@ async function main(): Promise<void> {
       };
       steps.push(step);
       const loops = await Promise.all(replicas.map((replica) => replica.stats()));
+      const client = process.cpuUsage(clientCpu);
+      const perRequest = (cpuMs: number) => fmt(cpuMs / Math.max(1, sample.sent));
       log(
         `${rate} req/s: achieved ${fmt(step.achieved)}, p50 ${fmt(step.p50)} / p99 ${fmt(step.p99)} / max ${fmt(step.max)} ms, ` +
-          `${step.errors} errors; event-loop delay p99 / max ${loops.map((l) => `${fmt(l.loopDelayP99)} / ${fmt(l.loopDelayMax)}`).join(' · ')} ms; load ${loadAverage()}`,
+          `${step.errors} errors; event-loop delay p99 / max ${loops.map((l) => `${fmt(l.loopDelayP99)} / ${fmt(l.loopDelayMax)}`).join(' · ')} ms; ` +
+          `CPU ms per request: replicas ${perRequest(loops.reduce((sum, l) => sum + l.cpuMs, 0))}, client ${perRequest((client.user + client.system) / 1000)}; load ${loadAverage()}`,
       );
+      for (const [what, latencies] of sample.byRequest) {
+        log(
+          `  ${what}: p50 ${fmt(percentile(latencies, 50))} / p99 ${fmt(percentile(latencies, 99))} ms (${latencies.length})`,
+        );
+      }
       for (const line of sampler.take()) log(`  ${line}`);
       for (const [reason, count] of sample.failures) log(`  failure ×${count}: ${reason}`);
       if (!(step.p99 <= GIVE_UP_P99_MS)) break;

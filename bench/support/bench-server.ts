@@ -9,12 +9,13 @@ import { type SharedBenchState, startBenchApp } from './bench-app';
  * probes until told to stop.
  */
 
-/** One probe of the child: memory now, and its event-loop delay since the previous probe (ms). */
+/** One probe of the child: memory now; its event-loop delay and CPU time since the previous probe (ms). */
 export interface ServerStats {
   readonly rss: number;
   readonly heapUsed: number;
   readonly loopDelayP99: number;
   readonly loopDelayMax: number;
+  readonly cpuMs: number;
 }
 
 type ServerMessage =
@@ -81,14 +82,18 @@ export function serveBenchApp(): void {
   startBenchApp({ env: { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent' }, attach }).then(
     (app) => {
       loop.enable();
+      let cpu = process.cpuUsage();
       process.on('message', (message: { kind: string }) => {
         if (message.kind === 'stats') {
           const { rss, heapUsed } = process.memoryUsage();
+          const used = process.cpuUsage(cpu);
+          cpu = process.cpuUsage();
           const stats = {
             rss,
             heapUsed,
             loopDelayP99: loop.percentile(99) / 1e6,
             loopDelayMax: loop.max / 1e6,
+            cpuMs: (used.user + used.system) / 1000,
           };
           loop.reset();
           process.send?.({ kind: 'stats', ...stats } satisfies ServerMessage);

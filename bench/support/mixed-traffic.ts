@@ -116,6 +116,8 @@ export class TrafficSample {
   readonly read: number[] = [];
   readonly write: number[] = [];
   readonly failures = new Map<string, number>();
+  /** Latencies by request (`GET /v1/trails/…`), to tell which part of the mix is slow. */
+  readonly byRequest = new Map<string, number[]>();
   sent = 0;
   errors = 0;
 
@@ -158,12 +160,15 @@ export class MixedTraffic {
           if (response.status === 201 && creates)
             account.scratch.push((request.body as { name: string }).name);
           if (!sample) return;
+          const what = `${request.method} ${request.path.replace(/\/trails\/[\w-]+/g, '/trails/…')}`;
           if (response.status !== request.expect) {
-            sample.fail(
-              `${request.method} ${request.path.replace(/\/trails\/[\w-]+/g, '/trails/…')} → ${response.status} ${response.text.slice(0, 120)}`,
-            );
+            sample.fail(`${what} → ${response.status} ${response.text.slice(0, 120)}`);
           } else {
-            (isWrite ? sample.write : sample.read).push(performance.now() - scheduledAt);
+            const latency = performance.now() - scheduledAt;
+            (isWrite ? sample.write : sample.read).push(latency);
+            const latencies = sample.byRequest.get(what) ?? [];
+            latencies.push(latency);
+            sample.byRequest.set(what, latencies);
           }
         },
         (error: unknown) => sample?.fail(`network: ${String(error).slice(0, 120)}`),
