@@ -10,8 +10,9 @@
  *
  * Prints p50 / p99 / max and the achieved rate at each step, and the ceiling: the highest offered
  * rate whose p99 is ≤ 250 ms with no errors. Where the time goes is logged per step (stderr):
- * the replicas' event-loop delay and a sampling of the database's busy backends (wait events,
- * statements, ungranted locks). MIXED_CPU_PROF=<dir> runs the first replica under `--cpu-prof`.
+ * latency by request, the replicas' event-loop delay and CPU time per request (and the client's),
+ * and a sampling of the database's busy backends (wait events, statements, ungranted locks).
+ * MIXED_CPU_PROF=<dir> runs the first replica under `--cpu-prof`.
  */
 import { Agent } from 'node:http';
 import { BENCH_OPERATOR } from './support/bench-app';
