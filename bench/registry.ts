@@ -27,4 +27,6 @@ export const BENCHMARKS: readonly RegisteredBenchmark[] = [
   { name: 'digests' },
   // The console's coverage matrix over 1,000 accounts.
   { name: 'coverage' },
+  // The mixed-load ceiling (p99 ≤ 250 ms) through two API replicas.
+  { name: 'mixed-load' },
 ];

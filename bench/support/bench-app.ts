@@ -51,6 +51,8 @@ const MASTER_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccdd
 export interface BenchApp {
   readonly url: string;
   readonly databaseUrl: string;
+  /** The bench database's name and Redis key prefix: another replica attaches to both (`attach`). */
+  readonly shared: SharedBenchState;
   /** The API itself, for benchmarks that call a use case directly or stub one seam of it. */
   readonly api: NestFastifyApplication;
   readonly env: Env;
@@ -59,13 +61,24 @@ export interface BenchApp {
   close(): Promise<void>;
 }
 
+/** What replicas of one Trailplane share: its database and its queues. */
+export interface SharedBenchState {
+  readonly database: string;
+  readonly prefix: string;
+}
+
+/**
+ * With `attach`, a further replica of the Trailplane that made that state: same database and
+ * queues, its own API and worker; closing it leaves the database and queues to their maker.
+ */
 export async function startBenchApp(
-  options: { env?: Record<string, string>; clock?: Clock } = {},
+  options: { env?: Record<string, string>; clock?: Clock; attach?: SharedBenchState } = {},
 ): Promise<BenchApp> {
-  const name = `bench_trailplane_${process.pid}_${Date.now().toString(36)}`;
-  await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
+  const owner = options.attach === undefined;
+  const name = options.attach?.database ?? `bench_trailplane_${process.pid}_${Date.now().toString(36)}`;
+  if (owner) await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
   const databaseUrl = urlOfDatabase(name);
-  const prefix = `bench-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  const prefix = options.attach?.prefix ?? `bench-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'trailplane-bench-'));
   const env = loadEnv({
     DATABASE_URL: databaseUrl,
@@ -91,8 +104,9 @@ export async function startBenchApp(
   const close = async (): Promise<void> => {
     await stopWorker();
     await api?.close();
-    await clearRedisPrefix(prefix);
     rmSync(dataDir, { recursive: true, force: true });
+    if (!owner) return;
+    await clearRedisPrefix(prefix);
     await withAdminClient(async (client) => {
       await client.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
@@ -116,7 +130,15 @@ export async function startBenchApp(
     throw error;
   }
   const address = api.getHttpServer().address() as { port: number };
-  return { url: `http://127.0.0.1:${address.port}`, databaseUrl, api, env, stopWorker, close };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    databaseUrl,
+    shared: { database: name, prefix },
+    api,
+    env,
+    stopWorker,
+    close,
+  };
 }
 
 /** A Trailplane in embedded mode (PGlite, in-process jobs): no database server, no Redis. */

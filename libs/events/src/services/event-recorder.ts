@@ -54,8 +54,9 @@ export class EventRecorder implements BeforeApplicationShutdown {
     const batch = this.buffer;
     if (batch.length === 0) return;
     this.buffer = [];
+    // One statement, atomic by itself: no transaction round trips around it.
     this.flushing = this.tx
-      .run((em) => this.events.insertMany(em, batch))
+      .read((em) => this.events.insertMany(em, batch))
       .catch((error: unknown) => {
         this.logger.warn({ err: error, events: batch.length }, 'event flush failed; will retry');
         this.buffer = batch.concat(this.buffer);

@@ -57,8 +57,9 @@ interface ScopeSql {
  */
 @Injectable()
 export class ReplicaReconciler {
-  async reconcile(em: EntityManager, scope: ReconcileScope): Promise<ReconcileResult> {
-    await this.lockTrails(em, scope);
+  /** `trailHeld`: a change of the scope's one trail, whose row its transaction holds already. */
+  async reconcile(em: EntityManager, scope: ReconcileScope, trailHeld = false): Promise<ReconcileResult> {
+    if (!trailHeld) await this.lockTrails(em, scope);
     const s = scopeSql(scope);
     const { rows } = await sql<{ upserted: number; deleted: number }>(
       em,
@@ -86,9 +87,8 @@ export class ReplicaReconciler {
    * `scope` may write. Two passes over the same replicas — a trail's job and the pass a change of
    * the same trail runs in its request, two jobs of successive generations, a Region launch and an
    * account's Region change — would otherwise lock replica rows in different orders and deadlock.
-   * Changes lock their trail's row first too (`TrailRepository.lock`), so every writer of a trail's
-   * replicas takes the trail row before any replica row, and waits instead of deadlocking.
-   */
+   * Changes hold their trail's row already (`TrailRepository.lock`, or the row they inserted), so
+   * every writer of a trail's replicas takes it before any replica row, and waits, never deadlocks. */
   async lockTrails(em: EntityManager, scope: ReconcileScope): Promise<void> {
     const { text, params } = lockSql(scope);
     await em.query(text, params);

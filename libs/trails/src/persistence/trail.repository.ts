@@ -237,6 +237,21 @@ export class TrailRepository {
     return rows[0] ? toTrailRecord(rows[0]) : undefined;
   }
 
+  /** The account's trail of that name homed in the Region, locked for a change: find and lock in one round trip. */
+  async lockByName(
+    em: EntityManager,
+    owner: string,
+    homeRegion: string,
+    name: string,
+  ): Promise<TrailRecord | undefined> {
+    const { rows } = await sql<TrailRow>(
+      em,
+      `SELECT ${COLUMNS} FROM trails t WHERE t.owner_account_id = $1 AND t.home_region = $2 AND t.name = $3 FOR UPDATE`,
+      [owner, homeRegion, name],
+    );
+    return rows[0] ? toTrailRecord(rows[0]) : undefined;
+  }
+
   /** Applies a change; returns the trail as stored afterwards. */
   async update(em: EntityManager, trail: TrailRecord, change: TrailChange, at: Date): Promise<TrailRecord> {
     const { propagate, ...fields } = change;

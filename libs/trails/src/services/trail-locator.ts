@@ -39,19 +39,37 @@ export class TrailLocator {
    * organization-trail rules (decisions 3 and 6).
    */
   async findForChange(em: EntityManager, ctx: RequestContext, nameOrArn: string): Promise<TrailRecord> {
+    const reference = parseTrailReference(nameOrArn, ctx.partition);
+    if (reference.kind === 'name') {
+      // The caller's own trail in this Region: found and locked in one round trip (a change's
+      // transaction holds its connection for every round trip it makes).
+      const own = await this.trails.lockByName(em, ctx.accountId, ctx.region, reference.name);
+      if (!own) {
+        throw new TrailNotFoundError(
+          formatTrailArn(ctx.partition, ctx.region, ctx.accountId, reference.name),
+          ctx.accountId,
+        );
+      }
+      await this.assertMayChange(em, ctx, own);
+      return own;
+    }
     const found = await this.find(em, ctx, nameOrArn);
-    assertMayChangeTrail({
-      trail: found,
-      callerAccountId: ctx.accountId,
-      callerRegion: ctx.region,
-      callerIsDelegatedAdministrator:
-        found.ownerAccountId !== ctx.accountId && found.organizationId !== null
-          ? await this.isCloudTrailDelegatedAdministrator(em, found.organizationId, ctx.accountId)
-          : false,
-    });
+    await this.assertMayChange(em, ctx, found);
     const locked = await this.trails.lock(em, found.id);
     if (!locked) throw new TrailNotFoundError(found.arn, ctx.accountId);
     return locked;
+  }
+
+  private async assertMayChange(em: EntityManager, ctx: RequestContext, trail: TrailRecord): Promise<void> {
+    assertMayChangeTrail({
+      trail,
+      callerAccountId: ctx.accountId,
+      callerRegion: ctx.region,
+      callerIsDelegatedAdministrator:
+        trail.ownerAccountId !== ctx.accountId && trail.organizationId !== null
+          ? await this.isCloudTrailDelegatedAdministrator(em, trail.organizationId, ctx.accountId)
+          : false,
+    });
   }
 
   /** The caller's organization as organization-trail rules see it (undefined outside one). */

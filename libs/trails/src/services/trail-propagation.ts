@@ -20,12 +20,12 @@ export class TrailPropagation {
     const wide =
       propagatesBeyondHome(after.settings) || (before !== undefined && propagatesBeyondHome(before.settings));
     if (!wide) {
-      await this.reconciler.reconcile(em, {
-        kind: 'trail',
-        trailId: after.id,
-        afterAccountId: null,
-        upToAccountId: null,
-      });
+      // The change holds the trail's row (locked or inserted): no second lock round trip.
+      await this.reconciler.reconcile(
+        em,
+        { kind: 'trail', trailId: after.id, afterAccountId: null, upToAccountId: null },
+        true,
+      );
       await this.reconciler.markObserved(em, after.id, after.generation);
       return;
     }
