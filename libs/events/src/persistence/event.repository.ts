@@ -3,27 +3,15 @@ import { sql } from '@app/platform';
 import { type EntityManager } from 'typeorm';
 import { type CloudTrailRecord, type StoredEvent } from '../domain/event-record';
 import { type LookupQuery, MAX_LOOKUP_VALUE_LENGTH } from '../domain/lookup-query';
+import { type EventCursor, lookupSql } from './event-lookup.sql';
 
-/** Where a page of LookupEvents stopped: the last event's time and id (newest first). */
-export interface EventCursor {
-  readonly eventTime: Date;
-  readonly eventId: string;
-}
+export { type EventCursor } from './event-lookup.sql';
 
 export interface FoundEvent {
   readonly eventTime: Date;
   readonly username: string | null;
   readonly record: CloudTrailRecord;
 }
-
-const COLUMN_OF = {
-  EventId: 'event_id',
-  EventName: 'event_name',
-  EventSource: 'event_source',
-  ReadOnly: 'read_only',
-  Username: 'username',
-  AccessKeyId: 'access_key_id',
-} as const;
 
 interface LookupRow {
   readonly event: StoredEvent;
@@ -137,8 +125,8 @@ export class EventRepository {
   }
 
   /**
-   * One page of the account's events in the Region, newest first, after `cursor`. Each lookup
-   * attribute walks its own index in time order, so a page costs the same at any table size.
+   * One page of the account's events in the Region, newest first, after `cursor` (see lookupSql:
+   * each lookup walks one index in time order, so a page costs the same at any table size).
    */
   async lookup(
     em: EntityManager,
@@ -148,43 +136,12 @@ export class EventRepository {
     cursor: EventCursor | undefined,
     limit: number,
   ): Promise<FoundEvent[]> {
-    const params: unknown[] = [accountId, region, query.startTime, query.endTime];
-    const after = (alias: string): string => {
-      if (!cursor) return '';
-      params.push(cursor.eventTime, cursor.eventId);
-      return `AND (${alias}.event_time, ${alias}.event_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
-    };
-    const attribute = query.attribute;
-    let text: string;
-    if (attribute && (attribute.key === 'ResourceName' || attribute.key === 'ResourceType')) {
-      params.push(attribute.value);
-      const match =
-        attribute.key === 'ResourceName'
-          ? `r.resource_name = $${params.length}`
-          : `r.resource_type = $${params.length} AND r.is_arn`;
-      text = `SELECT e.event_time, e.username, e.record FROM event_resources r
-               JOIN events e ON e.event_id = r.event_id AND e.event_time = r.event_time
-               WHERE r.account_id = $1 AND r.region = $2 AND r.event_time BETWEEN $3 AND $4 AND ${match} ${after('r')} AND e.management
-               ORDER BY r.event_time DESC, r.event_id DESC`;
-    } else {
-      let match = '';
-      if (attribute) {
-        const column = COLUMN_OF[attribute.key as keyof typeof COLUMN_OF];
-        if (attribute.key === 'EventId' && !/^[0-9a-f-]{36}$/i.test(attribute.value)) return [];
-        if (attribute.key === 'ReadOnly' && attribute.value !== 'true' && attribute.value !== 'false')
-          return [];
-        params.push(attribute.key === 'ReadOnly' ? attribute.value === 'true' : attribute.value);
-        match = `AND e.${column} = $${params.length}`;
-      }
-      text = `SELECT e.event_time, e.username, e.record FROM events e
-               WHERE e.account_id = $1 AND e.region = $2 AND e.event_time BETWEEN $3 AND $4 ${match} ${after('e')} AND e.management
-               ORDER BY e.event_time DESC, e.event_id DESC`;
-    }
-    params.push(limit);
+    const page = lookupSql(accountId, region, query, cursor, limit);
+    if (!page) return [];
     const { rows } = await sql<{ event_time: Date; username: string | null; record: CloudTrailRecord }>(
       em,
-      `${text} LIMIT $${params.length}`,
-      params,
+      page.text,
+      page.values,
     );
     return rows.map((row) => ({ eventTime: row.event_time, username: row.username, record: row.record }));
   }
