@@ -1,13 +1,19 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
- * Fields of a record that repeat its own columns, with the bit that marks them left out and the
- * jsonb they equal. A record keeps a field unless it equals that value exactly, so putting the
- * value back (`events_record`) gives the same jsonb, and so the same text, as was submitted.
+ * Fields of a record that repeat its own columns, with the bit of `stripped` that marks them left
+ * out and the jsonb that puts them back. The writer (storedRecord in libs/events) leaves a field out
+ * only when it equals that value exactly, so `events_record` gives the same jsonb, and so the same
+ * text, as was recorded.
  */
 const REPEATED: ReadonlyArray<readonly [string, number, string]> = [
   ['eventID', 1, `to_jsonb(e.event_id::text)`],
-  ['eventTime', 2, `to_jsonb(to_char(e.event_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))`],
+  // to_jsonb of a timestamp is ISO 8601 whatever DateStyle says, and far cheaper than to_char.
+  [
+    'eventTime',
+    2,
+    `to_jsonb((to_jsonb(date_trunc('second', e.event_time AT TIME ZONE 'UTC')) #>> '{}') || 'Z')`,
+  ],
   ['eventName', 4, `to_jsonb(e.event_name)`],
   ['eventSource', 8, `to_jsonb(e.event_source)`],
   ['awsRegion', 16, `to_jsonb(e.region)`],
@@ -37,38 +43,20 @@ const where = (predicate: string): string => (predicate ? ` WHERE ${predicate}` 
  * Fewer bytes per stored event (issue 16). A record is ~1 kB of jsonb, too short for PostgreSQL to
  * compress (it compresses only rows over ~2 kB, whatever toast_tuple_target says), so:
  *
- * - the record no longer repeats its own columns: a row trigger leaves out the fields equal to a
+ * - the record no longer repeats its own columns: the writer leaves out the fields equal to a
  *   column (or to what `management` implies), `stripped` says which, and `events_record(e)` puts
- *   them back. Rows stored before keep their whole record (`stripped` 0), so nothing is rewritten.
+ *   them back. Rows stored whole (`stripped` 0: rows from before, any other writer) stay as they are.
  * - each lookup index keys on one 8-byte hash of (account, Region, value) instead of the three
  *   columns: ~45 bytes an entry instead of ~90. A hash is only where to look: queries still compare
  *   the columns, so a collision costs a row read, never a wrong answer.
+ * - no index of all events in time order: ReadOnly is true or false, so its index holds every
+ *   management event, and an unfiltered page merges the newest of its two halves.
  */
 export class NarrowEventStorage1765900000000 implements MigrationInterface {
   name = 'NarrowEventStorage1765900000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE events ADD COLUMN stripped smallint NOT NULL DEFAULT 0`);
-    const checks = REPEATED.map(
-      ([field, bit, value]) =>
-        `IF r->'${field}' = ${value.replaceAll('e.', 'NEW.')} THEN gone := gone || '${field}'::text; bits := bits | ${bit}; END IF;`,
-    ).join('\n        ');
-    await q.query(`
-      CREATE FUNCTION events_strip_record() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        r jsonb := NEW.record;
-        gone text[] := '{}';
-        bits integer := 0;
-      BEGIN
-        IF NEW.stripped <> 0 OR jsonb_typeof(r) <> 'object' THEN RETURN NEW; END IF;
-        ${checks}
-        NEW.record := r - gone;
-        NEW.stripped := bits;
-        RETURN NEW;
-      END $$`);
-    await q.query(
-      `CREATE TRIGGER tr_events_strip_record BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION events_strip_record()`,
-    );
     const restored = REPEATED.map(
       ([field, bit, value]) => `'${field}', CASE WHEN e.stripped & ${bit} <> 0 THEN ${value} END`,
     ).join(',\n               ');
@@ -102,13 +90,11 @@ export class NarrowEventStorage1765900000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX ix_events_time ON events (account_id, region, event_time DESC, event_id DESC) WHERE management`,
     );
-    await q.query(`DROP TRIGGER tr_events_strip_record ON events`);
     await q.query(`SET LOCAL trailplane.retention = 'on'`);
     await q.query(`UPDATE events e SET record = events_record(e) WHERE stripped <> 0`);
     await q.query(`SET LOCAL trailplane.retention = 'off'`);
     await q.query(`DROP FUNCTION events_lookup_key(char, text, text)`);
     await q.query(`DROP FUNCTION events_record(events)`);
-    await q.query(`DROP FUNCTION events_strip_record()`);
     await q.query(`ALTER TABLE events DROP COLUMN stripped`);
   }
 }

@@ -69,13 +69,13 @@ export function lookupSql(
              ${NEWEST} LIMIT ${param(limit)}`;
   } else {
     const bounds = window('e');
+    const count = param(limit);
     const half = (readOnly: string) =>
       `(SELECT ${SELECTED} FROM events e
          WHERE events_lookup_key(e.account_id, e.region, e.read_only::text) = events_lookup_key($1, $2, '${readOnly}')
            AND e.read_only = ${readOnly} AND ${bounds} AND e.management
-         ${NEWEST} LIMIT $${values.length})`;
-    param(limit);
-    text = `SELECT * FROM (${half('true')} UNION ALL ${half('false')}) AS page ${NEWEST} LIMIT $${values.length}`;
+         ${NEWEST} LIMIT ${count})`;
+    text = `SELECT * FROM (${half('true')} UNION ALL ${half('false')}) AS page ${NEWEST} LIMIT ${count}`;
   }
   return { text, values };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { sql } from '@app/platform';
 import { type EntityManager } from 'typeorm';
 import { type CloudTrailRecord, type StoredEvent } from '../domain/event-record';
+import { storedRecord } from '../domain/stored-record';
 import { type LookupQuery, MAX_LOOKUP_VALUE_LENGTH } from '../domain/lookup-query';
 import { type EventCursor, lookupSql } from './event-lookup.sql';
 
@@ -22,6 +23,7 @@ interface LookupRow {
 
 /** The `events` columns of a multi-row insert, one array per column. */
 function eventColumns(events: readonly StoredEvent[]): unknown[] {
+  const stored = events.map(storedRecord);
   return [
     events.map((e) => e.eventId),
     events.map((e) => e.accountId),
@@ -34,9 +36,10 @@ function eventColumns(events: readonly StoredEvent[]): unknown[] {
     events.map((e) => e.accessKeyId),
     events.map((e) => e.errorCode),
     events.map((e) => e.requestId),
-    events.map((e) => JSON.stringify(e.record)),
+    stored.map((s) => JSON.stringify(s.record)),
     events.map((e) => e.management),
     events.map((e) => e.organizationId),
+    stored.map((s) => s.stripped),
   ];
 }
 
@@ -77,10 +80,11 @@ export class EventRepository {
     if (events.length === 0) return;
     await em.query(
       `INSERT INTO events (event_id, account_id, region, event_time, event_name, event_source, read_only,
-                           username, access_key_id, error_code, request_id, record, management, organization_id)
+                           username, access_key_id, error_code, request_id, record, management, organization_id,
+                           stripped)
        SELECT * FROM unnest($1::uuid[], $2::char(12)[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
                             $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[],
-                            $13::boolean[], $14::text[])`,
+                            $13::boolean[], $14::text[], $15::smallint[])`,
       eventColumns(events),
     );
     const rows = lookupRows(events);
@@ -106,16 +110,17 @@ export class EventRepository {
       em,
       `WITH inserted AS (
          INSERT INTO events (event_id, account_id, region, event_time, event_name, event_source, read_only,
-                             username, access_key_id, error_code, request_id, record, management, organization_id)
+                             username, access_key_id, error_code, request_id, record, management, organization_id,
+                           stripped)
          SELECT * FROM unnest($1::uuid[], $2::char(12)[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
                               $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[],
-                              $13::boolean[], $14::text[])
+                              $13::boolean[], $14::text[], $15::smallint[])
          ON CONFLICT (event_id, event_time) DO NOTHING
          RETURNING event_id, event_time),
        resources AS (
          INSERT INTO event_resources (event_id, account_id, region, event_time, resource_type, resource_name, is_arn)
-         SELECT r.* FROM unnest($15::uuid[], $16::char(12)[], $17::text[], $18::timestamptz[], $19::text[],
-                                $20::text[], $21::boolean[])
+         SELECT r.* FROM unnest($16::uuid[], $17::char(12)[], $18::text[], $19::timestamptz[], $20::text[],
+                                $21::text[], $22::boolean[])
                          AS r(event_id, account_id, region, event_time, resource_type, resource_name, is_arn)
           WHERE (r.event_id, r.event_time) IN (SELECT event_id, event_time FROM inserted))
        SELECT count(*)::text AS inserted FROM inserted`,
