@@ -314,7 +314,7 @@ function rawPage(
     values.push(attribute.value);
     const column = attribute.key === 'ResourceName' ? 'resource_name' : 'resource_type';
     return {
-      text: `SELECT ${columns} FROM event_resources r JOIN events e ON e.event_id = r.event_id AND e.event_time = r.event_time
+      text: `SELECT ${columns} FROM event_resources r JOIN events e ON e.event_id = r.event_id AND e.event_time = r.event_time AND e.account_id = r.account_id
               WHERE events_lookup_key(r.account_id, r.region, r.${column}) = events_lookup_key($1, $2, $5)
                 AND r.${column} = $5 ${attribute.key === 'ResourceType' ? 'AND r.is_arn' : ''}
                 AND r.account_id = $1 AND r.region = $2 AND r.event_time BETWEEN $3 AND $4 ${after('r')} AND e.management

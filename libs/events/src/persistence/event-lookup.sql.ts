@@ -47,7 +47,7 @@ export function lookupSql(
     const value = param(attribute.value);
     const column = attribute.key === 'ResourceName' ? 'resource_name' : 'resource_type';
     text = `SELECT ${SELECTED} FROM event_resources r
-             JOIN events e ON e.event_id = r.event_id AND e.event_time = r.event_time
+             JOIN events e ON e.event_id = r.event_id AND e.event_time = r.event_time AND e.account_id = r.account_id
              WHERE events_lookup_key(r.account_id, r.region, r.${column}) = events_lookup_key($1, $2, ${value})
                AND r.${column} = ${value} ${attribute.key === 'ResourceType' ? 'AND r.is_arn' : ''}
                AND ${window('r')} AND e.management
