@@ -37,7 +37,7 @@ import {
   type EventWorld,
   loadEvents,
 } from './support/event-load';
-import { gzippedRecordBytes, legacyBytes, storedBytes, utcDayStart } from './support/event-storage';
+import { gzippedRecordBytes, legacyBytes, retentionOfOneDay, storedBytes } from './support/event-storage';
 import { createAccount, mapConcurrently } from './support/fixtures';
 import { autocannonLoad, medianFigures } from './support/http-load';
 import {
@@ -113,7 +113,13 @@ async function main(): Promise<void> {
     rows.push(...(await bulkLoad(app, db, accounts)));
     rows.push(...(await lookups(app, operator, accounts)));
     rows.push(...(await recording(app, db, operator, accounts[0])));
-    rows.push(await retention(app, db, accounts));
+    rows.push(
+      await retentionOfOneDay(app.databaseUrl, db, {
+        accounts: accounts.map((a) => a.accountId),
+        regions: REGIONS,
+        events: ROWS,
+      }),
+    );
     printReport('events', rows, load);
     log(`total ${((Date.now() - started) / 1000).toFixed(0)} s; dropping the bench database`);
   } finally {
@@ -649,60 +655,6 @@ async function recording(
     await pool.end();
     client.close();
   }
-}
-
-// ── 4. Retention ──────────────────────────────────────────────────────────────────────────────
-
-/**
- * Retention of one day of EVENTS_BENCH_ROWS events: loads them into a day older than the loaded
- * history (87 days back, inside the 90 days the app's own retention keeps, so it cannot drop it
- * first), then times what the retention task runs: events_drop_partitions_before in one
- * transaction, which detaches and drops that day's partitions.
- */
-async function retention(app: BenchApp, db: Client, accounts: readonly BenchCredentials[]): Promise<Row> {
-  const day = utcDayStart(87);
-  const world: EventWorld = {
-    accounts: accounts.map((a) => a.accountId),
-    regions: REGIONS,
-    total: ROWS,
-    startMs: day + 1,
-    stepMs: (86_400_000 - 2) / ROWS,
-  };
-  const partition = `events_p${new Date(day).toISOString().slice(0, 10).replaceAll('-', '')}`;
-  await db.query(`SELECT events_ensure_partition($1::date)`, [new Date(day).toISOString().slice(0, 10)]);
-  const loaders = await Promise.all(
-    [0, 1].map(async () => {
-      const client = new Client({ connectionString: app.databaseUrl });
-      await client.connect();
-      return client;
-    }),
-  );
-  const t0 = performance.now();
-  try {
-    await loadEvents(loaders, world, () => undefined);
-  } finally {
-    await Promise.all(loaders.map((client) => client.end()));
-  }
-  const { rows: counted } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${partition}`);
-  log(
-    `retention day: ${fmt(Number(counted[0].n))} events loaded in ${fmt((performance.now() - t0) / 1000)} s`,
-  );
-  const t1 = performance.now();
-  await db.query('BEGIN');
-  await db.query(`SET LOCAL lock_timeout = '2s'`);
-  const { rows } = await db.query<{ dropped: number }>(
-    `SELECT events_drop_partitions_before($1) AS dropped`,
-    [new Date(day + 86_400_000)],
-  );
-  await db.query('COMMIT');
-  const ms = performance.now() - t1;
-  return row(
-    `Retention of one day of ${fmt(Number(counted[0].n))} events: detach and drop its partitions, one transaction (ms; ${rows[0].dropped} day dropped)`,
-    ms,
-    '1,000 ms (the goal)',
-    ms / 1000,
-    { atMost: 1 },
-  );
 }
 
 runMain(main);
