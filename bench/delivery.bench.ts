@@ -200,7 +200,7 @@ async function baseline(db: Client, organizationId: string, batchEvents: number)
       region: string;
       record: string;
     }>(
-      `SELECT txid::text, seq::text, account_id, region, record::text AS record FROM events
+      `SELECT txid::text, seq::text, account_id, region, events_record(events)::text AS record FROM events
         WHERE organization_id = $1 AND (txid, seq) > ($2::xid8, $3::bigint)
         ORDER BY txid, seq LIMIT $4`,
       [organizationId, after.txid, after.seq, batchEvents],

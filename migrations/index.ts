@@ -21,6 +21,7 @@ import { AddUserStsSessions1765700000000 } from './1765700000000-add-user-sts-se
 import { AddRegionEnablementEpoch1765716000000 } from './1765716000000-add-region-enablement-epoch';
 import { PartitionEventsByDay1765800000000 } from './1765800000000-partition-events-by-day';
 import { CreateMultipartUploads1765900000000 } from './1765900000000-create-multipart-uploads';
+import { NarrowEventStorage1765950000000 } from './1765950000000-narrow-event-storage';
 
 /** Every migration, in order: the apps, the CLI, the tests and PGlite all read this one list. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -46,4 +47,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   AddRegionEnablementEpoch1765716000000,
   PartitionEventsByDay1765800000000,
   CreateMultipartUploads1765900000000,
+  NarrowEventStorage1765950000000,
 ];

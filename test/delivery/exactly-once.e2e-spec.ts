@@ -28,7 +28,7 @@ interface Writer {
 function selectedEventIds(databaseUrl: string, trail: string, regions: readonly string[]): Promise<string[]> {
   return withDatabase(databaseUrl, async (db) => {
     const { rows } = await db.query<{ id: string }>(
-      `SELECT e.record->>'eventID' AS id
+      `SELECT e.event_id::text AS id
          FROM trails t
          JOIN trail_logging_periods p ON p.trail_id = t.id
          JOIN events e ON e.account_id = t.owner_account_id AND e.region = ANY($2::text[]) AND e.management

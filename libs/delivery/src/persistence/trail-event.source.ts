@@ -78,7 +78,7 @@ export class TrailEventSource {
       `SELECT e.txid::text, e.seq::text, e.account_id, e.region, e.event_time, e.event_source, e.event_name,
               e.read_only, e.management, e.record->>'eventType' AS event_type,
               e.record->'userIdentity'->>'arn' AS identity_arn, e.record->'resources' AS resources,
-              e.record::text AS record_json
+              events_record(e)::text AS record_json
          FROM events e
         WHERE ${where.join(' AND ')}
           AND (e.txid, e.seq) > ($1::xid8, $2::bigint) AND e.txid < $3::xid8

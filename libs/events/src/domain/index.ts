@@ -5,3 +5,4 @@ export * from './redaction';
 export * from './lookup.errors';
 export * from './service-event';
 export * from './event-partitions';
+export * from './stored-record';

@@ -2,28 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { sql } from '@app/platform';
 import { type EntityManager } from 'typeorm';
 import { type CloudTrailRecord, type StoredEvent } from '../domain/event-record';
+import { storedRecord } from '../domain/stored-record';
 import { type LookupQuery, MAX_LOOKUP_VALUE_LENGTH } from '../domain/lookup-query';
+import { type EventCursor, lookupSql } from './event-lookup.sql';
 
-/** Where a page of LookupEvents stopped: the last event's time and id (newest first). */
-export interface EventCursor {
-  readonly eventTime: Date;
-  readonly eventId: string;
-}
+export { type EventCursor } from './event-lookup.sql';
 
 export interface FoundEvent {
   readonly eventTime: Date;
   readonly username: string | null;
   readonly record: CloudTrailRecord;
 }
-
-const COLUMN_OF = {
-  EventId: 'event_id',
-  EventName: 'event_name',
-  EventSource: 'event_source',
-  ReadOnly: 'read_only',
-  Username: 'username',
-  AccessKeyId: 'access_key_id',
-} as const;
 
 interface LookupRow {
   readonly event: StoredEvent;
@@ -34,6 +23,7 @@ interface LookupRow {
 
 /** The `events` columns of a multi-row insert, one array per column. */
 function eventColumns(events: readonly StoredEvent[]): unknown[] {
+  const stored = events.map(storedRecord);
   return [
     events.map((e) => e.eventId),
     events.map((e) => e.accountId),
@@ -46,9 +36,10 @@ function eventColumns(events: readonly StoredEvent[]): unknown[] {
     events.map((e) => e.accessKeyId),
     events.map((e) => e.errorCode),
     events.map((e) => e.requestId),
-    events.map((e) => JSON.stringify(e.record)),
+    stored.map((s) => JSON.stringify(s.record)),
     events.map((e) => e.management),
     events.map((e) => e.organizationId),
+    stored.map((s) => s.stripped),
   ];
 }
 
@@ -93,13 +84,14 @@ export class EventRepository {
     await em.query(
       `WITH inserted AS (
          INSERT INTO events (event_id, account_id, region, event_time, event_name, event_source, read_only,
-                             username, access_key_id, error_code, request_id, record, management, organization_id)
+                             username, access_key_id, error_code, request_id, record, management, organization_id,
+                             stripped)
          SELECT * FROM unnest($1::uuid[], $2::char(12)[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
                               $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[],
-                              $13::boolean[], $14::text[]))
+                              $13::boolean[], $14::text[], $15::smallint[]))
        INSERT INTO event_resources (event_id, account_id, region, event_time, resource_type, resource_name, is_arn)
-       SELECT * FROM unnest($15::uuid[], $16::char(12)[], $17::text[], $18::timestamptz[], $19::text[], $20::text[],
-                            $21::boolean[])`,
+       SELECT * FROM unnest($16::uuid[], $17::char(12)[], $18::text[], $19::timestamptz[], $20::text[], $21::text[],
+                            $22::boolean[])`,
       [...eventColumns(events), ...resourceColumns(lookupRows(events))],
     );
   }
@@ -118,16 +110,17 @@ export class EventRepository {
       em,
       `WITH inserted AS (
          INSERT INTO events (event_id, account_id, region, event_time, event_name, event_source, read_only,
-                             username, access_key_id, error_code, request_id, record, management, organization_id)
+                             username, access_key_id, error_code, request_id, record, management, organization_id,
+                           stripped)
          SELECT * FROM unnest($1::uuid[], $2::char(12)[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
                               $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[],
-                              $13::boolean[], $14::text[])
+                              $13::boolean[], $14::text[], $15::smallint[])
          ON CONFLICT (event_id, event_time) DO NOTHING
          RETURNING event_id, event_time),
        resources AS (
          INSERT INTO event_resources (event_id, account_id, region, event_time, resource_type, resource_name, is_arn)
-         SELECT r.* FROM unnest($15::uuid[], $16::char(12)[], $17::text[], $18::timestamptz[], $19::text[],
-                                $20::text[], $21::boolean[])
+         SELECT r.* FROM unnest($16::uuid[], $17::char(12)[], $18::text[], $19::timestamptz[], $20::text[],
+                                $21::text[], $22::boolean[])
                          AS r(event_id, account_id, region, event_time, resource_type, resource_name, is_arn)
           WHERE (r.event_id, r.event_time) IN (SELECT event_id, event_time FROM inserted))
        SELECT count(*)::text AS inserted FROM inserted`,
@@ -137,8 +130,8 @@ export class EventRepository {
   }
 
   /**
-   * One page of the account's events in the Region, newest first, after `cursor`. Each lookup
-   * attribute walks its own index in time order, so a page costs the same at any table size.
+   * One page of the account's events in the Region, newest first, after `cursor` (see lookupSql:
+   * each lookup walks one index in time order, so a page costs the same at any table size).
    */
   async lookup(
     em: EntityManager,
@@ -148,43 +141,12 @@ export class EventRepository {
     cursor: EventCursor | undefined,
     limit: number,
   ): Promise<FoundEvent[]> {
-    const params: unknown[] = [accountId, region, query.startTime, query.endTime];
-    const after = (alias: string): string => {
-      if (!cursor) return '';
-      params.push(cursor.eventTime, cursor.eventId);
-      return `AND (${alias}.event_time, ${alias}.event_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
-    };
-    const attribute = query.attribute;
-    let text: string;
-    if (attribute && (attribute.key === 'ResourceName' || attribute.key === 'ResourceType')) {
-      params.push(attribute.value);
-      const match =
-        attribute.key === 'ResourceName'
-          ? `r.resource_name = $${params.length}`
-          : `r.resource_type = $${params.length} AND r.is_arn`;
-      text = `SELECT e.event_time, e.username, e.record FROM event_resources r
-               JOIN events e ON e.event_id = r.event_id AND e.event_time = r.event_time
-               WHERE r.account_id = $1 AND r.region = $2 AND r.event_time BETWEEN $3 AND $4 AND ${match} ${after('r')} AND e.management
-               ORDER BY r.event_time DESC, r.event_id DESC`;
-    } else {
-      let match = '';
-      if (attribute) {
-        const column = COLUMN_OF[attribute.key as keyof typeof COLUMN_OF];
-        if (attribute.key === 'EventId' && !/^[0-9a-f-]{36}$/i.test(attribute.value)) return [];
-        if (attribute.key === 'ReadOnly' && attribute.value !== 'true' && attribute.value !== 'false')
-          return [];
-        params.push(attribute.key === 'ReadOnly' ? attribute.value === 'true' : attribute.value);
-        match = `AND e.${column} = $${params.length}`;
-      }
-      text = `SELECT e.event_time, e.username, e.record FROM events e
-               WHERE e.account_id = $1 AND e.region = $2 AND e.event_time BETWEEN $3 AND $4 ${match} ${after('e')} AND e.management
-               ORDER BY e.event_time DESC, e.event_id DESC`;
-    }
-    params.push(limit);
+    const page = lookupSql(accountId, region, query, cursor, limit);
+    if (!page) return [];
     const { rows } = await sql<{ event_time: Date; username: string | null; record: CloudTrailRecord }>(
       em,
-      `${text} LIMIT $${params.length}`,
-      params,
+      page.text,
+      page.values,
     );
     return rows.map((row) => ({ eventTime: row.event_time, username: row.username, record: row.record }));
   }

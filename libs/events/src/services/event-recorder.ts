@@ -7,6 +7,11 @@ import { EventRepository } from '../persistence/event.repository';
 
 const FLUSH_EVERY_MS = 50;
 const FLUSH_AT = 500;
+/**
+ * Batches written at once, each in its own transaction on its own connection: while one waits on
+ * its commit the next is already inserting, so recording keeps up with a multi-row INSERT loop.
+ */
+const CONCURRENT_FLUSHES = 2;
 /** Events held while the database is unreachable; beyond this the oldest are dropped (and logged). */
 const MAX_BUFFERED = 100_000;
 
@@ -19,7 +24,7 @@ const MAX_BUFFERED = 100_000;
 export class EventRecorder implements BeforeApplicationShutdown {
   private buffer: StoredEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> | undefined;
+  private readonly flushing = new Set<Promise<void>>();
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -46,26 +51,32 @@ export class EventRecorder implements BeforeApplicationShutdown {
     return this.buffer.length;
   }
 
-  /** Writes every buffered event; on failure they stay buffered for the next attempt. */
+  /**
+   * Writes every buffered event, and settles once every batch in flight has (on failure a batch
+   * goes back to the buffer for the next attempt).
+   */
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.flushing) return this.flushing.then(() => (this.buffer.length > 0 ? this.flush() : undefined));
+    if (this.buffer.length > 0 && this.flushing.size >= CONCURRENT_FLUSHES) {
+      await Promise.race(this.flushing);
+      return this.flush();
+    }
     const batch = this.buffer;
-    if (batch.length === 0) return;
-    this.buffer = [];
-    // One statement, atomic by itself: no transaction round trips around it.
-    this.flushing = this.tx
-      .read((em) => this.events.insertMany(em, batch))
-      .catch((error: unknown) => {
-        this.logger.warn({ err: error, events: batch.length }, 'event flush failed; will retry');
-        this.buffer = batch.concat(this.buffer);
-        this.timer ??= setTimeout(() => void this.flush(), 1_000);
-      })
-      .finally(() => {
-        this.flushing = undefined;
-      });
-    return this.flushing;
+    if (batch.length > 0) {
+      this.buffer = [];
+      // One statement, atomic by itself: no transaction round trips around it.
+      const flushing: Promise<void> = this.tx
+        .read((em) => this.events.insertMany(em, batch))
+        .catch((error: unknown) => {
+          this.logger.warn({ err: error, events: batch.length }, 'event flush failed; will retry');
+          this.buffer = batch.concat(this.buffer);
+          this.timer ??= setTimeout(() => void this.flush(), 1_000);
+        })
+        .finally(() => this.flushing.delete(flushing));
+      this.flushing.add(flushing);
+    }
+    await Promise.all(this.flushing);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
