@@ -39,6 +39,16 @@ interface CandidateRow {
 }
 
 /**
+ * The batch is read in its index's order (account or organization, txid, seq), stopping at the
+ * limit. Statistics lag a burst of recording (one transaction may add 100,000s of events), and with
+ * them the planner expects a few rows and picks a bitmap scan plus a sort: every batch would then
+ * read and sort the whole backlog, a run quadratic in it. Set for the read alone.
+ */
+const ORDERED_SCAN = `SELECT set_config('enable_sort', 'off', true), set_config('enable_bitmapscan', 'off', true)`;
+const PLANNER_DEFAULTS = `SELECT set_config(name, reset_val, true) FROM pg_settings
+                           WHERE name IN ('enable_sort', 'enable_bitmapscan')`;
+
+/**
  * Reads the events a trail may deliver, in recording order after its cursor and below the
  * transaction horizon (all of them final): its owner's events, or its organization's for an
  * organization trail, of its home Region unless multi-Region, global-service events only when it
@@ -73,6 +83,7 @@ export class TrailEventSource {
       params.push([...GLOBAL_SERVICE_EVENT_SOURCES]);
       where.push(`e.event_source <> ALL($${params.length}::text[])`);
     }
+    await sql(em, ORDERED_SCAN);
     const { rows } = await sql<CandidateRow>(
       em,
       `SELECT e.txid::text, e.seq::text, e.account_id, e.region, e.event_time, e.event_source, e.event_name,
@@ -87,6 +98,7 @@ export class TrailEventSource {
         LIMIT $5`,
       params,
     );
+    await sql(em, PLANNER_DEFAULTS);
     return rows.map((row) => ({
       txid: row.txid,
       seq: row.seq,
