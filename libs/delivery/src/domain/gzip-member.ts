@@ -32,7 +32,8 @@ export interface GzipMember {
 export class GzipMemberWriter {
   private readonly output: Buffer[] = [GZIP_HEADER];
   private compressed = GZIP_HEADER.length;
-  private pending: Buffer[] = [];
+  /** Record text stays a string until its chunk is deflated: one UTF-8 encoding per chunk, not per write. */
+  private pending: Array<Buffer | string> = [];
   private pendingLength = 0;
   private window = Buffer.alloc(0);
   private crc = 0;
@@ -51,9 +52,10 @@ export class GzipMemberWriter {
     return this.pendingLength;
   }
 
-  write(bytes: Buffer): void {
+  /** Writes bytes, or text as UTF-8. */
+  write(bytes: Buffer | string): void {
     this.pending.push(bytes);
-    this.pendingLength += bytes.length;
+    this.pendingLength += typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length;
     if (this.pendingLength >= this.chunkBytes) this.flush();
   }
 
@@ -79,7 +81,7 @@ export class GzipMemberWriter {
   }
 
   private deflatePending(finishFlush: number): void {
-    const input = Buffer.concat(this.pending, this.pendingLength);
+    const input = this.pendingInput();
     // Checksums per chunk, not per write: hashing many small buffers costs more than deflating them.
     this.crc = crc32(input, this.crc);
     this.sha256.update(input);
@@ -89,10 +91,21 @@ export class GzipMemberWriter {
     const blocks = deflateRawSync(input, options);
     this.output.push(blocks);
     this.compressed += blocks.length;
-    this.window = Buffer.from(
-      Buffer.concat([this.window, input.subarray(-DEFLATE_WINDOW_BYTES)]).subarray(-DEFLATE_WINDOW_BYTES),
-    );
+    // The last chunk needs no dictionary after it.
+    if (finishFlush !== constants.Z_FINISH) {
+      this.window = Buffer.from(
+        Buffer.concat([this.window, input.subarray(-DEFLATE_WINDOW_BYTES)]).subarray(-DEFLATE_WINDOW_BYTES),
+      );
+    }
     this.pending = [];
     this.pendingLength = 0;
+  }
+
+  private pendingInput(): Buffer {
+    if (this.pending.every((part) => typeof part === 'string')) {
+      return Buffer.from(this.pending.join(''), 'utf8');
+    }
+    const parts = this.pending.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part));
+    return Buffer.concat(parts, this.pendingLength);
   }
 }

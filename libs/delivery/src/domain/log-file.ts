@@ -6,9 +6,9 @@ export const MAX_LOG_FILE_COMPRESSED_BYTES = 50_000_000;
 /** Uncompressed bytes deflated at a time: bounds the memory a file in progress holds besides its output. */
 export const LOG_FILE_CHUNK_BYTES = 1024 * 1024;
 
-const OPENING = Buffer.from('{"Records":[');
-const SEPARATOR = Buffer.from(',');
-const CLOSING = Buffer.from(']}');
+const OPENING = '{"Records":[';
+const SEPARATOR = ',';
+const CLOSING = ']}';
 
 /** A CloudTrail record as LookupEvents returns it; only its time is read, the rest is copied. */
 export interface LogRecord {
@@ -73,20 +73,20 @@ export class LogFileBuilder {
   }
 
   /** Adds a record given as its JSON text (as the event history stores it) and its `eventTime`. */
-  addJson(eventTime: string, text: string): LogFile | undefined {
-    const json = Buffer.from(text, 'utf8');
-    const time = Date.parse(eventTime);
-    if (!this.fitsInEmptyFile(OPENING.length + json.length)) {
+  addJson(eventTime: string | Date, text: string): LogFile | undefined {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    const time = typeof eventTime === 'string' ? Date.parse(eventTime) : eventTime.getTime();
+    if (!this.fitsInEmptyFile(OPENING.length + bytes)) {
       throw new RangeError(
-        `A record of ${json.length} bytes does not fit in a log file of at most ${this.maxCompressedBytes} compressed bytes.`,
+        `A record of ${bytes} bytes does not fit in a log file of at most ${this.maxCompressedBytes} compressed bytes.`,
       );
     }
-    if (this.file !== undefined && this.fits(this.file, SEPARATOR.length + json.length)) {
-      this.append(this.file, [SEPARATOR, json], time);
+    if (this.file !== undefined && this.fits(this.file, SEPARATOR.length + bytes)) {
+      this.append(this.file, SEPARATOR, text, time);
       return undefined;
     }
     const closed = this.finish();
-    this.append(this.open(), [OPENING, json], time);
+    this.append(this.open(), OPENING, text, time);
     return closed;
   }
 
@@ -138,8 +138,9 @@ export class LogFileBuilder {
     return compressed + deflateBound(pending) + deflateBound(CLOSING.length) + GZIP_TRAILER_BYTES;
   }
 
-  private append(file: OpenFile, parts: readonly Buffer[], time: number): void {
-    for (const part of parts) file.gzip.write(part);
+  private append(file: OpenFile, before: string, json: string, time: number): void {
+    file.gzip.write(before);
+    file.gzip.write(json);
     file.recordCount += 1;
     file.newest = Math.max(file.newest, time);
     file.oldest = Math.min(file.oldest, time);

@@ -39,7 +39,7 @@ export function planLogFiles(
       };
       builders.set(place, entry);
     }
-    const closed = entry.builder.addJson(event.eventTime.toISOString(), event.recordJson);
+    const closed = entry.builder.addJson(event.eventTime, event.recordJson);
     if (closed) files.push({ ...closed, accountId: entry.accountId, region: entry.region });
   }
   for (const { builder, accountId, region } of builders.values()) {
