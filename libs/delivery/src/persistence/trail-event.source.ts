@@ -27,7 +27,8 @@ interface CandidateRow {
   readonly seq: string;
   readonly account_id: string;
   readonly region: string;
-  readonly event_time: Date;
+  /** Epoch milliseconds: a number parses far faster than a timestamptz's text, for every row of a batch. */
+  readonly event_time_ms: number;
   readonly event_source: string;
   readonly event_name: string;
   readonly read_only: boolean;
@@ -86,7 +87,8 @@ export class TrailEventSource {
     await sql(em, ORDERED_SCAN);
     const { rows } = await sql<CandidateRow>(
       em,
-      `SELECT e.txid::text, e.seq::text, e.account_id, e.region, e.event_time, e.event_source, e.event_name,
+      `SELECT e.txid::text, e.seq::text, e.account_id, e.region,
+              (extract(epoch FROM e.event_time) * 1000)::float8 AS event_time_ms, e.event_source, e.event_name,
               e.read_only, e.management, e.record->>'eventType' AS event_type,
               e.record->'userIdentity'->>'arn' AS identity_arn, e.record->'resources' AS resources,
               e.record::text AS record_json
@@ -104,7 +106,7 @@ export class TrailEventSource {
       seq: row.seq,
       accountId: row.account_id,
       region: row.region,
-      eventTime: row.event_time,
+      eventTime: new Date(row.event_time_ms),
       eventSource: row.event_source,
       eventName: row.event_name,
       readOnly: row.read_only,
