@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { constants, crc32, deflateRawSync, type ZlibOptions } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants, crc32, deflateRaw, deflateRawSync, type ZlibOptions } from 'node:zlib';
 
 /** ID1 ID2, CM = deflate, no flags, no mtime, XFL 0, OS = Unix (RFC 1952). */
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03]);
 export const GZIP_HEADER_BYTES = GZIP_HEADER.length;
 /** CRC-32 and ISIZE, four bytes each. */
 export const GZIP_TRAILER_BYTES = 8;
+const deflateRawInBackground = promisify<Buffer, ZlibOptions, Buffer>(deflateRaw);
 /** Deflate looks back at most 32 KiB: what a chunk may refer to in the data before it. */
 const DEFLATE_WINDOW_BYTES = 32 * 1024;
 
@@ -69,7 +71,21 @@ export class GzipMemberWriter {
    * lowercase hex SHA-256 of the uncompressed bytes. Call once.
    */
   finish(): GzipMember {
-    this.deflatePending(constants.Z_FINISH);
+    const chunk = this.takePending(constants.Z_FINISH);
+    return this.close(deflateRawSync(chunk.input, chunk.options));
+  }
+
+  /**
+   * `finish`, the last chunk deflated on libuv's thread pool: the files of a delivery batch then
+   * compress on several cores while the event loop prepares the next ones.
+   */
+  async finishInBackground(): Promise<GzipMember> {
+    const chunk = this.takePending(constants.Z_FINISH);
+    return this.close(await deflateRawInBackground(chunk.input, chunk.options));
+  }
+
+  private close(lastBlocks: Buffer): GzipMember {
+    this.push(lastBlocks);
     const trailer = Buffer.alloc(GZIP_TRAILER_BYTES);
     trailer.writeUInt32LE(this.crc, 0);
     trailer.writeUInt32LE(this.uncompressed % 2 ** 32, 4);
@@ -81,6 +97,17 @@ export class GzipMemberWriter {
   }
 
   private deflatePending(finishFlush: number): void {
+    const chunk = this.takePending(finishFlush);
+    this.push(deflateRawSync(chunk.input, chunk.options));
+  }
+
+  private push(blocks: Buffer): void {
+    this.output.push(blocks);
+    this.compressed += blocks.length;
+  }
+
+  /** The pending bytes as the next chunk to deflate, checksummed, with the options that chain it. */
+  private takePending(finishFlush: number): { input: Buffer; options: ZlibOptions } {
     const input = this.pendingInput();
     // Checksums per chunk, not per write: hashing many small buffers costs more than deflating them.
     this.crc = crc32(input, this.crc);
@@ -88,9 +115,6 @@ export class GzipMemberWriter {
     this.uncompressed += input.length;
     const options: ZlibOptions =
       this.window.length > 0 ? { finishFlush, dictionary: this.window } : { finishFlush };
-    const blocks = deflateRawSync(input, options);
-    this.output.push(blocks);
-    this.compressed += blocks.length;
     // The last chunk needs no dictionary after it.
     if (finishFlush !== constants.Z_FINISH) {
       this.window = Buffer.from(
@@ -99,6 +123,7 @@ export class GzipMemberWriter {
     }
     this.pending = [];
     this.pendingLength = 0;
+    return { input, options };
   }
 
   private pendingInput(): Buffer {

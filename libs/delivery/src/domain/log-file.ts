@@ -1,4 +1,10 @@
-import { deflateBound, GZIP_HEADER_BYTES, GZIP_TRAILER_BYTES, GzipMemberWriter } from './gzip-member';
+import {
+  deflateBound,
+  GZIP_HEADER_BYTES,
+  GZIP_TRAILER_BYTES,
+  type GzipMember,
+  GzipMemberWriter,
+} from './gzip-member';
 import { type LogFileLocation, logFileKey, randomLogFileSuffix } from '@app/trails';
 
 /** "At most 50 MB compressed per file" (delivery.md §3), read as 10^6 bytes so both readings hold. */
@@ -92,11 +98,25 @@ export class LogFileBuilder {
 
   /** Closes the current file and returns it; nothing when no record was added since the last one. */
   finish(): LogFile | undefined {
+    const file = this.close();
+    return file && this.logFile(file, file.gzip.finish());
+  }
+
+  /** `finish`, compressing on libuv's thread pool (see `GzipMemberWriter.finishInBackground`). */
+  async finishInBackground(): Promise<LogFile | undefined> {
+    const file = this.close();
+    return file && this.logFile(file, await file.gzip.finishInBackground());
+  }
+
+  private close(): OpenFile | undefined {
     const file = this.file;
     if (file === undefined) return undefined;
     this.file = undefined;
     file.gzip.write(CLOSING);
-    const { body, uncompressedSha256 } = file.gzip.finish();
+    return file;
+  }
+
+  private logFile(file: OpenFile, { body, uncompressedSha256 }: GzipMember): LogFile {
     return {
       key: logFileKey(this.options.location, this.options.deliveredAt, this.randomSuffix()),
       body,
