@@ -3,11 +3,14 @@ import { gunzipSync, inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { deflateBound, GZIP_HEADER_BYTES, GZIP_TRAILER_BYTES, GzipMemberWriter } from './gzip-member';
 
-/** Text that compresses, or random bytes that do not. */
+/** Text that compresses (as a string or as its UTF-8 bytes), or random bytes that do not. */
 const piece = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 300 }),
   fc.string({ unit: 'binary', maxLength: 300 }).map((text) => Buffer.from(text, 'utf8')),
   fc.nat({ max: 3_000 }).map((n) => randomBytes(n)),
 );
+const bytesOf = (written: Buffer | string): Buffer =>
+  typeof written === 'string' ? Buffer.from(written, 'utf8') : written;
 
 describe(GzipMemberWriter.name, () => {
   it('writes one gzip member of what was written, whatever the chunking and flushes', () => {
@@ -18,7 +21,7 @@ describe(GzipMemberWriter.name, () => {
         (writes, chunkBytes) => {
           const writer = new GzipMemberWriter(chunkBytes);
           for (const [bytes, flush] of writes) {
-            const before = writer.compressedBytes + deflateBound(writer.pendingBytes + bytes.length);
+            const before = writer.compressedBytes + deflateBound(writer.pendingBytes + bytesOf(bytes).length);
             writer.write(bytes);
             if (flush) writer.flush();
             expect(writer.compressedBytes + deflateBound(writer.pendingBytes)).toBeLessThanOrEqual(before);
@@ -26,7 +29,7 @@ describe(GzipMemberWriter.name, () => {
           const boundAtEnd =
             writer.compressedBytes + deflateBound(writer.pendingBytes) + 2 + GZIP_TRAILER_BYTES;
           const { body, uncompressedSha256 } = writer.finish();
-          const written = Buffer.concat(writes.map(([bytes]) => bytes));
+          const written = Buffer.concat(writes.map(([bytes]) => bytesOf(bytes)));
           expect(body.length).toBeLessThanOrEqual(boundAtEnd);
           expect(gunzipSync(body).equals(written)).toBe(true);
           const { engine } = inflateRawSync(body.subarray(GZIP_HEADER_BYTES), { info: true }) as unknown as {
@@ -37,6 +40,25 @@ describe(GzipMemberWriter.name, () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+
+  it('finishes in the background with the same bytes as in the foreground', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 20 }),
+        fc.integer({ min: 1, max: 70_000 }),
+        async (writes, chunkBytes) => {
+          const foreground = new GzipMemberWriter(chunkBytes);
+          const background = new GzipMemberWriter(chunkBytes);
+          for (const bytes of writes) {
+            foreground.write(bytes);
+            background.write(bytes);
+          }
+          expect(await background.finishInBackground()).toEqual(foreground.finish());
+        },
+      ),
+      { numRuns: 50 },
     );
   });
 

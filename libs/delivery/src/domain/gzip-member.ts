@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { constants, crc32, deflateRawSync, type ZlibOptions } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants, crc32, deflateRaw, deflateRawSync, type ZlibOptions } from 'node:zlib';
 
 /** ID1 ID2, CM = deflate, no flags, no mtime, XFL 0, OS = Unix (RFC 1952). */
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03]);
 export const GZIP_HEADER_BYTES = GZIP_HEADER.length;
 /** CRC-32 and ISIZE, four bytes each. */
 export const GZIP_TRAILER_BYTES = 8;
+const deflateRawInBackground = promisify<Buffer, ZlibOptions, Buffer>(deflateRaw);
 /** Deflate looks back at most 32 KiB: what a chunk may refer to in the data before it. */
 const DEFLATE_WINDOW_BYTES = 32 * 1024;
 
@@ -32,7 +34,8 @@ export interface GzipMember {
 export class GzipMemberWriter {
   private readonly output: Buffer[] = [GZIP_HEADER];
   private compressed = GZIP_HEADER.length;
-  private pending: Buffer[] = [];
+  /** Record text stays a string until its chunk is deflated: one UTF-8 encoding per chunk, not per write. */
+  private pending: Array<Buffer | string> = [];
   private pendingLength = 0;
   private window = Buffer.alloc(0);
   private crc = 0;
@@ -51,9 +54,10 @@ export class GzipMemberWriter {
     return this.pendingLength;
   }
 
-  write(bytes: Buffer): void {
+  /** Writes bytes, or text as UTF-8. */
+  write(bytes: Buffer | string): void {
     this.pending.push(bytes);
-    this.pendingLength += bytes.length;
+    this.pendingLength += typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length;
     if (this.pendingLength >= this.chunkBytes) this.flush();
   }
 
@@ -67,7 +71,21 @@ export class GzipMemberWriter {
    * lowercase hex SHA-256 of the uncompressed bytes. Call once.
    */
   finish(): GzipMember {
-    this.deflatePending(constants.Z_FINISH);
+    const chunk = this.takePending(constants.Z_FINISH);
+    return this.close(deflateRawSync(chunk.input, chunk.options));
+  }
+
+  /**
+   * `finish`, the last chunk deflated on libuv's thread pool: the files of a delivery batch then
+   * compress on several cores while the event loop prepares the next ones.
+   */
+  async finishInBackground(): Promise<GzipMember> {
+    const chunk = this.takePending(constants.Z_FINISH);
+    return this.close(await deflateRawInBackground(chunk.input, chunk.options));
+  }
+
+  private close(lastBlocks: Buffer): GzipMember {
+    this.push(lastBlocks);
     const trailer = Buffer.alloc(GZIP_TRAILER_BYTES);
     trailer.writeUInt32LE(this.crc, 0);
     trailer.writeUInt32LE(this.uncompressed % 2 ** 32, 4);
@@ -79,20 +97,40 @@ export class GzipMemberWriter {
   }
 
   private deflatePending(finishFlush: number): void {
-    const input = Buffer.concat(this.pending, this.pendingLength);
+    const chunk = this.takePending(finishFlush);
+    this.push(deflateRawSync(chunk.input, chunk.options));
+  }
+
+  private push(blocks: Buffer): void {
+    this.output.push(blocks);
+    this.compressed += blocks.length;
+  }
+
+  /** The pending bytes as the next chunk to deflate, checksummed, with the options that chain it. */
+  private takePending(finishFlush: number): { input: Buffer; options: ZlibOptions } {
+    const input = this.pendingInput();
     // Checksums per chunk, not per write: hashing many small buffers costs more than deflating them.
     this.crc = crc32(input, this.crc);
     this.sha256.update(input);
     this.uncompressed += input.length;
     const options: ZlibOptions =
       this.window.length > 0 ? { finishFlush, dictionary: this.window } : { finishFlush };
-    const blocks = deflateRawSync(input, options);
-    this.output.push(blocks);
-    this.compressed += blocks.length;
-    this.window = Buffer.from(
-      Buffer.concat([this.window, input.subarray(-DEFLATE_WINDOW_BYTES)]).subarray(-DEFLATE_WINDOW_BYTES),
-    );
+    // The last chunk needs no dictionary after it.
+    if (finishFlush !== constants.Z_FINISH) {
+      this.window = Buffer.from(
+        Buffer.concat([this.window, input.subarray(-DEFLATE_WINDOW_BYTES)]).subarray(-DEFLATE_WINDOW_BYTES),
+      );
+    }
     this.pending = [];
     this.pendingLength = 0;
+    return { input, options };
+  }
+
+  private pendingInput(): Buffer {
+    if (this.pending.every((part) => typeof part === 'string')) {
+      return Buffer.from(this.pending.join(''), 'utf8');
+    }
+    const parts = this.pending.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part));
+    return Buffer.concat(parts, this.pendingLength);
   }
 }

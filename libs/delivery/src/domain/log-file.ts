@@ -1,4 +1,10 @@
-import { deflateBound, GZIP_HEADER_BYTES, GZIP_TRAILER_BYTES, GzipMemberWriter } from './gzip-member';
+import {
+  deflateBound,
+  GZIP_HEADER_BYTES,
+  GZIP_TRAILER_BYTES,
+  type GzipMember,
+  GzipMemberWriter,
+} from './gzip-member';
 import { type LogFileLocation, logFileKey, randomLogFileSuffix } from '@app/trails';
 
 /** "At most 50 MB compressed per file" (delivery.md §3), read as 10^6 bytes so both readings hold. */
@@ -6,9 +12,9 @@ export const MAX_LOG_FILE_COMPRESSED_BYTES = 50_000_000;
 /** Uncompressed bytes deflated at a time: bounds the memory a file in progress holds besides its output. */
 export const LOG_FILE_CHUNK_BYTES = 1024 * 1024;
 
-const OPENING = Buffer.from('{"Records":[');
-const SEPARATOR = Buffer.from(',');
-const CLOSING = Buffer.from(']}');
+const OPENING = '{"Records":[';
+const SEPARATOR = ',';
+const CLOSING = ']}';
 
 /** A CloudTrail record as LookupEvents returns it; only its time is read, the rest is copied. */
 export interface LogRecord {
@@ -73,30 +79,44 @@ export class LogFileBuilder {
   }
 
   /** Adds a record given as its JSON text (as the event history stores it) and its `eventTime`. */
-  addJson(eventTime: string, text: string): LogFile | undefined {
-    const json = Buffer.from(text, 'utf8');
-    const time = Date.parse(eventTime);
-    if (!this.fitsInEmptyFile(OPENING.length + json.length)) {
+  addJson(eventTime: string | Date, text: string): LogFile | undefined {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    const time = typeof eventTime === 'string' ? Date.parse(eventTime) : eventTime.getTime();
+    if (!this.fitsInEmptyFile(OPENING.length + bytes)) {
       throw new RangeError(
-        `A record of ${json.length} bytes does not fit in a log file of at most ${this.maxCompressedBytes} compressed bytes.`,
+        `A record of ${bytes} bytes does not fit in a log file of at most ${this.maxCompressedBytes} compressed bytes.`,
       );
     }
-    if (this.file !== undefined && this.fits(this.file, SEPARATOR.length + json.length)) {
-      this.append(this.file, [SEPARATOR, json], time);
+    if (this.file !== undefined && this.fits(this.file, SEPARATOR.length + bytes)) {
+      this.append(this.file, SEPARATOR, text, time);
       return undefined;
     }
     const closed = this.finish();
-    this.append(this.open(), [OPENING, json], time);
+    this.append(this.open(), OPENING, text, time);
     return closed;
   }
 
   /** Closes the current file and returns it; nothing when no record was added since the last one. */
   finish(): LogFile | undefined {
+    const file = this.close();
+    return file && this.logFile(file, file.gzip.finish());
+  }
+
+  /** `finish`, compressing on libuv's thread pool (see `GzipMemberWriter.finishInBackground`). */
+  async finishInBackground(): Promise<LogFile | undefined> {
+    const file = this.close();
+    return file && this.logFile(file, await file.gzip.finishInBackground());
+  }
+
+  private close(): OpenFile | undefined {
     const file = this.file;
     if (file === undefined) return undefined;
     this.file = undefined;
     file.gzip.write(CLOSING);
-    const { body, uncompressedSha256 } = file.gzip.finish();
+    return file;
+  }
+
+  private logFile(file: OpenFile, { body, uncompressedSha256 }: GzipMember): LogFile {
     return {
       key: logFileKey(this.options.location, this.options.deliveredAt, this.randomSuffix()),
       body,
@@ -138,8 +158,9 @@ export class LogFileBuilder {
     return compressed + deflateBound(pending) + deflateBound(CLOSING.length) + GZIP_TRAILER_BYTES;
   }
 
-  private append(file: OpenFile, parts: readonly Buffer[], time: number): void {
-    for (const part of parts) file.gzip.write(part);
+  private append(file: OpenFile, before: string, json: string, time: number): void {
+    file.gzip.write(before);
+    file.gzip.write(json);
     file.recordCount += 1;
     file.newest = Math.max(file.newest, time);
     file.oldest = Math.min(file.oldest, time);

@@ -16,15 +16,21 @@ export interface PlacedLogFile extends LogFile {
 }
 
 /**
+ * Files compressing at once on libuv's thread pool (4 threads by default): enough to keep the
+ * cores busy, few enough that compressors' buffers stay small.
+ */
+const FILES_IN_FLIGHT = 4;
+
+/**
  * Packs a trail's selected events into log files: one account's events of one Region per file
  * (split at the size limit), in the order given, all dated `deliveredAt` (delivery.md §3).
  */
-export function planLogFiles(
+export async function planLogFiles(
   destination: Pick<LogFileLocation, 's3KeyPrefix' | 'organizationId'>,
   events: readonly LogFileEvent[],
   deliveredAt: Date,
   options: { readonly maxCompressedBytes?: number; readonly randomSuffix?: () => string } = {},
-): PlacedLogFile[] {
+): Promise<PlacedLogFile[]> {
   const builders = new Map<string, { builder: LogFileBuilder; accountId: string; region: string }>();
   const files: PlacedLogFile[] = [];
   for (const event of events) {
@@ -39,12 +45,20 @@ export function planLogFiles(
       };
       builders.set(place, entry);
     }
-    const closed = entry.builder.addJson(event.eventTime.toISOString(), event.recordJson);
+    const closed = entry.builder.addJson(event.eventTime, event.recordJson);
     if (closed) files.push({ ...closed, accountId: entry.accountId, region: entry.region });
   }
-  for (const { builder, accountId, region } of builders.values()) {
-    const last = builder.finish();
-    if (last) files.push({ ...last, accountId, region });
-  }
+  const open = [...builders.values()];
+  const last: Array<PlacedLogFile | undefined> = new Array<PlacedLogFile | undefined>(open.length);
+  let next = 0;
+  const compress = async (): Promise<void> => {
+    for (let at = next++; at < open.length; at = next++) {
+      const { builder, accountId, region } = open[at];
+      const file = await builder.finishInBackground();
+      last[at] = file && { ...file, accountId, region };
+    }
+  };
+  await Promise.all(Array.from({ length: FILES_IN_FLIGHT }, compress));
+  for (const file of last) if (file) files.push(file);
   return files;
 }

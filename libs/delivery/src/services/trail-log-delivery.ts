@@ -89,7 +89,7 @@ export class TrailLogDelivery {
     const last = candidates[candidates.length - 1];
     const next: DeliveryCursor = full ? { txid: last.txid, seq: last.seq } : { txid: horizon, seq: '-1' };
     const selected = candidates.filter((event) => this.covers(trail, event, periods));
-    const files = this.plan(trail, selected);
+    const files = await this.plan(trail, selected);
     const now = this.clock.now();
     const delivered = await this.destination.deliver(em, writerOf(trail), files);
     await this.state.advance(em, trailId, laterOf(cursor, next));
@@ -117,26 +117,29 @@ export class TrailLogDelivery {
     );
   }
 
-  private plan(trail: TrailRecord, events: readonly CandidateEvent[]): PlannedLogFile[] {
+  private async plan(trail: TrailRecord, events: readonly CandidateEvent[]): Promise<PlannedLogFile[]> {
     const deliveredAt = this.clock.now();
     const organizationId =
       trail.settings.isOrganizationTrail && trail.organizationId ? trail.organizationId : undefined;
-    return planLogFiles({ s3KeyPrefix: trail.settings.s3KeyPrefix, organizationId }, events, deliveredAt).map(
-      (file) => ({
-        trailId: trail.id,
-        accountId: file.accountId,
-        region: file.region,
-        bucket: trail.settings.s3BucketName,
-        key: file.key,
-        deliveredAt,
-        records: file.recordCount,
-        bytes: file.body.length,
-        sha256: file.uncompressedSha256,
-        oldestEventTime: file.oldestEventTime,
-        newestEventTime: file.newestEventTime,
-        body: file.body,
-      }),
+    const files = await planLogFiles(
+      { s3KeyPrefix: trail.settings.s3KeyPrefix, organizationId },
+      events,
+      deliveredAt,
     );
+    return files.map((file) => ({
+      trailId: trail.id,
+      accountId: file.accountId,
+      region: file.region,
+      bucket: trail.settings.s3BucketName,
+      key: file.key,
+      deliveredAt,
+      records: file.recordCount,
+      bytes: file.body.length,
+      sha256: file.uncompressedSha256,
+      oldestEventTime: file.oldestEventTime,
+      newestEventTime: file.newestEventTime,
+      body: file.body,
+    }));
   }
 
   /** A failed attempt: its error goes to GetTrailStatus; the run is retried with backoff, nothing lost. */
