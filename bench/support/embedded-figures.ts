@@ -116,7 +116,7 @@ async function duringPropagation(
   const created = expectStatus(
     await management.rest('POST', '/v1/trails', {
       name: 'embedded-org-trail',
-      s3BucketName: 'org-logs',
+      s3BucketName: 'org-audit-logs',
       isMultiRegionTrail: true,
       isOrganizationTrail: true,
     }),
