@@ -1,7 +1,7 @@
 import { type BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
-import { LOGGER, TransactionRunner } from '@app/platform';
+import { LOGGER } from '@app/platform';
 import { type Logger } from 'pino';
-import { type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type ApiCall, buildEvent, type StoredEvent } from '../domain/event-record';
 import { EventRepository } from '../persistence/event.repository';
 
@@ -22,7 +22,7 @@ export class EventRecorder implements BeforeApplicationShutdown {
   private flushing: Promise<void> | undefined;
 
   constructor(
-    private readonly tx: TransactionRunner,
+    private readonly dataSource: DataSource,
     private readonly events: EventRepository,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -54,8 +54,10 @@ export class EventRecorder implements BeforeApplicationShutdown {
     const batch = this.buffer;
     if (batch.length === 0) return;
     this.buffer = [];
-    this.flushing = this.tx
-      .run((em) => this.events.insertMany(em, batch))
+    // One statement, on a connection of its own: never inside the transaction of whatever request
+    // happened to fill the buffer.
+    this.flushing = this.events
+      .insertMany(this.dataSource.manager, batch)
       .catch((error: unknown) => {
         this.logger.warn({ err: error, events: batch.length }, 'event flush failed; will retry');
         this.buffer = batch.concat(this.buffer);
