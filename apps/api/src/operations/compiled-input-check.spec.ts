@@ -93,6 +93,12 @@ const PALETTE: unknown[] = [
   Array.from({ length: 1001 }, () => 'x'),
   {},
   { key: 'k' },
+  [{ key: 'k' }],
+  [{ key: 'k', value: 'v', extra: 1 }],
+  [{ key: 'k', value: null }],
+  [{ key: 5 }],
+  [{}],
+  [{ Key: 'k', Value: 'v' }],
   'ReadOnly',
   'ALL',
 ];
@@ -117,6 +123,11 @@ async function agrees(
   });
   expect(fast).toBeInstanceOf(type);
   expect({ ...fast }).toEqual({ ...slow.input });
+  for (const [key, value] of Object.entries(slow.input)) {
+    if (!Array.isArray(value)) continue;
+    const built = (fast as Record<string, unknown[]>)[key];
+    expect(built.map((item) => item?.constructor)).toEqual(value.map((item: unknown) => item?.constructor));
+  }
   return 1;
 }
 
@@ -148,7 +159,7 @@ describe(checkedFast.name, () => {
     },
   );
 
-  it('takes the fast path for flat inputs, and leaves nested ones to class-validator', () => {
+  it('takes the fast path for flat inputs and lists of structures, and leaves other shapes to class-validator', () => {
     const byName = (name: string) => INPUTS.find((type) => type.name === name) as new () => object;
 
     expect(checkedFast(byName('TrailNameRequest'), { name: 'audit' }, false)).toEqual({ name: 'audit' });
@@ -157,6 +168,19 @@ describe(checkedFast.name, () => {
       includeShadowTrails: undefined,
     });
     expect(checkedFast(byName('TrailNameRequest'), {}, false)).toBeUndefined();
-    expect(checkedFast(byName('CreateTrailRequest'), { name: 'a', s3BucketName: 'b' }, true)).toBeUndefined();
+    const create = checkedFast(
+      byName('CreateTrailRequest'),
+      { name: 'a', s3BucketName: 'b', tagsList: [{ key: 'k', value: 'v' }] },
+      true,
+    ) as { tagsList: object[] };
+    expect(create.tagsList[0]).toEqual({ key: 'k', value: 'v' });
+    expect(create.tagsList[0].constructor.name).toBe('TagMember');
+    expect(
+      checkedFast(
+        byName('CreateTrailRequest'),
+        { name: 'a', s3BucketName: 'b', tagsList: [{ key: 1 }] },
+        true,
+      ),
+    ).toBeUndefined();
   });
 });

@@ -7,9 +7,16 @@ import { type ValidationMetadata } from 'class-validator/types/metadata/Validati
 /** One member's checks; true when the member's value passes them all. */
 type MemberCheck = (value: unknown) => boolean;
 
+/** A member's checks, and for a list of structures (`listOf`) the structure's own plan. */
+interface MemberPlan {
+  readonly check: MemberCheck;
+  readonly items?: CompiledInput;
+}
+
 /** The members of an input class and their checks, compiled once from class-validator's metadata. */
 interface CompiledInput {
-  readonly members: ReadonlyMap<string, MemberCheck>;
+  readonly type: new () => object;
+  readonly members: ReadonlyMap<string, MemberPlan>;
 }
 
 /**
@@ -32,6 +39,7 @@ const CONSTRAINTS: Readonly<Record<string, (args: readonly unknown[]) => MemberC
   max: ([max]) => (typeof max === 'number' ? (v) => typeof v === 'number' && v <= max : undefined),
   isIn: ([values]) => (Array.isArray(values) ? (v) => values.some((allowed) => allowed === v) : undefined),
   isArray: () => (value) => Array.isArray(value),
+  isObject: () => (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
   arrayMaxSize: ([max]) => (typeof max === 'number' ? (v) => Array.isArray(v) && v.length <= max : undefined),
 };
 
@@ -46,31 +54,59 @@ export function checkedFast<I extends object>(
   members: object,
   strict: boolean,
 ): I | undefined {
+  const plan = planOf(type);
+  return plan === undefined ? undefined : (built(plan, members as Record<string, unknown>, strict) as I);
+}
+
+function planOf(type: new () => object): CompiledInput | undefined {
   let plan = compiled.get(type);
   if (plan === undefined) {
+    // Marked first: a structure that contains itself is left to class-validator.
+    compiled.set(type, null);
     plan = compile(type) ?? null;
     compiled.set(type, plan);
   }
-  if (plan === null) return undefined;
-  const input = new type() as Record<string, unknown>;
-  const given = members as Record<string, unknown>;
+  return plan ?? undefined;
+}
+
+/** An instance of the plan's class from certainly valid members, or undefined. */
+function built(plan: CompiledInput, given: Record<string, unknown>, strict: boolean): object | undefined {
+  const input = new plan.type() as Record<string, unknown>;
   for (const key in given) {
     if (!Object.hasOwn(given, key)) continue;
     const value = given[key];
+    // A JSON null means "not set" (inputMembers drops it).
     if (value === null || value === undefined) continue;
-    const check = plan.members.get(key);
-    if (check === undefined) {
+    const member = plan.members.get(key);
+    if (member === undefined) {
       if (strict) return undefined;
       continue;
     }
-    if (!check(value)) return undefined;
-    input[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
+    if (!member.check(value)) return undefined;
+    if (member.items) {
+      const items: object[] = [];
+      for (const item of value as Record<string, unknown>[]) {
+        const one = built(member.items, item, strict);
+        if (one === undefined) return undefined;
+        items.push(one);
+      }
+      input[key] = items;
+    } else if (Array.isArray(value)) {
+      // Copied as class-transformer copies it: only lists of plain values are taken here.
+      if (!value.every(isPlainValue)) return undefined;
+      input[key] = [...(value as unknown[])];
+    } else if (isPlainValue(value)) input[key] = value;
+    else return undefined;
   }
-  for (const [key, check] of plan.members) {
+  for (const [key, member] of plan.members) {
     const value = given[key];
-    if ((value === null || value === undefined) && !check(undefined)) return undefined;
+    if ((value === null || value === undefined) && !member.check(undefined)) return undefined;
   }
-  return input as I;
+  return input;
+}
+
+function isPlainValue(value: unknown): boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 function compile(type: OperationInput<object>): CompiledInput | undefined {
@@ -85,16 +121,29 @@ function compile(type: OperationInput<object>): CompiledInput | undefined {
   for (const metadata of getMetadataStorage().getTargetValidationMetadatas(type, '', false, false)) {
     byMember.set(metadata.propertyName, [...(byMember.get(metadata.propertyName) ?? []), metadata]);
   }
-  const members = new Map<string, MemberCheck>();
+  const members = new Map<string, MemberPlan>();
   for (const [name, metadatas] of byMember) {
-    const transformed =
-      defaultMetadataStorage.findTypeMetadata(type, name) !== undefined ||
-      defaultMetadataStorage.findTransformMetadatas(type, name, TransformationType.PLAIN_TO_CLASS).length > 0;
-    const check = transformed ? undefined : memberCheck(metadatas);
+    if (
+      defaultMetadataStorage.findTransformMetadatas(type, name, TransformationType.PLAIN_TO_CLASS).length > 0
+    )
+      return undefined;
+    const typed = defaultMetadataStorage.findTypeMetadata(type, name);
+    const nested = metadatas.filter((metadata) => metadata.type === 'nestedValidation');
+    let items: CompiledInput | undefined;
+    if (typed !== undefined || nested.length > 0) {
+      // Only a list of structures of one class, each validated (`listOf`).
+      const itemType = typed?.typeFunction() as (new () => object) | undefined;
+      if (!itemType || typed?.options?.discriminator || nested.length !== 1 || !nested[0].each)
+        return undefined;
+      if (!metadatas.some((metadata) => metadata.name === 'isArray')) return undefined;
+      items = planOf(itemType);
+      if (items === undefined) return undefined;
+    }
+    const check = memberCheck(metadatas.filter((metadata) => metadata.type !== 'nestedValidation'));
     if (check === undefined) return undefined;
-    members.set(name, check);
+    members.set(name, { check, items });
   }
-  return { members };
+  return { type, members };
 }
 
 /** A member's constraints as one check (an absent member passes only when optional), or undefined. */
