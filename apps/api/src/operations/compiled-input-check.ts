@@ -23,7 +23,7 @@ interface CompiledInput {
  * A fast yes for valid inputs: class-validator re-reads every class's metadata on each call (its
  * cost grows with the number of input classes), and the request path validates every call. This
  * compiles each input class once into plain checks, for the constraints listed here only; an input
- * class with anything else (nested structures, patterns, transforms) is not compiled. A compiled
+ * class with anything else (patterns, dates, single nested structures, transforms) is not compiled. A compiled
  * check answers only "valid", with the input built as class-transformer would have built it, or
  * "ask class-validator": it never reports a failure itself, so refusals and their messages stay
  * class-validator's. Sound by construction: each check accepts a subset of what its constraint does.
