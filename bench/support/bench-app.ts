@@ -166,6 +166,7 @@ export async function startEmbeddedBenchApp(): Promise<EmbeddedBenchApp> {
   };
   try {
     await api.get(EnsureBootstrapAccountUseCase).execute();
+    await givenOpenLogBuckets(api, BENCH_OPERATOR, BENCH_LOG_BUCKETS);
     await api.listen(0, '127.0.0.1');
   } catch (error) {
     await close();

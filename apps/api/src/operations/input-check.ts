@@ -1,6 +1,7 @@
 import { type OperationInput, opaqueMembersOf } from '@app/platform';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
+import { checkedFast } from './compiled-input-check';
 
 /** One member of an input that breaks its constraints. */
 export interface InputFailure {
@@ -26,6 +27,17 @@ export interface CheckedInput<I> {
  * is missing fails once, as required, whatever else its constraints say.
  */
 export async function checkInput<I extends object>(
+  type: OperationInput<I>,
+  members: object,
+  strict: boolean,
+): Promise<CheckedInput<I>> {
+  const fast = checkedFast(type, members, strict);
+  if (fast !== undefined) return { input: fast, failures: [] };
+  return checkInputWithClassValidator(type, members, strict);
+}
+
+/** `checkInput` without its compiled fast path: class-transformer and class-validator themselves. */
+export async function checkInputWithClassValidator<I extends object>(
   type: OperationInput<I>,
   members: object,
   strict: boolean,

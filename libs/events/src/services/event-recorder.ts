@@ -1,14 +1,14 @@
 import { type BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
-import { LOGGER, TransactionRunner } from '@app/platform';
+import { LOGGER } from '@app/platform';
 import { type Logger } from 'pino';
-import { type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type ApiCall, buildEvent, type StoredEvent } from '../domain/event-record';
 import { EventRepository } from '../persistence/event.repository';
 
 const FLUSH_EVERY_MS = 50;
 const FLUSH_AT = 500;
 /**
- * Batches written at once, each in its own transaction on its own connection: while one waits on
+ * Batches written at once, each one statement on its own connection: while one waits on
  * its commit the next is already inserting, so recording keeps up with a multi-row INSERT loop.
  */
 const CONCURRENT_FLUSHES = 2;
@@ -27,7 +27,7 @@ export class EventRecorder implements BeforeApplicationShutdown {
   private readonly flushing = new Set<Promise<void>>();
 
   constructor(
-    private readonly tx: TransactionRunner,
+    private readonly dataSource: DataSource,
     private readonly events: EventRepository,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -65,9 +65,10 @@ export class EventRecorder implements BeforeApplicationShutdown {
     const batch = this.buffer;
     if (batch.length > 0) {
       this.buffer = [];
-      // One statement, atomic by itself: no transaction round trips around it.
-      const flushing: Promise<void> = this.tx
-        .read((em) => this.events.insertMany(em, batch))
+      // One statement, atomic by itself, on a connection of its own: never inside the transaction
+      // of whatever request happened to fill the buffer (its rollback would take these events along).
+      const flushing: Promise<void> = this.events
+        .insertMany(this.dataSource.manager, batch)
         .catch((error: unknown) => {
           this.logger.warn({ err: error, events: batch.length }, 'event flush failed; will retry');
           this.buffer = batch.concat(this.buffer);

@@ -34,6 +34,27 @@ describe(ReadBatcher.name, () => {
     expect(loads).toEqual([[1, 2], [3]]);
   });
 
+  it('holds the lookups made while a batch is out, and sends them together when it answers', async () => {
+    const loads: (readonly number[])[] = [];
+    let answer: () => void = () => undefined;
+    const sut = new ReadBatcher<number, number>(async (keys) => {
+      loads.push(keys);
+      if (loads.length === 1) await new Promise<void>((resolve) => (answer = resolve));
+      return keys;
+    });
+
+    const first = sut.load(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = [sut.load(2), sut.load(3)];
+    await new Promise((resolve) => setImmediate(resolve));
+    later.push(sut.load(4));
+    expect(loads).toEqual([[1]]);
+    answer();
+
+    expect(await Promise.all([first, ...later])).toEqual([1, 2, 3, 4]);
+    expect(loads).toEqual([[1], [2, 3, 4]]);
+  });
+
   it('fails every lookup of a failed batch', async () => {
     const sut = new ReadBatcher<number, number>(async () => {
       throw new Error('database unavailable');

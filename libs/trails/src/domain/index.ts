@@ -16,3 +16,4 @@ export * from './selects-event';
 export * from './trail-coverage';
 export * from './log-file-key';
 export * from './trail-log-bucket';
+export * from './reconcile-batch';
