@@ -32,13 +32,19 @@ export class SetRegionOptInUseCase {
       const changed = input.enabled
         ? await this.regions.enable(em, ctx.accountId, region.name, now)
         : await this.regions.disable(em, ctx.accountId, region.name);
+      // Announced just before commit: the epoch's share lock (which the pass closing the epoch
+      // waits for) and the epoch's outbox row (which every change of the epoch writes, each waiting
+      // for the first writer to commit) are then held for the commit alone, not also for the event
+      // the call records after the use case.
       if (changed) {
-        const epoch = await this.regions.shareEnablementEpoch(em, region.name);
-        await this.jobs.enqueue(
-          JobName.RegionEnablementsChanged,
-          { region: region.name, epoch },
-          { delayMs: COALESCE_MS },
-        );
+        this.tx.beforeCommit(async (tail) => {
+          const epoch = await this.regions.shareEnablementEpoch(tail, region.name);
+          await this.jobs.enqueue(
+            JobName.RegionEnablementsChanged,
+            { region: region.name, epoch },
+            { delayMs: COALESCE_MS },
+          );
+        });
       }
       return { regionName: region.name, regionOptStatus: input.enabled ? 'ENABLED' : 'DISABLED' };
     });
