@@ -20,6 +20,7 @@ import { CreateDigestChains1765600000000 } from './1765600000000-create-digest-c
 import { AddUserStsSessions1765700000000 } from './1765700000000-add-user-sts-sessions';
 import { AddRegionEnablementEpoch1765716000000 } from './1765716000000-add-region-enablement-epoch';
 import { PartitionEventsByDay1765800000000 } from './1765800000000-partition-events-by-day';
+import { DropDerivedReplicaForeignKeys1765850000000 } from './1765850000000-drop-derived-replica-foreign-keys';
 
 /** Every migration, in order: the apps, the CLI, the tests and PGlite all read this one list. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -44,4 +45,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   AddUserStsSessions1765700000000,
   AddRegionEnablementEpoch1765716000000,
   PartitionEventsByDay1765800000000,
+  DropDerivedReplicaForeignKeys1765850000000,
 ];
