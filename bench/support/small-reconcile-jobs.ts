@@ -1,8 +1,7 @@
-import { JobName, JobQueue } from '@app/platform';
+import { JobName, JobQueue, TransactionRunner } from '@app/platform';
 import { type Client } from 'pg';
 import { type BenchApp } from './bench-app';
 import { type Cell, type ScratchTable } from './bulk-baseline';
-import { mapConcurrently } from './fixtures';
 import { benchLog, fmt, loadAverage, median, REPETITIONS, type Row, row, sleep } from './report';
 
 const log = benchLog('propagation');
@@ -11,7 +10,7 @@ const log = benchLog('propagation');
  * P10 through the service's own job machinery: `trailIds` are standalone multi-Region trails (one
  * account each, so one ReconcileTrail job writes one replica per Region). Each round deletes their
  * replicas, bumps their generation and enqueues one ReconcileTrail job per trail through the real
- * queue (outbox row, BullMQ add), 16 producers at once; the time until every trail is observed
+ * queue (outbox rows in one transaction, then one BullMQ add each); the time until every trail is observed
  * (the in-process worker at its configured concurrency: read, lock, reconcile, mark observed,
  * complete the outbox entry) against multi-row INSERT of the same rows.
  */
@@ -22,6 +21,7 @@ export async function smallReconcileJobs(
   trailIds: readonly string[],
 ): Promise<Row[]> {
   const jobs = app.api.get(JobQueue);
+  const tx = app.api.get(TransactionRunner);
   const samples = { jobs: [] as number[], raw: [] as number[] };
   let rowsPerJob = 0;
   let total = 0;
@@ -32,13 +32,17 @@ export async function smallReconcileJobs(
       [trailIds],
     );
     const t0 = performance.now();
-    await mapConcurrently(bumped, 16, (trail) =>
-      jobs.enqueue(JobName.ReconcileTrail, {
-        trailId: trail.id,
-        generation: trail.generation,
-        afterAccountId: '',
-      }),
-    );
+    // One producer transaction, as the bench's own P10 queue adds its jobs in bulk: the outbox
+    // rows commit together, then each job is pushed to BullMQ.
+    await tx.run(async () => {
+      for (const trail of bumped) {
+        await jobs.enqueue(JobName.ReconcileTrail, {
+          trailId: trail.id,
+          generation: trail.generation,
+          afterAccountId: '',
+        });
+      }
+    });
     for (;;) {
       const { rows } = await db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM trails WHERE id = ANY($1::uuid[]) AND observed_generation >= generation`,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
 import { Clock, JobName, JobQueue, type RequestContext, TransactionRunner } from '@app/platform';
 import { type AccountRegion, assertOptInRegion } from '../domain/region';
 import { RegionRepository } from '../persistence/region.repository';
@@ -25,6 +26,9 @@ export class SetRegionOptInUseCase {
     private readonly clock: Clock,
   ) {}
 
+  /** Per Region, the latest epoch whose job this process has recorded (committed) and pushed. */
+  private readonly announced = new Map<string, string>();
+
   async execute(ctx: RequestContext, input: SetRegionOptInInput): Promise<AccountRegion> {
     return this.tx.run(async (em) => {
       const region = assertOptInRegion(await this.regions.find(em, input.region), input.region);
@@ -36,17 +40,20 @@ export class SetRegionOptInUseCase {
       // waits for) and the epoch's outbox row (which every change of the epoch writes, each waiting
       // for the first writer to commit) are then held for the commit alone, not also for the event
       // the call records after the use case.
-      if (changed) {
-        this.tx.beforeCommit(async (tail) => {
-          const epoch = await this.regions.shareEnablementEpoch(tail, region.name);
-          await this.jobs.enqueue(
-            JobName.RegionEnablementsChanged,
-            { region: region.name, epoch },
-            { delayMs: COALESCE_MS },
-          );
-        });
-      }
+      if (changed) this.tx.beforeCommit((tail) => this.announce(tail, region.name));
       return { regionName: region.name, regionOptStatus: input.enabled ? 'ENABLED' : 'DISABLED' };
+    });
+  }
+
+  private async announce(em: EntityManager, region: string): Promise<void> {
+    const epoch = await this.regions.shareEnablementEpoch(em, region);
+    // This process already committed the epoch's job, and the job cannot have closed the epoch,
+    // which this transaction share-locks: its pass will see this change. Only the first change of
+    // an epoch (per process) writes the outbox row and pushes the job.
+    if (this.announced.get(region) === epoch) return;
+    await this.jobs.enqueue(JobName.RegionEnablementsChanged, { region, epoch }, { delayMs: COALESCE_MS });
+    await this.tx.afterCommit(() => {
+      this.announced.set(region, epoch);
     });
   }
 }

@@ -24,6 +24,7 @@ const BATCH_ACCOUNTS = 1_000;
  * with requests, which then wait tens of milliseconds rather than seconds (PERFORMANCE.md P16).
  */
 const EMBEDDED_BATCH_ACCOUNTS = 25;
+const SINGLE_BATCH = { upToAccountId: null, final: true } as const;
 
 @Injectable()
 @HandlesJob()
@@ -53,7 +54,12 @@ export class ReconcileTrailHandler implements JobHandler<JobName.ReconcileTrail>
     try {
       await this.tx.run(async (em) => {
         const after = payload.afterAccountId === '' ? null : payload.afterAccountId;
-        const batch = await this.reconciler.nextAccountBatch(em, trail.id, after, this.batchAccounts);
+        // A trail outside an organization reaches its owner alone: one batch, no query to find it.
+        // (Had it just become an organization trail, the pass is unbatched and the newer
+        // generation's job, which does not mark this one observed, batches it.)
+        const batch = trail.settings.isOrganizationTrail
+          ? await this.reconciler.nextAccountBatch(em, trail.id, after, this.batchAccounts)
+          : SINGLE_BATCH;
         await this.reconciler.reconcile(em, {
           kind: 'trail',
           trailId: trail.id,
