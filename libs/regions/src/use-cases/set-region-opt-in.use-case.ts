@@ -26,9 +26,6 @@ export class SetRegionOptInUseCase {
     private readonly clock: Clock,
   ) {}
 
-  /** Per Region, the latest epoch whose job this process has recorded (committed) and pushed. */
-  private readonly announced = new Map<string, string>();
-
   async execute(ctx: RequestContext, input: SetRegionOptInInput): Promise<AccountRegion> {
     return this.tx.run(async (em) => {
       const region = assertOptInRegion(await this.regions.find(em, input.region), input.region);
@@ -47,13 +44,6 @@ export class SetRegionOptInUseCase {
 
   private async announce(em: EntityManager, region: string): Promise<void> {
     const epoch = await this.regions.shareEnablementEpoch(em, region);
-    // This process already committed the epoch's job, and the job cannot have closed the epoch,
-    // which this transaction share-locks: its pass will see this change. Only the first change of
-    // an epoch (per process) writes the outbox row and pushes the job.
-    if (this.announced.get(region) === epoch) return;
     await this.jobs.enqueue(JobName.RegionEnablementsChanged, { region, epoch }, { delayMs: COALESCE_MS });
-    await this.tx.afterCommit(() => {
-      this.announced.set(region, epoch);
-    });
   }
 }
