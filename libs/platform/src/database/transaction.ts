@@ -32,9 +32,7 @@ export class TransactionRunner {
         return value;
       });
     });
-    // Independent of one another (each pushes its own job): a transaction that enqueued many
-    // jobs hands them to the queue at once instead of one round trip after another.
-    await Promise.all(afterCommit.map(async (hook) => hook()));
+    for (const hook of afterCommit) await hook();
     return result;
   }
 
