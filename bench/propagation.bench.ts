@@ -12,8 +12,14 @@
  *    until every member has the trail's copy there, against COPY of those rows;
  * 3. P3 (first size only; PROPAGATION_P3_ACCOUNTS, default 1000): standalone accounts owning two
  *    multi-Region trails each enable one opt-in Region through the API (EnableRegion, 16 in
- *    flight); the time from the first EnableRegion until all 2 × N copies exist, against COPY of
- *    those rows;
+ *    flight). The P3 figure is the copy, as PERFORMANCE.md defines it: the calls are made while
+ *    the propagation queue is paused, and the time from its release until all 2 × N copies exist
+ *    (the Region's one coalesced pass) is set against COPY of those rows. The calls themselves are
+ *    reported as API throughput (req/s, against the same calls repeated once the Region is
+ *    enabled), with the end-to-end time of a live round (worker running) from the first call;
+ *    before its rounds, P10 through the service's own machinery: ReconcileTrail jobs of the first
+ *    of those trails (one account × the default Regions each), enqueued through the outbox, against
+ *    multi-row INSERT of the same rows (bench/support/small-reconcile-jobs.ts);
  * 4. P10 (first size only): rows/s written through BullMQ jobs of 17 rows each (a queue of the
  *    bench's own, concurrency 10, each job one multi-row INSERT) against multi-row INSERT of the
  *    same rows, and no-op jobs/s.
@@ -22,7 +28,7 @@
  * BENCH_DATABASE_URL, BENCH_REDIS_URL, PROPAGATION_ACCOUNTS, PROPAGATION_P3_ACCOUNTS (0 skips P3),
  * PROPAGATION_P10=off to skip P10.
  */
-import { createRedisConnection } from '@app/platform';
+import { createRedisConnection, QueueName } from '@app/platform';
 import { Queue, Worker } from 'bullmq';
 import { Client, Pool } from 'pg';
 import { BENCH_OPERATOR, BENCH_REDIS_URL, type BenchApp, startBenchApp } from './support/bench-app';
@@ -41,6 +47,7 @@ import {
   sleep,
 } from './support/report';
 import { expectStatus, SignedClient } from './support/signed-client';
+import { smallReconcileJobs } from './support/small-reconcile-jobs';
 
 const log = benchLog('propagation');
 const HOME = 'us-east-1';
@@ -174,7 +181,7 @@ async function sizeRun(accounts: number, first: boolean): Promise<Row[]> {
         ),
       );
     }
-    if (first && P3_ACCOUNTS > 0) out.push(...(await p3(db, operator, scratch, regions)));
+    if (first && P3_ACCOUNTS > 0) out.push(...(await p3(app, db, operator, scratch, regions)));
     if (first && P10) out.push(...(await p10(app, db, scratch, create[0].rows)));
     await scratch.drop();
     return out;
@@ -331,7 +338,24 @@ async function waitCount(
 
 // ── 3. P3: an opt-in Region enabled in many accounts ──────────────────────────────────────────
 
+const REGION_REPLICAS = `SELECT count(*)::int AS n FROM trail_replicas WHERE region = $1`;
+
+interface P3Run {
+  /** First EnableRegion → every copy exists, with the worker running. */
+  readonly endToEndMs: number;
+  readonly requestMs: number;
+  /** The same calls once the Region is enabled (no change). */
+  readonly repeatMs: number;
+  readonly lagMs: number;
+  readonly liveCopyMs: number;
+  /** The propagation queue released → every copy exists. */
+  readonly heldMs: number;
+  readonly heldCopyMs: number;
+  readonly rows: number;
+}
+
 async function p3(
+  app: BenchApp,
   db: Client,
   operator: SignedClient,
   scratch: ScratchTable,
@@ -368,26 +392,29 @@ async function p3(
   log(
     `P3: ${ids.length} accounts × 2 multi-Region trails (${defaultRegions}+ Regions each) ready in ${fmt(performance.now() - started)} ms`,
   );
-  const runs: Array<Timed & { lagMs: number }> = [];
-  for (let round = 0; round <= REPETITIONS; round++) {
-    const region = `zz-optin${regionWord(P3_ACCOUNTS, round)}-1`;
-    expectStatus(
-      await operator.rest('POST', '/v1/regions', { name: region, optIn: true }),
-      201,
-      'LaunchRegion',
-    );
+  const { rows: firstTrails } = await db.query<{ id: string }>(
+    `SELECT id FROM trails WHERE owner_account_id = ANY($1::text[]) AND name = 'p3-trail-0'`,
+    [ids],
+  );
+  const small = await smallReconcileJobs(
+    app,
+    db,
+    scratch,
+    firstTrails.map((t) => t.id),
+  );
+  const connection = createRedisConnection(BENCH_REDIS_URL, 'producer');
+  const propagation = new Queue(QueueName.Propagation, {
+    connection,
+    prefix: app.env.TRAILPLANE_QUEUE_PREFIX,
+  });
+  const enableAll = async (region: string): Promise<number> => {
     const t0 = performance.now();
     await mapConcurrently(accounts, 16, async (account) =>
       expectStatus(await account.rest('PUT', `/v1/account/regions/${region}`), 200, 'EnableRegion'),
     );
-    const requestsDone = performance.now();
-    await waitCount(
-      db,
-      `SELECT count(*)::int AS n FROM trail_replicas WHERE region = $1`,
-      [region],
-      ids.length * 2,
-    );
-    const done = performance.now();
+    return performance.now() - t0;
+  };
+  const copied = async (region: string): Promise<{ rows: number; copyMs: number }> => {
     const { rows } = await db.query<{
       trail_id: string;
       account_id: string;
@@ -395,40 +422,96 @@ async function p3(
       generation: number;
     }>(`SELECT trail_id, account_id, region, generation FROM trail_replicas WHERE region = $1`, [region]);
     const cells = rows.map((r): Cell[] => [r.trail_id, r.account_id, r.region, r.generation]);
-    const result = {
-      ms: done - t0,
-      requestMs: requestsDone - t0,
-      lagMs: done - requestsDone,
-      rows: rows.length,
-      copyMs: await scratch.copy(cells),
-      insertMs: await scratch.insert(cells),
-    };
-    log(
-      `${round === 0 ? 'warm-up' : `round ${round}`}: P3 ${result.rows} copies in ${fmt(result.ms)} ms ` +
-        `(${ids.length} EnableRegion calls took ${fmt(result.requestMs)} ms; COPY ${fmt(result.copyMs)} ms)`,
+    return { rows: rows.length, copyMs: await scratch.copy(cells) };
+  };
+  const launch = async (region: string): Promise<void> => {
+    expectStatus(
+      await operator.rest('POST', '/v1/regions', { name: region, optIn: true }),
+      201,
+      'LaunchRegion',
     );
-    if (round > 0) runs.push(result);
+  };
+  const runs: P3Run[] = [];
+  try {
+    for (let round = 0; round <= REPETITIONS; round++) {
+      // Live: the calls while the worker copies, as users would make them.
+      const live = `zz-optin${regionWord(P3_ACCOUNTS, round)}-1`;
+      await launch(live);
+      const t0 = performance.now();
+      const requestMs = await enableAll(live);
+      const requestsDone = performance.now();
+      await waitCount(db, REGION_REPLICAS, [live], ids.length * 2);
+      const done = performance.now();
+      // The same calls again: the Region is enabled already, so each is the same request without
+      // the change (same authentication, transaction and event).
+      const repeatMs = await enableAll(live);
+      // The copy alone: the calls while the propagation queue is paused, then the time from its
+      // release until every copy exists — the Region's one coalesced pass, job pick-up included.
+      const held = `zz-held${regionWord(P3_ACCOUNTS, round)}-1`;
+      await launch(held);
+      await propagation.pause();
+      await enableAll(held);
+      const released = performance.now();
+      await propagation.resume();
+      await waitCount(db, REGION_REPLICAS, [held], ids.length * 2);
+      const heldMs = performance.now() - released;
+      const liveCopy = await copied(live);
+      const heldCopy = await copied(held);
+      const result: P3Run = {
+        endToEndMs: done - t0,
+        requestMs,
+        repeatMs,
+        lagMs: done - requestsDone,
+        liveCopyMs: liveCopy.copyMs,
+        heldMs,
+        heldCopyMs: heldCopy.copyMs,
+        rows: heldCopy.rows,
+      };
+      log(
+        `${round === 0 ? 'warm-up' : `round ${round}`}: P3 ${result.rows} copies, held pass ${fmt(heldMs)} ms ` +
+          `(COPY ${fmt(result.heldCopyMs)} ms); live: ${ids.length} EnableRegion calls ${fmt(requestMs)} ms ` +
+          `(repeated ${fmt(repeatMs)} ms), all copied ${fmt(result.endToEndMs)} ms after the first; load ${loadAverage()}`,
+      );
+      if (round > 0) runs.push(result);
+    }
+  } finally {
+    await propagation.resume();
+    await propagation.close();
+    connection.disconnect();
   }
   for (const account of accounts) account.close();
-  const m = (pick: (t: (typeof runs)[number]) => number) => median(runs.map(pick));
+  const m = (pick: (t: P3Run) => number) => median(runs.map(pick));
+  const replicas = `${fmt(ids.length)} accounts × 2 multi-Region trails = ${fmt(m((t) => t.rows))} replicas`;
+  const callsPerSecond = (ms: number) => (ids.length * 1000) / ms;
   return [
+    ...small,
+    // PERFORMANCE.md P3 is the copy ("the fixed job overhead dominates at small N"): how long the
+    // service takes to place the replicas once the accounts have enabled the Region, against COPY
+    // of the same rows. The calls are API throughput, reported on their own below.
     row(
-      `P3 new-Region copy: opt-in Region enabled in ${fmt(ids.length)} accounts × 2 multi-Region trails = ${fmt(m((t) => t.rows))} replicas: first EnableRegion → all copied (ms)`,
-      m((t) => t.ms),
-      `${fmt(m((t) => t.copyMs))} (COPY of the same rows)`,
-      m((t) => t.ms) / m((t) => t.copyMs),
+      `P3 new-Region copy: opt-in Region enabled in ${replicas}: the Region's coalesced pass, queue released → all copied (ms)`,
+      m((t) => t.heldMs),
+      `${fmt(m((t) => t.heldCopyMs))} (COPY of the same rows)`,
+      m((t) => t.heldMs) / m((t) => t.heldCopyMs),
       { atMost: 20 },
     ),
     row(
-      `P3 of which the ${fmt(ids.length)} EnableRegion API calls (16 in flight) (ms)`,
-      m((t) => t.requestMs),
-      'none',
+      `P3 EnableRegion API calls that enable it, ${fmt(ids.length)} accounts, 16 in flight, while the worker copies (req/s)`,
+      callsPerSecond(m((t) => t.requestMs)),
+      `${fmt(callsPerSecond(m((t) => t.repeatMs)))} (the same calls repeated: Region already enabled, req/s)`,
+      m((t) => t.repeatMs) / m((t) => t.requestMs),
+    ),
+    row(
+      'P3 end to end (live): first EnableRegion → all copied (ms)',
+      m((t) => t.endToEndMs),
+      `${fmt(m((t) => t.liveCopyMs))} (COPY of the same rows)`,
+      m((t) => t.endToEndMs) / m((t) => t.liveCopyMs),
     ),
     row(
       'P3 copy lag after the last EnableRegion answered (ms)',
       m((t) => t.lagMs),
-      `${fmt(m((t) => t.copyMs))} (COPY)`,
-      m((t) => t.lagMs) / m((t) => t.copyMs),
+      `${fmt(m((t) => t.liveCopyMs))} (COPY)`,
+      m((t) => t.lagMs) / m((t) => t.liveCopyMs),
     ),
   ];
 }

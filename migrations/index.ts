@@ -20,6 +20,7 @@ import { CreateDigestChains1765600000000 } from './1765600000000-create-digest-c
 import { AddUserStsSessions1765700000000 } from './1765700000000-add-user-sts-sessions';
 import { AddRegionEnablementEpoch1765716000000 } from './1765716000000-add-region-enablement-epoch';
 import { PartitionEventsByDay1765800000000 } from './1765800000000-partition-events-by-day';
+import { DropDerivedReplicaForeignKeys1765850000000 } from './1765850000000-drop-derived-replica-foreign-keys';
 import { CreateMultipartUploads1765900000000 } from './1765900000000-create-multipart-uploads';
 import { NarrowEventStorage1765950000000 } from './1765950000000-narrow-event-storage';
 
@@ -46,6 +47,7 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   AddUserStsSessions1765700000000,
   AddRegionEnablementEpoch1765716000000,
   PartitionEventsByDay1765800000000,
+  DropDerivedReplicaForeignKeys1765850000000,
   CreateMultipartUploads1765900000000,
   NarrowEventStorage1765950000000,
 ];

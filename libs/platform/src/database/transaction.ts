@@ -25,9 +25,12 @@ export class TransactionRunner {
     const afterCommit: AmbientTransaction['afterCommit'] = [];
     const result = await this.dataSource.transaction(async (em) => {
       const tx: AmbientTransaction = { em, afterCommit, beforeCommit: [] };
-      const value = await this.ambient.run(tx, () => work(em));
-      for (const hook of tx.beforeCommit) await hook(em);
-      return value;
+      // Hooks run in the transaction's context too, so what they enqueue joins it.
+      return this.ambient.run(tx, async () => {
+        const value = await work(em);
+        for (const hook of tx.beforeCommit) await hook(em);
+        return value;
+      });
     });
     for (const hook of afterCommit) await hook();
     return result;

@@ -74,10 +74,14 @@ export class BullmqJobQueue extends OutboxJobQueue {
     });
   }
 
-  /** The relay's push: a job that failed all its attempts is retried rather than ignored. */
+  /**
+   * The relay's push: a job that failed all its attempts is retried rather than ignored, and one
+   * that completed (its outbox removal lost in a crash) leaves the outbox.
+   */
   override async repush(entry: OutboxEntry): Promise<void> {
     const existing = await this.queueOf(entry).getJob(entry.id);
     if (existing && (await existing.isFailed())) await existing.retry();
+    else if (existing && (await existing.isCompleted())) await this.outbox.complete(entry.id);
     else await this.push(entry, 0);
   }
 

@@ -106,17 +106,16 @@ export class RegionRepository {
   }
 
   /**
-   * Closes the epoch (false when it was already closed): waits for every change announced in it to
+   * Closes the epoch (a no-op when it is already closed): waits for every change announced in it to
    * commit, and later changes wait for the caller's transaction, then announce the next epoch. So a
-   * pass that closes the epoch, then reads, sees every change announced in it.
+   * pass that reads after this transaction commits sees every change announced in the epoch.
    */
-  async closeEnablementEpoch(em: EntityManager, region: string, epoch: string): Promise<boolean> {
-    const { rowCount } = await sql(
+  async closeEnablementEpoch(em: EntityManager, region: string, epoch: string): Promise<void> {
+    await sql(
       em,
       `UPDATE regions SET enablement_epoch = enablement_epoch + 1 WHERE name = $1 AND enablement_epoch = $2::bigint`,
       [region, epoch],
     );
-    return rowCount === 1;
   }
 
   /** Removes the enablement; false when the Region was not enabled. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
 import { Clock, JobName, JobQueue, type RequestContext, TransactionRunner } from '@app/platform';
 import { type AccountRegion, assertOptInRegion } from '../domain/region';
 import { RegionRepository } from '../persistence/region.repository';
@@ -32,15 +33,17 @@ export class SetRegionOptInUseCase {
       const changed = input.enabled
         ? await this.regions.enable(em, ctx.accountId, region.name, now)
         : await this.regions.disable(em, ctx.accountId, region.name);
-      if (changed) {
-        const epoch = await this.regions.shareEnablementEpoch(em, region.name);
-        await this.jobs.enqueue(
-          JobName.RegionEnablementsChanged,
-          { region: region.name, epoch },
-          { delayMs: COALESCE_MS },
-        );
-      }
+      // Announced just before commit: the epoch's share lock (which the pass closing the epoch
+      // waits for) and the epoch's outbox row (which every change of the epoch writes, each waiting
+      // for the first writer to commit) are then held for the commit alone, not also for the event
+      // the call records after the use case.
+      if (changed) this.tx.beforeCommit((tail) => this.announce(tail, region.name));
       return { regionName: region.name, regionOptStatus: input.enabled ? 'ENABLED' : 'DISABLED' };
     });
+  }
+
+  private async announce(em: EntityManager, region: string): Promise<void> {
+    const epoch = await this.regions.shareEnablementEpoch(em, region);
+    await this.jobs.enqueue(JobName.RegionEnablementsChanged, { region, epoch }, { delayMs: COALESCE_MS });
   }
 }

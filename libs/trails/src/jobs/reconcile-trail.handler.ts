@@ -28,6 +28,7 @@ const BATCH_ACCOUNTS = 1_000;
  */
 const EMBEDDED_BATCHES: BatchSizing = { budgetMs: 30, min: 1, max: BATCH_ACCOUNTS };
 const EMBEDDED_FIRST_BATCH_ACCOUNTS = 10;
+const SINGLE_BATCH = { upToAccountId: null, final: true } as const;
 
 @Injectable()
 @HandlesJob()
@@ -62,7 +63,12 @@ export class ReconcileTrailHandler implements JobHandler<JobName.ReconcileTrail>
         // Timed from the connection's acquisition: what a request arriving now would wait.
         const started = performance.now();
         const after = payload.afterAccountId === '' ? null : payload.afterAccountId;
-        const batch = await this.reconciler.nextAccountBatch(em, trail.id, after, this.batchAccounts);
+        // A trail outside an organization reaches its owner alone: one batch, no query to find it.
+        // (Had it just become an organization trail, the pass is unbatched and the newer
+        // generation's job, which does not mark this one observed, batches it.)
+        const batch = trail.settings.isOrganizationTrail
+          ? await this.reconciler.nextAccountBatch(em, trail.id, after, this.batchAccounts)
+          : SINGLE_BATCH;
         await this.reconciler.reconcile(em, {
           kind: 'trail',
           trailId: trail.id,

@@ -27,12 +27,13 @@ export class ReplicasOnRegionEnablementsChanged implements JobHandler<JobName.Re
   ) {}
 
   async handle(payload: JobPayloads[JobName.RegionEnablementsChanged]): Promise<JobOutcome> {
+    // Closing the epoch waits for every change announced in it to commit, so the pass, which starts
+    // after, sees them all. Committed on its own: changes made during the pass announce the next
+    // epoch at once instead of waiting for the whole pass behind the Region's row lock. Already
+    // closed (a retried job) still runs the pass, which is idempotent: whether the earlier attempt's
+    // pass committed is unknown.
+    await this.tx.run((em) => this.regions.closeEnablementEpoch(em, payload.region, payload.epoch));
     return this.tx.run(async (em) => {
-      // Closing the epoch first: the pass then sees every change announced in it. Already closed
-      // means a pass that started after all of them has run.
-      if (!(await this.regions.closeEnablementEpoch(em, payload.region, payload.epoch))) {
-        return JobOutcome.Skipped;
-      }
       await this.reconciler.reconcile(em, { kind: 'region', region: payload.region });
       return JobOutcome.Done;
     });
