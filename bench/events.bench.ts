@@ -114,11 +114,11 @@ async function main(): Promise<void> {
     rows.push(...(await lookups(app, operator, accounts)));
     rows.push(...(await recording(app, db, operator, accounts[0])));
     rows.push(
-      await retentionOfOneDay(app.databaseUrl, db, {
+      ...(await retentionOfOneDay(app.databaseUrl, db, {
         accounts: accounts.map((a) => a.accountId),
         regions: REGIONS,
         events: ROWS,
-      }),
+      })),
     );
     printReport('events', rows, load);
     log(`total ${((Date.now() - started) / 1000).toFixed(0)} s; dropping the bench database`);

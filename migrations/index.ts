@@ -23,6 +23,7 @@ import { PartitionEventsByDay1765800000000 } from './1765800000000-partition-eve
 import { DropDerivedReplicaForeignKeys1765850000000 } from './1765850000000-drop-derived-replica-foreign-keys';
 import { CreateMultipartUploads1765900000000 } from './1765900000000-create-multipart-uploads';
 import { NarrowEventStorage1765950000000 } from './1765950000000-narrow-event-storage';
+import { DetachExpiredEventDays1766000000000 } from './1766000000000-detach-expired-event-days';
 
 /** Every migration, in order: the apps, the CLI, the tests and PGlite all read this one list. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -50,4 +51,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   DropDerivedReplicaForeignKeys1765850000000,
   CreateMultipartUploads1765900000000,
   NarrowEventStorage1765950000000,
+  DetachExpiredEventDays1766000000000,
 ];

@@ -149,5 +149,32 @@ describe('event partitions', () => {
       [account.accountId],
     );
     expect(rows.map((row) => row.event_name)).toEqual(['Aged1']);
+    expect(await dayTables(expired)).toEqual([]);
   });
+
+  it('a day detached but not yet dropped (a crash between the two steps) is dropped by the next run', async () => {
+    const repository = app.get(EventRepository);
+    const manager = app.get(DataSource).manager;
+    const expired = dayOf(midnight(93));
+    await manager.transaction((em) => repository.ensurePartition(em, expired));
+    await manager.transaction((em) => repository.detachPartitionsBefore(em, new Date(midnight(92))));
+    expect(await partitionDays()).not.toContain(expired);
+    expect(await dayTables(expired)).toEqual([
+      `event_resources_p${expired.replaceAll('-', '')}`,
+      `events_p${expired.replaceAll('-', '')}`,
+    ]);
+
+    await app.get(EventRetentionTask).run();
+    expect(await dayTables(expired)).toEqual([]);
+  });
+
+  /** The tables of one day, attached or not. */
+  const dayTables = async (day: string): Promise<string[]> => {
+    const suffix = day.replaceAll('-', '');
+    const { rows } = await client.query<{ relname: string }>(
+      `SELECT relname FROM pg_class WHERE relname IN ($1, $2) ORDER BY relname`,
+      [`events_p${suffix}`, `event_resources_p${suffix}`],
+    );
+    return rows.map((row) => row.relname);
+  };
 });

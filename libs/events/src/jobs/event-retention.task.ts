@@ -5,8 +5,9 @@ import { EVENT_RETENTION_DAYS } from '../domain/lookup-query';
 import { EventRepository } from '../persistence/event.repository';
 
 /**
- * Removes events older than 90 days by dropping the day partitions that lie wholly before the
- * cutoff (an event is kept 90 to 91 days), in one short transaction whatever their size.
+ * Removes events older than 90 days: the day partitions that lie wholly before the cutoff (an event
+ * is kept 90 to 91 days) leave the history in one short transaction whatever their size; their
+ * tables are dropped in the next, which holds no lock on the event tables while the files go.
  */
 @Injectable()
 @RunsPeriodically()
@@ -22,8 +23,10 @@ export class EventRetentionTask implements PeriodicTask {
 
   async run(): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - EVENT_RETENTION_DAYS * 86_400_000);
-    const dropped = await this.tx.run((em) => this.events.dropPartitionsBefore(em, cutoff));
-    if (dropped > 0) this.logger.info({ dropped, cutoff }, 'dropped expired event partitions');
-    return dropped;
+    const detached = await this.tx.run((em) => this.events.detachPartitionsBefore(em, cutoff));
+    const dropped = await this.tx.run((em) => this.events.dropDetachedPartitions(em));
+    if (detached > 0 || dropped > 0)
+      this.logger.info({ detached, dropped, cutoff }, 'removed expired event days');
+    return detached;
   }
 }

@@ -165,17 +165,26 @@ export class EventRepository {
   }
 
   /**
-   * Retention: detaches and drops every day partition that ends at or before `cutoff` (constant
+   * Retention, first step: detaches every day partition that ends at or before `cutoff` (constant
    * time per day, no dead rows), and deletes the few expired rows the default partition caught.
-   * Dropping takes a brief exclusive lock on the tables: it gives up rather than queue requests.
-   * Answers how many days were dropped.
+   * Detaching takes a brief exclusive lock on the tables: it gives up rather than queue requests.
+   * Answers how many days left the history.
    */
-  async dropPartitionsBefore(em: EntityManager, cutoff: Date): Promise<number> {
+  async detachPartitionsBefore(em: EntityManager, cutoff: Date): Promise<number> {
     await em.query(`SET LOCAL lock_timeout = '2s'`);
+    const { rows } = await sql<{ detached: number }>(
+      em,
+      `SELECT events_detach_partitions_before($1) AS detached`,
+      [cutoff],
+    );
+    return rows[0]?.detached ?? 0;
+  }
+
+  /** Retention, second step: drops the detached days' tables (locking only them); how many. */
+  async dropDetachedPartitions(em: EntityManager): Promise<number> {
     const { rows } = await sql<{ dropped: number }>(
       em,
-      `SELECT events_drop_partitions_before($1) AS dropped`,
-      [cutoff],
+      `SELECT events_drop_detached_partitions() AS dropped`,
     );
     return rows[0]?.dropped ?? 0;
   }
