@@ -4,7 +4,7 @@
  * PostgreSQL database and one Redis queue prefix; this process sends the soak's mixed traffic
  * (`support/mixed-traffic.ts`, open loop, latency from the scheduled time) over MIXED_ACCOUNTS
  * accounts (default 100), half through each replica, stepping the offered rate (MIXED_RATES,
- * default 25,50,100,150,200,300,400 req/s; MIXED_STEP_SECONDS each, default 25, after a
+ * default 25,50,100,150,200,300,400,600,800 req/s; MIXED_STEP_SECONDS each, default 25, after a
  * MIXED_WARM_UP_SECONDS warm-up, default 10). Steps stop once p99 passes 1 s (past the ceiling the
  * backlog only grows).
  *
@@ -32,7 +32,7 @@ import {
 import { SignedClient } from './support/signed-client';
 
 const log = benchLog('mixed');
-const RATES = (process.env.MIXED_RATES ?? '25,50,100,150,200,300,400').split(',').map(Number);
+const RATES = (process.env.MIXED_RATES ?? '25,50,100,150,200,300,400,600,800').split(',').map(Number);
 const STEP_MS = Number(process.env.MIXED_STEP_SECONDS ?? 25) * 1000;
 const WARM_UP_MS = Number(process.env.MIXED_WARM_UP_SECONDS ?? 10) * 1000;
 const ACCOUNTS = Number(process.env.MIXED_ACCOUNTS ?? 100);

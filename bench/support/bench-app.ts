@@ -45,6 +45,7 @@ const BENCH_LOG_BUCKETS = [
   'org-audit-logs',
   'p3-logs',
   'soak-logs',
+  'coverage-audit-logs',
 ];
 const MASTER_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 
