@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   CreateTrailCommand,
   GetTrailCommand,
@@ -10,6 +9,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { given, uniqueName } from '../support/given';
 import { eventually, OPERATOR, TestApp } from '../support/test-app';
+import { rootCall } from './support/root-call';
 
 type Lookup = LookupEventsCommandInput;
 
@@ -283,29 +283,7 @@ describe('event history (LookupEvents)', () => {
     const dataSource = app.get(DataSource);
     const at = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000);
     const event = (daysAgo: number) =>
-      buildEvent({
-        eventId: randomUUID(),
-        requestId: randomUUID(),
-        eventTime: at(daysAgo),
-        service: 'cloudtrail',
-        operation: `Aged${daysAgo}`,
-        readOnly: true,
-        resources: [],
-        principal: {
-          type: 'Root',
-          accountId: account.accountId,
-          arn: `arn:aws:iam::${account.accountId}:root`,
-          principalId: account.accountId,
-          accessKeyId: account.accessKeyId,
-          isPartitionOperator: false,
-        },
-        region: 'us-east-1',
-        sourceIp: '127.0.0.1',
-        userAgent: 'test',
-        secureTransport: false,
-        requestParameters: null,
-        response: null,
-      });
+      buildEvent(rootCall(account, { eventTime: at(daysAgo), operation: `Aged${daysAgo}` }));
     await repository.insertMany(dataSource.manager, [event(100), event(91), event(89), event(1)]);
     await app.get(EventRetentionTask).run();
     const { Events } = await lookup(account, { StartTime: at(200) });

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { buildEvent, EventPartitionTask, EventRepository, EventRetentionTask } from '@app/events';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { given } from '../support/given';
 import { TestApp } from '../support/test-app';
+import { rootCall } from './support/root-call';
 
 const DAY = 86_400_000;
 const dayOf = (time: number): string => new Date(time).toISOString().slice(0, 10);
@@ -43,34 +43,18 @@ describe('event partitions', () => {
     name: string,
   ) => {
     const events = times.map((time, i) =>
-      buildEvent({
-        eventId: randomUUID(),
-        requestId: randomUUID(),
-        eventTime: new Date(time),
-        service: 'cloudtrail',
-        operation: `${name}${i}`,
-        readOnly: true,
-        resources: [
-          {
-            arn: `arn:aws:cloudtrail:us-east-1:${account.accountId}:trail/${name}`,
-            accountId: account.accountId,
-          },
-        ],
-        principal: {
-          type: 'Root',
-          accountId: account.accountId,
-          arn: `arn:aws:iam::${account.accountId}:root`,
-          principalId: account.accountId,
-          accessKeyId: account.accessKeyId,
-          isPartitionOperator: false,
-        },
-        region: 'us-east-1',
-        sourceIp: '127.0.0.1',
-        userAgent: 'test',
-        secureTransport: false,
-        requestParameters: null,
-        response: null,
-      }),
+      buildEvent(
+        rootCall(account, {
+          eventTime: new Date(time),
+          operation: `${name}${i}`,
+          resources: [
+            {
+              arn: `arn:aws:cloudtrail:us-east-1:${account.accountId}:trail/${name}`,
+              accountId: account.accountId,
+            },
+          ],
+        }),
+      ),
     );
     await app.get(EventRepository).insertMany(app.get(DataSource).manager, events);
   };

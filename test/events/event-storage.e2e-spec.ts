@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   type ApiCall,
   buildEvent,
@@ -11,6 +10,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { given } from '../support/given';
 import { TestApp } from '../support/test-app';
+import { rootCall } from './support/root-call';
 
 /**
  * How events are kept (migration 1765950000000): records without the fields that repeat their
@@ -24,32 +24,16 @@ describe('event storage', () => {
   let account: Awaited<ReturnType<typeof given.account>>;
   const recorded: StoredEvent[] = [];
 
-  const call = (overrides: Partial<ApiCall>): ApiCall => ({
-    eventId: randomUUID(),
-    requestId: randomUUID(),
-    eventTime: new Date(Date.now() - 60_000 + recorded.length),
-    service: 'cloudtrail',
-    operation: 'GetTrail',
-    readOnly: true,
-    resources: [
-      { arn: `arn:aws:cloudtrail:us-east-1:${account.accountId}:trail/kept`, accountId: account.accountId },
-    ],
-    principal: {
-      type: 'Root',
-      accountId: account.accountId,
-      arn: `arn:aws:iam::${account.accountId}:root`,
-      principalId: account.accountId,
-      accessKeyId: account.accessKeyId,
-      isPartitionOperator: false,
-    },
-    region: 'us-east-1',
-    sourceIp: '127.0.0.1',
-    userAgent: 'test',
-    secureTransport: false,
-    requestParameters: { name: 'kept' },
-    response: null,
-    ...overrides,
-  });
+  const call = (overrides: Partial<ApiCall>): ApiCall =>
+    rootCall(account, {
+      eventTime: new Date(Date.now() - 60_000 + recorded.length),
+      operation: 'GetTrail',
+      resources: [
+        { arn: `arn:aws:cloudtrail:us-east-1:${account.accountId}:trail/kept`, accountId: account.accountId },
+      ],
+      requestParameters: { name: 'kept' },
+      ...overrides,
+    });
 
   beforeAll(async () => {
     app = await TestApp.start();
