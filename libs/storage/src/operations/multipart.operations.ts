@@ -13,7 +13,7 @@ import {
   UploadPartRequest,
   UploadRequest,
 } from './multipart.requests';
-import { bucketResource, objectAndBucket, objectResources } from './s3-resources';
+import { bucketResource, objectAndBucket, objectNamed, objectResources } from './s3-resources';
 
 /**
  * Multipart uploads (S3's CreateMultipartUpload … CompleteMultipartUpload): data events like
@@ -21,9 +21,8 @@ import { bucketResource, objectAndBucket, objectResources } from './s3-resources
  * `s3:AbortMultipartUpload`, `s3:ListMultipartUploadParts`, `s3:ListBucketMultipartUploads`.
  */
 
-const objectOf = (input: { bucket: string; key: string }) => ({ bucketName: input.bucket, key: input.key });
 const uploadOf = (input: { bucket: string; key: string; uploadId: string }) => ({
-  ...objectOf(input),
+  ...objectNamed(input),
   uploadId: input.uploadId,
 });
 const UPLOAD_ERRORS = ['NoSuchBucket', 'NoSuchUpload'] as const;
@@ -39,7 +38,7 @@ export const CreateMultipartUpload = defineOperation({
   useCase: CreateMultipartUploadUseCase,
   run: (useCase, ctx, { acl: _acl, ...input }) => useCase.execute(ctx, input),
   eventCategory: 'Data',
-  requestParameters: (input) => ({ ...objectOf(input), uploads: '' }),
+  requestParameters: (input) => ({ ...objectNamed(input), uploads: '' }),
   responseElements: (upload) => ({ bucket: upload.bucket, key: upload.key, uploadId: upload.uploadId }),
   resourcesOf: (_output, authorized) => objectAndBucket(authorized),
   errors: ['NoSuchBucket', 'KeyTooLongError', 'MetadataTooLarge', 'InvalidArgument'],

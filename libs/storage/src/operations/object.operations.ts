@@ -4,18 +4,13 @@ import { DeleteObjectsUseCase } from '../use-cases/delete-objects.use-case';
 import { GetObjectUseCase } from '../use-cases/get-object.use-case';
 import { HeadObjectUseCase } from '../use-cases/head-object.use-case';
 import { PutObjectUseCase } from '../use-cases/put-object.use-case';
-import { keysToDelete, objectAndBucket, objectResources } from './s3-resources';
+import { keysToDelete, objectAndBucket, objectNamed, objectResources } from './s3-resources';
 import { DeleteObjectsRequest, GetObjectRequest, ObjectRequest, PutObjectRequest } from './s3.requests';
 
 /**
  * The object store's object operations (delivery.md §6.2): data events (`AWS::S3::Object`),
  * delivered by trails whose selectors ask for them, never looked up.
  */
-
-const objectNamed = (input: { bucket: string; key: string }) => ({
-  bucketName: input.bucket,
-  key: input.key,
-});
 
 export const GetObject = defineOperation({
   service: 's3',

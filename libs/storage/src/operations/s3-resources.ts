@@ -59,3 +59,9 @@ export function objectAndBucket(authorized: readonly ResourceRef[]): ResourceRef
     return [resource, { arn: bucket, account: resource.account }];
   });
 }
+
+/** An object call's event `requestParameters`, named as CloudTrail records S3 data events. */
+export const objectNamed = (input: { bucket: string; key: string }) => ({
+  bucketName: input.bucket,
+  key: input.key,
+});
