@@ -258,7 +258,16 @@ async function createTrailRuns(app: BenchApp, operator: SignedClient): Promise<R
   const noQuota = [
     () =>
       stub(trails, 'lockNameAndSlots', (em, accountId, name) => lockNameAndSlots(em, accountId, name, [])),
-    () => stub(trails, 'occupiedSlots', async () => new Map<string, number>()),
+    // The name check alone, as CreateTrail would make it without a quota: no count of slots.
+    () =>
+      stub(trails, 'nameAndOccupiedSlots', async (em, accountId, name, regions) => {
+        const taken = await em.query<unknown[]>(
+          `SELECT 1 FROM trails WHERE owner_account_id = $1 AND name = $2
+              AND (is_multi_region OR home_region = ANY($3::text[])) LIMIT 1`,
+          [accountId, name, regions],
+        );
+        return { nameTaken: taken.length > 0, occupiedSlots: new Map<string, number>() };
+      }),
   ];
   try {
     const runs = await interleaved(
@@ -306,7 +315,7 @@ async function createTrailRuns(app: BenchApp, operator: SignedClient): Promise<R
   }
 }
 
-/** P11's check alone: slot locks + occupied-slot count in a transaction, against a transaction doing SELECT 1. */
+/** P11's check alone: slot locks + name check and slot count in a transaction, against a transaction doing SELECT 1. */
 async function quotaCheckAlone(app: BenchApp, operator: SignedClient): Promise<Row[]> {
   const account: BenchCredentials = await createAccount(operator, 'quota');
   const tx = app.api.get(TransactionRunner);
@@ -326,7 +335,7 @@ async function quotaCheckAlone(app: BenchApp, operator: SignedClient): Promise<R
       time(() =>
         tx.run(async (em) => {
           await trails.lockNameAndSlots(em, account.accountId, 'quota-probe', [HOME]);
-          return trails.occupiedSlots(em, account.accountId, [HOME]);
+          return trails.nameAndOccupiedSlots(em, account.accountId, 'quota-probe', [HOME]);
         }),
       ),
     select: () => time(() => tx.run((em) => em.query('SELECT 1'))),
@@ -335,7 +344,7 @@ async function quotaCheckAlone(app: BenchApp, operator: SignedClient): Promise<R
   const select = median(runs.select);
   return [
     row(
-      'P11 quota check alone (slot locks + count, one Region), transaction p50 (ms)',
+      'P11 quota check alone (slot locks + name and slot count, one Region), transaction p50 (ms)',
       quota,
       `${fmt(select)} (transaction with SELECT 1)`,
       quota / select,

@@ -89,46 +89,36 @@ export class TrailRepository {
   }
 
   /**
-   * Occupied slots per Region of `accountId` (cloudtrail.md §3.3, decision 5): its own trails
+   * In one round trip: whether `accountId` already has another trail named `name` occupying one of
+   * `regions`, and its occupied slots per Region (cloudtrail.md §3.3, decision 5) — its own trails
    * (a multi-Region trail in every Region) and the organization trails it inherits as a member.
    * Counted from the trails themselves, not from replicas, so copies still being propagated count.
+   * Read after `lockNameAndSlots`, in a statement of its own, so the snapshot follows the locks.
    */
-  async occupiedSlots(
+  async nameAndOccupiedSlots(
     em: EntityManager,
     accountId: string,
+    name: string,
     regions: readonly string[],
-  ): Promise<Map<string, number>> {
-    const { rows } = await sql<{ region: string; used: number }>(
+    exceptTrailId?: string,
+  ): Promise<{ nameTaken: boolean; occupiedSlots: Map<string, number> }> {
+    const { rows } = await sql<{ region: string; used: number; name_taken: boolean | null }>(
       em,
-      `SELECT r.region, count(t.id)::int AS used
+      `SELECT r.region, count(t.id)::int AS used,
+              bool_or(t.owner_account_id = $1 AND t.name = $3
+                      AND ($4::uuid IS NULL OR t.id <> $4::uuid)) AS name_taken
          FROM unnest($2::text[]) AS r(region)
          LEFT JOIN trails t
            ON (t.home_region = r.region OR t.is_multi_region)
           AND (t.owner_account_id = $1
                OR (t.is_organization_trail AND t.organization_id = ${organizationOfAccountSql('$1')}))
         GROUP BY r.region`,
-      [accountId, regions],
+      [accountId, regions, name, exceptTrailId ?? null],
     );
-    return new Map(rows.map((row) => [row.region, row.used]));
-  }
-
-  /** True when `accountId` already has another trail named `name` occupying one of `regions`. */
-  async nameTaken(
-    em: EntityManager,
-    accountId: string,
-    name: string,
-    regions: readonly string[],
-    exceptTrailId?: string,
-  ): Promise<boolean> {
-    const { rows } = await sql(
-      em,
-      `SELECT 1 FROM trails
-        WHERE owner_account_id = $1 AND name = $2 AND (is_multi_region OR home_region = ANY($3::text[]))
-          AND ($4::uuid IS NULL OR id <> $4::uuid)
-        LIMIT 1`,
-      [accountId, name, regions, exceptTrailId ?? null],
-    );
-    return rows.length > 0;
+    return {
+      nameTaken: rows.some((row) => row.name_taken === true),
+      occupiedSlots: new Map(rows.map((row) => [row.region, row.used])),
+    };
   }
 
   /** Inserts the trail and its home replica (applied at once, as the propagation status reports it). */

@@ -62,14 +62,14 @@ export class CreateTrailUseCase {
         enabled,
       );
       await this.trails.lockNameAndSlots(em, ownerAccountId, input.name, occupied);
-      if (await this.trails.nameTaken(em, ownerAccountId, input.name, occupied)) {
-        throw new TrailAlreadyExistsError(input.name, ownerAccountId);
-      }
-      assertRoomForTrail(
+      const { nameTaken, occupiedSlots } = await this.trails.nameAndOccupiedSlots(
+        em,
         ownerAccountId,
-        await this.trails.occupiedSlots(em, ownerAccountId, occupied),
+        input.name,
         occupied,
       );
+      if (nameTaken) throw new TrailAlreadyExistsError(input.name, ownerAccountId);
+      assertRoomForTrail(ownerAccountId, occupiedSlots, occupied);
       const now = this.clock.now();
       const trail: TrailRecord = {
         id: randomUUID(),

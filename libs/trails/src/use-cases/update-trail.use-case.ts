@@ -62,14 +62,15 @@ export class UpdateTrailUseCase {
       );
       if (gained.length > 0) {
         await this.trails.lockNameAndSlots(em, trail.ownerAccountId, trail.name, gained);
-        if (await this.trails.nameTaken(em, trail.ownerAccountId, trail.name, gained, trail.id)) {
-          throw new TrailAlreadyExistsError(trail.name, trail.ownerAccountId);
-        }
-        assertRoomForTrail(
+        const { nameTaken, occupiedSlots } = await this.trails.nameAndOccupiedSlots(
+          em,
           trail.ownerAccountId,
-          await this.trails.occupiedSlots(em, trail.ownerAccountId, gained),
+          trail.name,
           gained,
+          trail.id,
         );
+        if (nameTaken) throw new TrailAlreadyExistsError(trail.name, trail.ownerAccountId);
+        assertRoomForTrail(trail.ownerAccountId, occupiedSlots, gained);
       }
       const now = this.clock.now();
       const updated = await this.trails.update(em, trail, { settings, organizationId, propagate: true }, now);
