@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { deriveSigningKey, SigningKeyCache } from './signing-key';
+import { deriveSigningKey, hmacSha256, SigningKeyCache } from './signing-key';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
 
@@ -26,6 +26,17 @@ describe(SigningKeyCache.name, () => {
     expect(again).toBe(first);
     expect(first).toEqual(deriveSigningKey(SECRET, '20150830', 'us-east-1', 'iam'));
     expect(sut.size).toBe(5);
+  });
+
+  it('keeps each key imported once, as a KeyObject of the same bytes', () => {
+    const sut = new SigningKeyCache(10);
+
+    const first = sut.derived(SECRET, '20150830', 'us-east-1', 'iam');
+    const again = sut.derived(SECRET, '20150830', 'us-east-1', 'iam');
+
+    expect(again.object).toBe(first.object);
+    expect(first.object.export()).toEqual(first.bytes);
+    expect(hmacSha256(first.object, 'data')).toEqual(hmacSha256(first.bytes, 'data'));
   });
 
   it('evicts the least recently used key beyond its bound', () => {
