@@ -125,6 +125,8 @@ export function userIdentityOf(principal: Principal): Record<string, unknown> {
 }
 
 const LONE_SURROGATE = /\p{Surrogate}/gu;
+/** Any surrogate (paired or not) or U+0000: only a text with one needs the rewrite. */
+const MAYBE_UNSTORABLE = /[\u0000\uD800-\uDFFF]/;
 
 /**
  * `value` with every string PostgreSQL cannot store (U+0000 anywhere, lone surrogates in jsonb)
@@ -142,7 +144,9 @@ function storableCopy(value: unknown): unknown {
 
 /** `text` cut to `max` UTF-16 units and made storable (a surrogate pair cut in half becomes U+FFFD). */
 function storableText(text: string, max = Infinity): string {
-  return text.slice(0, max).replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '\uFFFD');
+  const cut = text.length > max ? text.slice(0, max) : text;
+  if (!MAYBE_UNSTORABLE.test(cut)) return cut;
+  return cut.replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '\uFFFD');
 }
 
 /**
