@@ -1,5 +1,8 @@
 import { inspect } from 'node:util';
+import { parseSignedRequest } from './parse-signed-request';
+import { signRequest } from './sign-request';
 import { deriveSigningKey, hmacSha256, SigningKeyCache } from './signing-key';
+import { verifySignature } from './verify-signature';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
 
@@ -62,5 +65,39 @@ describe(SigningKeyCache.name, () => {
 
   it.each([0, -1, 1.5, Number.NaN])('refuses a bound of %p', (bound) => {
     expect(() => new SigningKeyCache(bound)).toThrow(RangeError);
+  });
+});
+
+describe('the signing key a verified signature answers', () => {
+  it('is the key derived for its secret and scope', () => {
+    const now = new Date('2026-03-01T10:00:00Z');
+    const url = new URL('http://127.0.0.1:3000/v1/trails');
+    const headers = { host: url.host };
+    const signed = signRequest({
+      accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+      secretAccessKey: SECRET,
+      region: 'us-east-1',
+      service: 'trailplane',
+      now,
+      method: 'GET',
+      url,
+      headers,
+    });
+    const request = {
+      method: 'GET',
+      rawPath: '/v1/trails',
+      rawQuery: '',
+      headers: Object.fromEntries(
+        Object.entries({ ...headers, ...signed }).map(([name, value]) => [name.toLowerCase(), value]),
+      ),
+      body: Buffer.alloc(0),
+    };
+
+    const key = verifySignature(request, parseSignedRequest(request), SECRET, {
+      now,
+      keyCache: new SigningKeyCache(4),
+    });
+
+    expect(key).toEqual(deriveSigningKey(SECRET, '20260301', 'us-east-1', 'trailplane'));
   });
 });
