@@ -92,4 +92,17 @@ describe(canonicalHeaderValue.name, () => {
   it('joins the values of a repeated header with commas, in the order sent', () => {
     expect(canonicalHeaderValue([' value2', 'value2 ', 'value1'])).toBe('value2,value2,value1');
   });
+
+  it.each([
+    ['a b', 'a b'],
+    ['a  b', 'a b'],
+    ['a\tb', 'a b'],
+    ['a\r\nb', 'a b'],
+    [' a', 'a'],
+    ['a ', 'a'],
+    ['', ''],
+  ])('writes %j as %j', (value, canonical) => {
+    expect(canonicalHeaderValue(value)).toBe(canonical);
+    expect(canonicalHeaderValue([value])).toBe(canonical);
+  });
 });

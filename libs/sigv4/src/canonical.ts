@@ -165,15 +165,19 @@ function compareQueryPairs([nameA, valueA]: [string, string], [nameB, valueB]: [
  * one space (`@smithy/signature-v4`'s rule), several values joined with ',' in the order sent.
  */
 export function canonicalHeaderValue(value: string | readonly string[]): string {
-  const values = typeof value === 'string' ? [value] : value;
-  return values
-    .map((v) =>
-      v
-        .replace(/[\r\n]/g, ' ')
-        .replace(/[ \t]+/g, ' ')
-        .replace(/^ | $/g, ''),
-    )
-    .join(',');
+  if (typeof value === 'string') return canonicalValue(value);
+  return value.length === 1 ? canonicalValue(value[0]) : value.map(canonicalValue).join(',');
+}
+
+/** What the rewrite below would change: most values have none of it, and are kept as they are. */
+const NOT_CANONICAL = /[\r\n\t]| {2}|^ | $/;
+
+function canonicalValue(value: string): string {
+  if (!NOT_CANONICAL.test(value)) return value;
+  return value
+    .replace(/[\r\n]/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/^ | $/g, '');
 }
 
 export interface CanonicalRequestParts {

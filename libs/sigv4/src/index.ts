@@ -12,7 +12,7 @@
  *
  * - `parseSignedRequest(request, { expectedServices? })` → `ParsedSignature`: what the signature
  *   claims. Throws MissingAuthenticationToken / IncompleteSignature / InvalidSignature (service).
- * - `verifySignature(request, parsed, secret, { now, maxSkewMs?, keyCache? })`: returns when the
+ * - `verifySignature(request, parsed, secret, { now, maxSkewMs?, keyCache? })`: returns the signing key when the
  *   signature holds. Throws InvalidSignature (mismatch, ±15 min skew, body ≠ x-amz-content-sha256)
  *   or RequestExpired (presigned URL past X-Amz-Expires). Accepts the AWS SDK's canonical form
  *   and curl 7.x's `--aws-sigv4` form.

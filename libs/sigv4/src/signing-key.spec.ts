@@ -1,5 +1,8 @@
 import { inspect } from 'node:util';
-import { deriveSigningKey, SigningKeyCache } from './signing-key';
+import { parseSignedRequest } from './parse-signed-request';
+import { signRequest } from './sign-request';
+import { deriveSigningKey, hmacSha256, SigningKeyCache } from './signing-key';
+import { verifySignature } from './verify-signature';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
 
@@ -28,6 +31,17 @@ describe(SigningKeyCache.name, () => {
     expect(sut.size).toBe(5);
   });
 
+  it('keeps each key imported once, as a KeyObject of the same bytes', () => {
+    const sut = new SigningKeyCache(10);
+
+    const first = sut.derived(SECRET, '20150830', 'us-east-1', 'iam');
+    const again = sut.derived(SECRET, '20150830', 'us-east-1', 'iam');
+
+    expect(again.object).toBe(first.object);
+    expect(first.object.export()).toEqual(first.bytes);
+    expect(hmacSha256(first.object, 'data')).toEqual(hmacSha256(first.bytes, 'data'));
+  });
+
   it('evicts the least recently used key beyond its bound', () => {
     const sut = new SigningKeyCache(2);
     const a = sut.signingKey('a', '20150830', 'us-east-1', 'iam');
@@ -51,5 +65,39 @@ describe(SigningKeyCache.name, () => {
 
   it.each([0, -1, 1.5, Number.NaN])('refuses a bound of %p', (bound) => {
     expect(() => new SigningKeyCache(bound)).toThrow(RangeError);
+  });
+});
+
+describe('the signing key a verified signature answers', () => {
+  it('is the key derived for its secret and scope', () => {
+    const now = new Date('2026-03-01T10:00:00Z');
+    const url = new URL('http://127.0.0.1:3000/v1/trails');
+    const headers = { host: url.host };
+    const signed = signRequest({
+      accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+      secretAccessKey: SECRET,
+      region: 'us-east-1',
+      service: 'trailplane',
+      now,
+      method: 'GET',
+      url,
+      headers,
+    });
+    const request = {
+      method: 'GET',
+      rawPath: '/v1/trails',
+      rawQuery: '',
+      headers: Object.fromEntries(
+        Object.entries({ ...headers, ...signed }).map(([name, value]) => [name.toLowerCase(), value]),
+      ),
+      body: Buffer.alloc(0),
+    };
+
+    const key = verifySignature(request, parseSignedRequest(request), SECRET, {
+      now,
+      keyCache: new SigningKeyCache(4),
+    });
+
+    expect(key).toEqual(deriveSigningKey(SECRET, '20260301', 'us-east-1', 'trailplane'));
   });
 });

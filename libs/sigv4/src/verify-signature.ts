@@ -44,7 +44,8 @@ export type SigningRules = 'default' | 's3';
  * access key. Checks, in order: the clock (or a presigned URL's expiry), that an
  * `x-amz-content-sha256` header matches the body, and the signature itself, compared in constant
  * time. Several canonical forms are tried, the AWS SDK's first, so that curl's `--aws-sigv4` is
- * accepted too (see `canonicalRequestCandidates`). Returns normally when the signature holds.
+ * accepted too (see `canonicalRequestCandidates`). Returns the signing key that verified it (an
+ * S3 streaming upload's chunk signatures are chained from it) when the signature holds.
  *
  * @throws InvalidSignatureError on a mismatch, a stale or future-dated request, or a body whose
  *   hash differs from `x-amz-content-sha256`.
@@ -55,18 +56,19 @@ export function verifySignature(
   parsed: ParsedSignature,
   secretAccessKey: string,
   options: VerifyOptions,
-): void {
+): Buffer {
   assertTimely(parsed, options.now, options.maxSkewMs ?? DEFAULT_MAX_SKEW_MS);
   const candidates = canonicalRequestCandidates(request, parsed, options.s3 ? 's3' : 'default');
-  const key =
-    options.keyCache?.signingKey(secretAccessKey, parsed.scopeDate, parsed.region, parsed.service) ??
-    deriveSigningKey(secretAccessKey, parsed.scopeDate, parsed.region, parsed.service);
+  const cached = options.keyCache?.derived(secretAccessKey, parsed.scopeDate, parsed.region, parsed.service);
+  const bytes =
+    cached?.bytes ?? deriveSigningKey(secretAccessKey, parsed.scopeDate, parsed.region, parsed.service);
+  const key = cached?.object ?? bytes;
   const scope = credentialScope(parsed.scopeDate, parsed.region, parsed.service);
   const amzDate = formatAmzDate(parsed.requestTime);
   const provided = Buffer.from(parsed.signature, 'hex');
   for (const canonical of candidates) {
     const expected = hmacSha256(key, stringToSign(amzDate, scope, canonical));
-    if (timingSafeEqual(expected, provided)) return;
+    if (timingSafeEqual(expected, provided)) return bytes;
   }
   throw new InvalidSignatureError();
 }

@@ -81,6 +81,8 @@ export async function createApiApplication(
       metrics.requestDuration.observe({ operation }, Number(process.hrtime.bigint() - facts.startedAt) / 1e9);
       if (errorCode.startsWith('AccessDenied')) metrics.authorizationDenials.inc({ operation });
     }
+    // The line's fields are only gathered when it is written (benchmarks and tests run silent).
+    if (!logger.isLevelEnabled(requestLogLevel)) return done();
     logger[requestLogLevel](
       {
         requestId: request.id,

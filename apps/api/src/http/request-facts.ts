@@ -39,8 +39,13 @@ const SCOPE_SERVICE =
 
 /** The service a request is signed for (its credential scope's), when it is signed. */
 export function signingServiceOf(request: ProtocolClues): string | undefined {
-  const query = request.url.split('?', 2)[1] ?? '';
-  return SCOPE_SERVICE.exec(`${String(request.headers.authorization ?? '')} ${query}`)?.[1];
+  // The header first, then the query: no match spans the two (none holds white space).
+  const fromHeader = SCOPE_SERVICE.exec(String(request.headers.authorization ?? ''))?.[1];
+  if (fromHeader !== undefined) return fromHeader;
+  const start = request.url.indexOf('?');
+  if (start === -1) return undefined;
+  const end = request.url.indexOf('?', start + 1);
+  return SCOPE_SERVICE.exec(request.url.slice(start + 1, end === -1 ? undefined : end))?.[1];
 }
 
 export function protocolOf(request: ProtocolClues): WireProtocol {

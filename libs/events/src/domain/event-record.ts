@@ -125,6 +125,8 @@ export function userIdentityOf(principal: Principal): Record<string, unknown> {
 }
 
 const LONE_SURROGATE = /\p{Surrogate}/gu;
+/** Any surrogate, paired or not: only a text with one (or with U+0000) needs the rewrite. */
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * `value` with every string PostgreSQL cannot store (U+0000 anywhere, lone surrogates in jsonb)
@@ -142,7 +144,9 @@ function storableCopy(value: unknown): unknown {
 
 /** `text` cut to `max` UTF-16 units and made storable (a surrogate pair cut in half becomes U+FFFD). */
 function storableText(text: string, max = Infinity): string {
-  return text.slice(0, max).replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '\uFFFD');
+  const cut = text.length > max ? text.slice(0, max) : text;
+  if (!ANY_SURROGATE.test(cut) && !cut.includes('\u0000')) return cut;
+  return cut.replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '\uFFFD');
 }
 
 /**

@@ -40,15 +40,20 @@ const REPEATED: ReadonlyArray<readonly [string, number, (event: StoredEvent) => 
   ['eventVersion', 2048, () => EVENT_VERSION],
 ];
 
+const BITS: ReadonlyMap<string, number> = new Map(REPEATED.map(([field, bit]) => [field, bit]));
+
 export function storedRecord(event: StoredEvent): StoredRecord {
-  const record: Record<string, unknown> = { ...(event.record as unknown as Record<string, unknown>) };
+  const source = event.record as unknown as Record<string, unknown>;
   let stripped = 0;
   for (const [field, bit, rebuilt] of REPEATED) {
     const value = rebuilt(event);
-    if (value !== undefined && record[field] === value) {
-      delete record[field];
-      stripped |= bit;
-    }
+    if (value !== undefined && source[field] === value) stripped |= bit;
+  }
+  // Copied without the stripped fields rather than copied whole and deleted from: an object with
+  // deleted properties turns into a slow dictionary, for its serialisation too.
+  const record: Record<string, unknown> = {};
+  for (const field of Object.keys(source)) {
+    if ((stripped & (BITS.get(field) ?? 0)) === 0) record[field] = source[field];
   }
   return { record, stripped };
 }

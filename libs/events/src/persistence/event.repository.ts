@@ -21,27 +21,43 @@ interface LookupRow {
   readonly isArn: boolean;
 }
 
-/** The `events` columns of a multi-row insert, one array per column. */
-function eventColumns(events: readonly StoredEvent[]): unknown[] {
-  const stored = events.map(storedRecord);
-  return [
-    events.map((e) => e.eventId),
-    events.map((e) => e.accountId),
-    events.map((e) => e.region),
-    events.map((e) => e.eventTime.toISOString()),
-    events.map((e) => e.eventName),
-    events.map((e) => e.eventSource),
-    events.map((e) => e.readOnly),
-    events.map((e) => e.username),
-    events.map((e) => e.accessKeyId),
-    events.map((e) => e.errorCode),
-    events.map((e) => e.requestId),
-    stored.map((s) => JSON.stringify(s.record)),
-    events.map((e) => e.management),
-    events.map((e) => e.organizationId),
-    stored.map((s) => s.stripped),
-  ];
+/**
+ * The `events` rows of a multi-row insert as one JSON array, read back by `jsonb_to_recordset`
+ * (EVENT_ROWS): each record is serialised once, inside its row, rather than serialised alone and
+ * then escaped again as an element of a `jsonb[]` literal, and no column needs an array of its own.
+ */
+function eventRows(events: readonly StoredEvent[]): string {
+  return JSON.stringify(
+    events.map((e) => {
+      const stored = storedRecord(e);
+      return {
+        event_id: e.eventId,
+        account_id: e.accountId,
+        region: e.region,
+        event_time: e.eventTime.toISOString(),
+        event_name: e.eventName,
+        event_source: e.eventSource,
+        read_only: e.readOnly,
+        username: e.username,
+        access_key_id: e.accessKeyId,
+        error_code: e.errorCode,
+        request_id: e.requestId,
+        record: stored.record,
+        management: e.management,
+        organization_id: e.organizationId,
+        stripped: stored.stripped,
+      };
+    }),
+  );
 }
+
+/** The `events` columns, in table order, from `eventRows`' JSON ($1). */
+const EVENT_ROWS = `SELECT event_id, account_id, region, event_time, event_name, event_source, read_only, username,
+                access_key_id, error_code, request_id, record, management, organization_id, stripped
+           FROM jsonb_to_recordset($1::jsonb)
+             AS e(event_id uuid, account_id char(12), region text, event_time timestamptz, event_name text,
+                  event_source text, read_only boolean, username text, access_key_id text, error_code text,
+                  request_id text, record jsonb, management boolean, organization_id text, stripped smallint)`;
 
 /**
  * The `event_resources` rows LookupEvents finds events by: an ARN and, when it differs, a name. Data
@@ -86,13 +102,11 @@ export class EventRepository {
          INSERT INTO events (event_id, account_id, region, event_time, event_name, event_source, read_only,
                              username, access_key_id, error_code, request_id, record, management, organization_id,
                              stripped)
-         SELECT * FROM unnest($1::uuid[], $2::char(12)[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
-                              $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[],
-                              $13::boolean[], $14::text[], $15::smallint[]))
+         ${EVENT_ROWS})
        INSERT INTO event_resources (event_id, account_id, region, event_time, resource_type, resource_name, is_arn)
-       SELECT * FROM unnest($16::uuid[], $17::char(12)[], $18::text[], $19::timestamptz[], $20::text[], $21::text[],
-                            $22::boolean[])`,
-      [...eventColumns(events), ...resourceColumns(lookupRows(events))],
+       SELECT * FROM unnest($2::uuid[], $3::char(12)[], $4::text[], $5::timestamptz[], $6::text[], $7::text[],
+                            $8::boolean[])`,
+      [eventRows(events), ...resourceColumns(lookupRows(events))],
     );
   }
 
@@ -112,19 +126,17 @@ export class EventRepository {
          INSERT INTO events (event_id, account_id, region, event_time, event_name, event_source, read_only,
                              username, access_key_id, error_code, request_id, record, management, organization_id,
                            stripped)
-         SELECT * FROM unnest($1::uuid[], $2::char(12)[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
-                              $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[],
-                              $13::boolean[], $14::text[], $15::smallint[])
+         ${EVENT_ROWS}
          ON CONFLICT (event_id, event_time) DO NOTHING
          RETURNING event_id, event_time),
        resources AS (
          INSERT INTO event_resources (event_id, account_id, region, event_time, resource_type, resource_name, is_arn)
-         SELECT r.* FROM unnest($16::uuid[], $17::char(12)[], $18::text[], $19::timestamptz[], $20::text[],
-                                $21::text[], $22::boolean[])
+         SELECT r.* FROM unnest($2::uuid[], $3::char(12)[], $4::text[], $5::timestamptz[], $6::text[],
+                                $7::text[], $8::boolean[])
                          AS r(event_id, account_id, region, event_time, resource_type, resource_name, is_arn)
           WHERE (r.event_id, r.event_time) IN (SELECT event_id, event_time FROM inserted))
        SELECT count(*)::text AS inserted FROM inserted`,
-      [...eventColumns(events), ...resourceColumns(lookupRows(events))],
+      [eventRows(events), ...resourceColumns(lookupRows(events))],
     );
     return Number(rows[0]?.inserted ?? 0);
   }

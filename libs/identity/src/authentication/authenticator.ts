@@ -94,23 +94,19 @@ export class Authenticator {
         ? await this.temporaryCredential(signature, signature.securityToken)
         : await this.longTermCredential(signature);
     if (!credential.accountActive) throw new InvalidSecurityTokenError();
-    verifySignature(request, signature, credential.secretAccessKey, {
+    const signingKey = verifySignature(request, signature, credential.secretAccessKey, {
       now: this.clock.now(),
       maxSkewMs: this.env.TRAILPLANE_SIGV4_MAX_SKEW_SECONDS * 1000,
       keyCache: this.keyCache,
       s3: signature.service === 's3',
     });
     assertRegionUsable(credential, signature.region);
-    const { scopeDate, region, service } = signature;
     return {
       principal: credential.principal,
       region: signature.region,
       signingName: signature.service,
       authorizationGeneration: credential.authorizationGeneration,
-      signing: {
-        signature,
-        signingKey: this.keyCache.signingKey(credential.secretAccessKey, scopeDate, region, service),
-      },
+      signing: { signature, signingKey },
     };
   }
 
