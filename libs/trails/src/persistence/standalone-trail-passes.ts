@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EnvSchema, ReadBatcher, withStatementTimeout } from '@app/platform';
-import { escapeLiteral, type Pool, type QueryResult } from 'pg';
+import { escapeLiteral, type Pool, type PoolClient, type QueryResult } from 'pg';
 import { DataSource } from 'typeorm';
 import { type PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { desiredCte, type ScopeSql } from './replica-reconciler';
@@ -22,6 +22,48 @@ export type StandaloneOutcome = 'done' | 'skipped' | 'batched';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Jobs per round trip: more than a worker's concurrency ever has in flight. */
 const MAX_PASSES = 64;
+const PREPARED = 'trailplane_standalone_pass';
+
+const PASS_SCOPE: ScopeSql = {
+  trails: `(t.id, t.generation) IN (SELECT trail_id, generation FROM jobs) AND NOT t.is_organization_trail`,
+  candidates: 'TRUE',
+  replicas: 'x.trail_id IN (SELECT id FROM t)',
+  params: [],
+};
+
+/**
+ * The jobs' passes ($1 trails, $2 generations, $3 outbox ids), once their trails are locked: the
+ * desired replicas of the trails still at the job's generation and outside any organization,
+ * applied; those generations observed; each job's outcome; the outbox rows of the finished jobs
+ * removed.
+ */
+const PASS_SQL = `WITH jobs AS (SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[]) AS j(trail_id, generation, job_id)),
+  ${desiredCte(PASS_SCOPE)},
+  deleted AS (
+    DELETE FROM trail_replicas x
+     WHERE ${PASS_SCOPE.replicas}
+       AND NOT EXISTS (SELECT 1 FROM desired d
+                        WHERE d.trail_id = x.trail_id AND d.account_id = x.account_id AND d.region = x.region)
+    RETURNING 1),
+  upserted AS (
+    INSERT INTO trail_replicas (trail_id, account_id, region, generation)
+    SELECT d.trail_id, d.account_id, d.region, d.generation FROM desired d
+    ON CONFLICT (trail_id, account_id, region)
+    DO UPDATE SET generation = EXCLUDED.generation WHERE trail_replicas.generation <> EXCLUDED.generation
+    RETURNING 1),
+  observed AS (
+    UPDATE trails SET observed_generation = generation, propagation_error = NULL, propagation_failed_at = NULL
+     WHERE id IN (SELECT id FROM t) AND observed_generation < generation
+    RETURNING 1),
+  outcomes AS (
+    SELECT j.job_id,
+           CASE WHEN cur.id IS NULL OR cur.generation > j.generation THEN 'skipped'
+                WHEN cur.id IN (SELECT id FROM t) THEN 'done'
+                ELSE 'batched' END AS outcome
+      FROM jobs j LEFT JOIN trails cur ON cur.id = j.trail_id),
+  removed AS (
+    DELETE FROM job_outbox WHERE id IN (SELECT job_id FROM outcomes WHERE outcome <> 'batched') RETURNING 1)
+  SELECT job_id, outcome FROM outcomes`;
 
 /**
  * The small-job path of ReconcileTrail (P10): the whole job of a trail outside an organization —
@@ -41,6 +83,8 @@ const MAX_PASSES = 64;
 @Injectable()
 export class StandaloneTrailPasses {
   private readonly batcher: ReadBatcher<StandalonePass, StandaloneOutcome>;
+  /** Connections that have the pass prepared (parsed once per connection, not per batch). */
+  private readonly prepared = new WeakSet<PoolClient>();
   /** Fault injection for crash tests: widens the window between the writes and the commit. */
   private readonly faultDelayMs: number;
 
@@ -69,54 +113,24 @@ export class StandaloneTrailPasses {
     const trails = `ARRAY[${passes.map((p) => `'${p.trailId}'`).join(',')}]::uuid[]`;
     const generations = `ARRAY[${passes.map((p) => p.generation).join(',')}]::int[]`;
     const jobIds = `ARRAY[${passes.map((p) => escapeLiteral(p.jobId)).join(',')}]::text[]`;
-    const s: ScopeSql = {
-      trails: `(t.id, t.generation) IN (SELECT trail_id, generation FROM jobs) AND NOT t.is_organization_trail`,
-      candidates: 'TRUE',
-      replicas: 'x.trail_id IN (SELECT id FROM t)',
-      params: [],
-    };
     const statements = [
       // In id order, as `ReplicaReconciler.lockTrails` locks: concurrent passes wait, never deadlock.
       `SELECT 1 FROM trails WHERE id = ANY(${trails}) ORDER BY id FOR NO KEY UPDATE`,
-      `WITH jobs AS (
-         SELECT * FROM unnest(${trails}, ${generations}, ${jobIds}) AS j(trail_id, generation, job_id)),
-       ${desiredCte(s)},
-       deleted AS (
-         DELETE FROM trail_replicas x
-          WHERE ${s.replicas}
-            AND NOT EXISTS (SELECT 1 FROM desired d
-                             WHERE d.trail_id = x.trail_id AND d.account_id = x.account_id AND d.region = x.region)
-         RETURNING 1),
-       upserted AS (
-         INSERT INTO trail_replicas (trail_id, account_id, region, generation)
-         SELECT d.trail_id, d.account_id, d.region, d.generation FROM desired d
-         ON CONFLICT (trail_id, account_id, region)
-         DO UPDATE SET generation = EXCLUDED.generation WHERE trail_replicas.generation <> EXCLUDED.generation
-         RETURNING 1),
-       observed AS (
-         UPDATE trails SET observed_generation = generation, propagation_error = NULL, propagation_failed_at = NULL
-          WHERE id IN (SELECT id FROM t) AND observed_generation < generation
-         RETURNING 1),
-       outcomes AS (
-         SELECT j.job_id,
-                CASE WHEN cur.id IS NULL OR cur.generation > j.generation THEN 'skipped'
-                     WHEN cur.id IN (SELECT id FROM t) THEN 'done'
-                     ELSE 'batched' END AS outcome
-           FROM jobs j LEFT JOIN trails cur ON cur.id = j.trail_id),
-       removed AS (
-         DELETE FROM job_outbox WHERE id IN (SELECT job_id FROM outcomes WHERE outcome <> 'batched')
-         RETURNING 1)
-       SELECT job_id, outcome FROM outcomes`,
+      `EXECUTE ${PREPARED}(${trails}, ${generations}, ${jobIds})`,
     ];
     if (this.faultDelayMs > 0) statements.push(`SELECT pg_sleep(${this.faultDelayMs / 1000})`);
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    const results = (await pool.query(statements.join(';\n'))) as unknown as QueryResult[];
-    const outcomes = new Map<string, StandaloneOutcome>(
-      (results[1].rows as Array<{ job_id: string; outcome: StandaloneOutcome }>).map((r) => [
-        r.job_id,
-        r.outcome,
-      ]),
-    );
-    return passes.map((p) => outcomes.get(p.jobId) ?? 'batched');
+    const client = await ((this.dataSource.driver as PostgresDriver).master as Pool).connect();
+    try {
+      if (!this.prepared.has(client)) {
+        await client.query(`PREPARE ${PREPARED}(uuid[], int[], text[]) AS ${PASS_SQL}`);
+        this.prepared.add(client);
+      }
+      const results = (await client.query(statements.join(';\n'))) as unknown as QueryResult[];
+      const rows = results[1].rows as Array<{ job_id: string; outcome: StandaloneOutcome }>;
+      const outcomes = new Map(rows.map((r) => [r.job_id, r.outcome]));
+      return passes.map((p) => outcomes.get(p.jobId) ?? 'batched');
+    } finally {
+      client.release();
+    }
   }
 }
