@@ -55,7 +55,10 @@ export class BullmqWorkers implements OnApplicationBootstrap, BeforeApplicationS
         {
           connection: this.connection,
           prefix: this.env.TRAILPLANE_QUEUE_PREFIX,
-          concurrency: this.env.WORKER_CONCURRENCY,
+          concurrency:
+            queueName === QueueName.Propagation
+              ? this.env.TRAILPLANE_PROPAGATION_CONCURRENCY
+              : this.env.WORKER_CONCURRENCY,
           lockDuration: this.env.TRAILPLANE_WORKER_LOCK_MS,
           stalledInterval: this.env.TRAILPLANE_WORKER_STALLED_MS,
           maxStalledCount: 2,
