@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ConcurrencyLimit,
   EnvSchema,
   HandlesJob,
   type JobHandler,
@@ -43,6 +44,11 @@ export class ReconcileTrailHandler implements JobHandler<JobName.ReconcileTrail>
   private readonly faultDelayMs: number;
   /** The one-round-trip path of a whole trail's job; PostgreSQL servers only (not embedded). */
   private readonly fastPath: boolean;
+  /**
+   * Jobs on the path below hold a connection each: at most the ordinary worker concurrency of them
+   * at once, however many the propagation queue runs for the one-round-trip path.
+   */
+  private readonly batchedPasses: ConcurrencyLimit;
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -53,6 +59,7 @@ export class ReconcileTrailHandler implements JobHandler<JobName.ReconcileTrail>
     env: EnvSchema,
   ) {
     this.fastPath = Boolean(env.DATABASE_URL);
+    this.batchedPasses = new ConcurrencyLimit(env.WORKER_CONCURRENCY);
     this.timedBatches = !env.DATABASE_URL && env.TRAILPLANE_RECONCILE_BATCH_ACCOUNTS === undefined;
     this.batchAccounts =
       env.TRAILPLANE_RECONCILE_BATCH_ACCOUNTS ??
@@ -63,7 +70,7 @@ export class ReconcileTrailHandler implements JobHandler<JobName.ReconcileTrail>
   async handle(payload: JobPayloads[JobName.ReconcileTrail], run: JobRun): Promise<JobOutcome> {
     if (this.fastPath && payload.afterAccountId === '') {
       // A trail outside an organization is done in one round trip, outbox row included; an
-      // organization trail, or a failed batch, takes the path below (which records a failure).
+      // organization trail, or a failed batch, takes the batched path (which records a failure).
       const outcome = await this.standalone
         .run({ trailId: payload.trailId, generation: payload.generation, jobId: run.id })
         .catch(() => 'batched' as const);
@@ -72,6 +79,11 @@ export class ReconcileTrailHandler implements JobHandler<JobName.ReconcileTrail>
         return outcome === 'done' ? JobOutcome.Done : JobOutcome.Skipped;
       }
     }
+    return this.batchedPasses.run(() => this.batched(payload));
+  }
+
+  /** Reads the trail, then reconciles one batch of its accounts in a transaction of its own. */
+  private async batched(payload: JobPayloads[JobName.ReconcileTrail]): Promise<JobOutcome> {
     const trail = await this.tx.read((em) => this.trails.findById(em, payload.trailId));
     // Deleted (its replicas went with it), or changed again: the newer generation's job takes over.
     if (!trail || trail.generation > payload.generation) return JobOutcome.Skipped;
