@@ -78,7 +78,7 @@ export async function smallReconcileJobs(
   const rawRate = (total * 1000) / median(samples.raw);
   return [
     row(
-      `P10 (service) rows/s through ReconcileTrail jobs of ${fmt(rowsPerJob)} rows (${fmt(trailIds.length)} standalone multi-Region trails, enqueued through the outbox, worker concurrency ${app.env.WORKER_CONCURRENCY})`,
+      `P10 (service) rows/s through ReconcileTrail jobs of ${fmt(rowsPerJob)} rows (${fmt(trailIds.length)} standalone multi-Region trails, enqueued through the outbox, propagation worker concurrency ${app.env.TRAILPLANE_PROPAGATION_CONCURRENCY})`,
       jobsRate,
       `${fmt(rawRate)} (multi-row INSERT, 1,000 rows per statement)`,
       jobsRate / rawRate,

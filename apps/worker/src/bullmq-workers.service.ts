@@ -5,10 +5,11 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import {
+  ConcurrencyLimit,
   createRedisConnection,
   EnvSchema,
   JobDispatcher,
-  type JobName,
+  JobName,
   type JobPayloads,
   LOGGER,
   PermanentJobFailure,
@@ -37,16 +38,20 @@ export class BullmqWorkers implements OnApplicationBootstrap, BeforeApplicationS
     if (!this.env.REDIS_URL)
       throw new Error('The worker needs REDIS_URL (embedded mode runs jobs in the API process)');
     this.connection = createRedisConnection(this.env.REDIS_URL, 'worker');
+    // The propagation queue runs many jobs at once for its small ReconcileTrail jobs (they share
+    // a statement); its other jobs keep to the ordinary concurrency.
+    const otherPropagationJobs = new ConcurrencyLimit(this.env.WORKER_CONCURRENCY);
     for (const queueName of Object.values(QueueName)) {
       const worker = new Worker(
         queueName,
         async (job) => {
+          const name = job.name as JobName;
+          const dispatch = () =>
+            this.dispatcher.dispatch(name, job.data as JobPayloads[JobName], job.id as string);
           try {
-            return await this.dispatcher.dispatch(
-              job.name as JobName,
-              job.data as JobPayloads[JobName],
-              job.id as string,
-            );
+            return queueName === QueueName.Propagation && name !== JobName.ReconcileTrail
+              ? await otherPropagationJobs.run(dispatch)
+              : await dispatch();
           } catch (error) {
             if (error instanceof PermanentJobFailure) throw new UnrecoverableError(error.message);
             throw error;
@@ -55,7 +60,10 @@ export class BullmqWorkers implements OnApplicationBootstrap, BeforeApplicationS
         {
           connection: this.connection,
           prefix: this.env.TRAILPLANE_QUEUE_PREFIX,
-          concurrency: this.env.WORKER_CONCURRENCY,
+          concurrency:
+            queueName === QueueName.Propagation
+              ? this.env.TRAILPLANE_PROPAGATION_CONCURRENCY
+              : this.env.WORKER_CONCURRENCY,
           lockDuration: this.env.TRAILPLANE_WORKER_LOCK_MS,
           stalledInterval: this.env.TRAILPLANE_WORKER_STALLED_MS,
           maxStalledCount: 2,

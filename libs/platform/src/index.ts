@@ -21,6 +21,7 @@ export * from './errors/domain-error';
 export * from './errors/error-status';
 export * from './ids/random-ids';
 export * from './jobs/bullmq-job-queue';
+export * from './jobs/concurrency-limit';
 export * from './jobs/inline-job-queue';
 export * from './jobs/job-dispatcher';
 export * from './jobs/job-handler';

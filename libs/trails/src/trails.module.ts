@@ -10,6 +10,7 @@ import {
 import { ReplicasOnRegionEnablementsChanged } from './jobs/region-enablements.listener';
 import { PropagationSweepTask } from './jobs/propagation-sweep.task';
 import { ReconcileTrailHandler } from './jobs/reconcile-trail.handler';
+import { StandaloneTrailPasses } from './persistence/standalone-trail-passes';
 import { ReplicasOnRegionLaunched } from './jobs/region-launched.listener';
 import { ReplicaReconciler } from './persistence/replica-reconciler';
 import { TrailLoggingPeriodRepository } from './persistence/trail-logging-period.repository';
@@ -68,6 +69,7 @@ const jobHandlers = [
     TrailRepository,
     TrailLoggingPeriodRepository,
     ReplicaReconciler,
+    StandaloneTrailPasses,
     TrailLocator,
     TrailBucket,
     TrailPropagation,

@@ -58,6 +58,12 @@ export class EnvSchema {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string =
     'info';
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) WORKER_CONCURRENCY: number = 8;
+  /**
+   * Jobs the worker runs at once from the propagation queue: a trail outside an organization is a
+   * small job, and the ones running together share one statement, so more in flight means fewer,
+   * larger statements (P10). Jobs that need a connection of their own wait for the pool.
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) TRAILPLANE_PROPAGATION_CONCURRENCY: number = 32;
   /** The worker serves Prometheus metrics on this port when set. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) TRAILPLANE_WORKER_METRICS_PORT?: number;
   /** BullMQ job lock (ms): how long before a dead worker's job is taken over. */

@@ -3,7 +3,7 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import { EnvSchema } from '../config/env.schema';
 import { withStatementTimeout } from '../database/statement-timeout';
 import { EVENT_JOBS, JobName, JobOutcome, type JobPayloads } from './job-names';
-import { JOB_HANDLER, type JobHandler, PermanentJobFailure } from './job-handler';
+import { JOB_HANDLER, type JobHandler, type JobRun, PermanentJobFailure } from './job-handler';
 import { JobOutbox } from './job-outbox';
 import { Metrics } from '../metrics/metrics';
 
@@ -41,8 +41,9 @@ export class JobDispatcher implements OnModuleInit {
   }
 
   /**
-   * Runs the job's handlers, then removes it from the outbox (it is done, or can never succeed),
-   * under the jobs' statement bound (batches may run statements no request would).
+   * Runs the job's handlers, then removes it from the outbox (it is done, or can never succeed) unless
+   * its handler removed it with its work, under the jobs' statement bound (batches may run
+   * statements no request would).
    */
   dispatch<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string): Promise<JobOutcome> {
     return withStatementTimeout(this.env.TRAILPLANE_DB_JOB_STATEMENT_TIMEOUT_MS, () =>
@@ -53,10 +54,11 @@ export class JobDispatcher implements OnModuleInit {
   private async run<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string): Promise<JobOutcome> {
     const handlers = (this.handlers.get(name) ?? []) as Array<JobHandler<N>>;
     let outcome = JobOutcome.Skipped;
+    const run: JobRun = { id: jobId, outboxCompleted: false };
     const stopTimer = this.metrics.jobDuration.startTimer({ job: name });
     try {
       for (const handler of handlers) {
-        if ((await handler.handle(payload)) === JobOutcome.Done) outcome = JobOutcome.Done;
+        if ((await handler.handle(payload, run)) === JobOutcome.Done) outcome = JobOutcome.Done;
       }
     } catch (error) {
       this.metrics.jobFailures.inc({ job: name });
@@ -65,7 +67,7 @@ export class JobDispatcher implements OnModuleInit {
     } finally {
       stopTimer();
     }
-    await this.outbox.complete(jobId);
+    if (!run.outboxCompleted) await this.outbox.complete(jobId);
     return outcome;
   }
 }

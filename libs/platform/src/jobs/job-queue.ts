@@ -1,3 +1,4 @@
+import { type EntityManager } from 'typeorm';
 import { type TransactionRunner } from '../database/transaction';
 import { type JobOutbox, type OutboxEntry } from './job-outbox';
 import { jobIds, type JobName, type JobPayloads } from './job-names';
@@ -27,6 +28,9 @@ export abstract class JobQueue {
  * backend (BullMQ, or the in-process queue) once that transaction commits.
  */
 export abstract class OutboxJobQueue extends JobQueue {
+  /** Jobs enqueued in a transaction still open, by delay: recorded together just before it commits. */
+  private readonly unrecorded = new WeakMap<EntityManager, Map<number, OutboxEntry[]>>();
+
   constructor(
     protected readonly tx: TransactionRunner,
     protected readonly outbox: JobOutbox,
@@ -41,8 +45,39 @@ export abstract class OutboxJobQueue extends JobQueue {
   ): Promise<void> {
     const entry: OutboxEntry = { id: jobIds[name](payload), name, payload };
     const delayMs = options.delayMs ?? 0;
-    await this.tx.run((em) => this.outbox.record(em, entry, new Date(Date.now() + delayMs)));
-    await this.tx.afterCommit(() => this.push(entry, delayMs));
+    if (!this.tx.inTransaction) {
+      await this.tx.run((em) => this.outbox.record(em, entry, new Date(Date.now() + delayMs)));
+      await this.push(entry, delayMs);
+      return;
+    }
+    const em = await this.tx.read(async (current) => current);
+    const byDelay = this.unrecorded.get(em) ?? this.startBuffer(em);
+    const entries = byDelay.get(delayMs);
+    if (entries) entries.push(entry);
+    else byDelay.set(delayMs, [entry]);
+  }
+
+  /**
+   * The jobs a transaction enqueues one by one are recorded in one statement per delay before it
+   * commits, and pushed all at once after: a producer of many jobs pays neither a round trip per
+   * outbox row nor one per push in turn.
+   */
+  private startBuffer(em: EntityManager): Map<number, OutboxEntry[]> {
+    const byDelay = new Map<number, OutboxEntry[]>();
+    this.unrecorded.set(em, byDelay);
+    this.tx.beforeCommit(async (tail) => {
+      // Jobs enqueued by later hooks of this commit start a buffer (and a hook) of their own.
+      this.unrecorded.delete(em);
+      for (const [delayMs, entries] of byDelay) {
+        await this.outbox.recordMany(tail, entries, new Date(Date.now() + delayMs));
+      }
+    });
+    void this.tx.afterCommit(async () => {
+      await Promise.all(
+        [...byDelay].flatMap(([delayMs, entries]) => entries.map((entry) => this.push(entry, delayMs))),
+      );
+    });
+    return byDelay;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ConcurrencyLimit,
   EnvSchema,
   HandlesJob,
   type JobHandler,
@@ -7,10 +8,12 @@ import {
   JobOutcome,
   type JobPayloads,
   JobQueue,
+  type JobRun,
   TransactionRunner,
 } from '@app/platform';
 import { type BatchSizing, nextBatchSize } from '../domain/reconcile-batch';
 import { ReplicaReconciler } from '../persistence/replica-reconciler';
+import { StandaloneTrailPasses } from '../persistence/standalone-trail-passes';
 import { TrailRepository } from '../persistence/trail.repository';
 
 /**
@@ -39,14 +42,24 @@ export class ReconcileTrailHandler implements JobHandler<JobName.ReconcileTrail>
   private readonly timedBatches: boolean;
   /** Fault injection for crash tests: widens the window between a batch's writes and its commit. */
   private readonly faultDelayMs: number;
+  /** The one-round-trip path of a whole trail's job; PostgreSQL servers only (not embedded). */
+  private readonly fastPath: boolean;
+  /**
+   * Jobs on the path below hold a connection each: at most the ordinary worker concurrency of them
+   * at once, however many the propagation queue runs for the one-round-trip path.
+   */
+  private readonly batchedPasses: ConcurrencyLimit;
 
   constructor(
     private readonly tx: TransactionRunner,
     private readonly trails: TrailRepository,
     private readonly reconciler: ReplicaReconciler,
     private readonly jobs: JobQueue,
+    private readonly standalone: StandaloneTrailPasses,
     env: EnvSchema,
   ) {
+    this.fastPath = Boolean(env.DATABASE_URL);
+    this.batchedPasses = new ConcurrencyLimit(env.WORKER_CONCURRENCY);
     this.timedBatches = !env.DATABASE_URL && env.TRAILPLANE_RECONCILE_BATCH_ACCOUNTS === undefined;
     this.batchAccounts =
       env.TRAILPLANE_RECONCILE_BATCH_ACCOUNTS ??
@@ -54,7 +67,23 @@ export class ReconcileTrailHandler implements JobHandler<JobName.ReconcileTrail>
     this.faultDelayMs = Number(/reconcile-delay-ms=(\d+)/.exec(env.TRAILPLANE_FAULTS ?? '')?.[1] ?? 0);
   }
 
-  async handle(payload: JobPayloads[JobName.ReconcileTrail]): Promise<JobOutcome> {
+  async handle(payload: JobPayloads[JobName.ReconcileTrail], run: JobRun): Promise<JobOutcome> {
+    if (this.fastPath && payload.afterAccountId === '') {
+      // A trail outside an organization is done in one round trip, outbox row included; an
+      // organization trail, or a failed batch, takes the batched path (which records a failure).
+      const outcome = await this.standalone
+        .run({ trailId: payload.trailId, generation: payload.generation, jobId: run.id })
+        .catch(() => 'batched' as const);
+      if (outcome !== 'batched') {
+        run.outboxCompleted = true;
+        return outcome === 'done' ? JobOutcome.Done : JobOutcome.Skipped;
+      }
+    }
+    return this.batchedPasses.run(() => this.batched(payload));
+  }
+
+  /** Reads the trail, then reconciles one batch of its accounts in a transaction of its own. */
+  private async batched(payload: JobPayloads[JobName.ReconcileTrail]): Promise<JobOutcome> {
     const trail = await this.tx.read((em) => this.trails.findById(em, payload.trailId));
     // Deleted (its replicas went with it), or changed again: the newer generation's job takes over.
     if (!trail || trail.generation > payload.generation) return JobOutcome.Skipped;

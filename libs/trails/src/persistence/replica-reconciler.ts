@@ -33,7 +33,7 @@ export interface RegionPropagation {
   readonly stale: number;
 }
 
-interface ScopeSql {
+export interface ScopeSql {
   /** Restricts the trails considered (alias t). */
   trails: string;
   /** Restricts the (trail, account, region) candidates (aliases m.account_id, er.region). */
@@ -214,7 +214,7 @@ export class ReplicaReconciler {
   }
 }
 
-function desiredCte(s: ScopeSql): string {
+export function desiredCte(s: ScopeSql): string {
   return `t AS (
       SELECT id, owner_account_id, home_region, is_multi_region, is_organization_trail, organization_id, generation
         FROM trails t WHERE ${s.trails}),
