@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { organizationMembersSql, organizationOfAccountSql } from '@app/organizations';
 import { sql } from '@app/platform';
-import { enabledRegionsSql } from '@app/regions';
 import { type EntityManager } from 'typeorm';
+import { applyDesiredCtes, desiredCte, type ScopeSql } from './replica-statements';
 
 /**
  * Which replicas one reconcile pass covers. Every trigger maps onto one of these: trail changes
@@ -33,16 +33,6 @@ export interface RegionPropagation {
   readonly stale: number;
 }
 
-export interface ScopeSql {
-  /** Restricts the trails considered (alias t). */
-  trails: string;
-  /** Restricts the (trail, account, region) candidates (aliases m.account_id, er.region). */
-  candidates: string;
-  /** Restricts the existing replicas (alias x). */
-  replicas: string;
-  params: unknown[];
-}
-
 /**
  * The reconciler's SQL, the one implementation of the propagation rule (DESIGN.md "Propagation"):
  * computes the desired replicas of the scope — accounts(T) × regions(T, a), where accounts(T) is
@@ -64,18 +54,7 @@ export class ReplicaReconciler {
     const { rows } = await sql<{ upserted: number; deleted: number }>(
       em,
       `WITH ${desiredCte(s)},
-       deleted AS (
-         DELETE FROM trail_replicas x
-          WHERE ${s.replicas}
-            AND NOT EXISTS (SELECT 1 FROM desired d
-                             WHERE d.trail_id = x.trail_id AND d.account_id = x.account_id AND d.region = x.region)
-         RETURNING 1),
-       upserted AS (
-         INSERT INTO trail_replicas (trail_id, account_id, region, generation)
-         SELECT d.trail_id, d.account_id, d.region, d.generation FROM desired d
-         ON CONFLICT (trail_id, account_id, region)
-         DO UPDATE SET generation = EXCLUDED.generation WHERE trail_replicas.generation <> EXCLUDED.generation
-         RETURNING 1)
+       ${applyDesiredCtes(s)}
        SELECT (SELECT count(*) FROM upserted)::int AS upserted, (SELECT count(*) FROM deleted)::int AS deleted`,
       s.params,
     );
@@ -212,23 +191,6 @@ export class ReplicaReconciler {
     const { rows } = await sql<{ id: string }>(em, `SELECT id FROM trails WHERE is_multi_region ORDER BY id`);
     return rows.map((row) => row.id);
   }
-}
-
-export function desiredCte(s: ScopeSql): string {
-  return `t AS (
-      SELECT id, owner_account_id, home_region, is_multi_region, is_organization_trail, organization_id, generation
-        FROM trails t WHERE ${s.trails}),
-    members AS (
-      SELECT t.id AS trail_id, t.owner_account_id AS account_id FROM t
-      UNION
-      SELECT t.id, om.account_id FROM t
-        JOIN LATERAL (${organizationMembersSql('t.organization_id')}) om ON t.is_organization_trail),
-    desired AS (
-      SELECT m.trail_id, m.account_id, er.region, t.generation
-        FROM members m
-        JOIN t ON t.id = m.trail_id
-        JOIN LATERAL (${enabledRegionsSql('m.account_id')}) er ON (t.is_multi_region OR er.region = t.home_region)
-       WHERE ${s.candidates})`;
 }
 
 /** The account's own trails and its organization's trails (the 'account' scope's trails). */

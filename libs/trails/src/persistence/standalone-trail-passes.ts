@@ -3,7 +3,7 @@ import { EnvSchema, ReadBatcher, withStatementTimeout } from '@app/platform';
 import { escapeLiteral, type Pool, type PoolClient, type QueryResult } from 'pg';
 import { DataSource } from 'typeorm';
 import { type PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { desiredCte, type ScopeSql } from './replica-reconciler';
+import { applyDesiredCtes, desiredCte, type ScopeSql } from './replica-statements';
 
 /** One ReconcileTrail job of a whole trail (no account range), with its outbox row's id. */
 export interface StandalonePass {
@@ -39,18 +39,7 @@ const PASS_SCOPE: ScopeSql = {
  */
 const PASS_SQL = `WITH jobs AS (SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[]) AS j(trail_id, generation, job_id)),
   ${desiredCte(PASS_SCOPE)},
-  deleted AS (
-    DELETE FROM trail_replicas x
-     WHERE ${PASS_SCOPE.replicas}
-       AND NOT EXISTS (SELECT 1 FROM desired d
-                        WHERE d.trail_id = x.trail_id AND d.account_id = x.account_id AND d.region = x.region)
-    RETURNING 1),
-  upserted AS (
-    INSERT INTO trail_replicas (trail_id, account_id, region, generation)
-    SELECT d.trail_id, d.account_id, d.region, d.generation FROM desired d
-    ON CONFLICT (trail_id, account_id, region)
-    DO UPDATE SET generation = EXCLUDED.generation WHERE trail_replicas.generation <> EXCLUDED.generation
-    RETURNING 1),
+  ${applyDesiredCtes(PASS_SCOPE)},
   observed AS (
     UPDATE trails SET observed_generation = generation, propagation_error = NULL, propagation_failed_at = NULL
      WHERE id IN (SELECT id FROM t) AND observed_generation < generation
