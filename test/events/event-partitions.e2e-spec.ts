@@ -1,6 +1,7 @@
 import { LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { buildEvent, EventPartitionTask, EventRepository, EventRetentionTask } from '@app/events';
 import { Client } from 'pg';
+import { TransactionRunner } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { given } from '../support/given';
 import { TestApp } from '../support/test-app';
@@ -84,6 +85,17 @@ describe('event partitions', () => {
     await app.get(EventPartitionTask).run();
     const days = await partitionDays();
     expect(days).toEqual(expect.arrayContaining([0, 1, 2, 3].map((ahead) => dayOf(midnight(-ahead)))));
+  });
+
+  it('creates a day once when several processes create it at the same moment (one answers created, none fails)', async () => {
+    const events = app.get(EventRepository);
+    const tx = app.get(TransactionRunner);
+    const day = dayOf(midnight(-40));
+    const created = await Promise.all(
+      Array.from({ length: 6 }, () => tx.run((em) => events.ensurePartition(em, day))),
+    );
+    expect(created.filter(Boolean)).toHaveLength(1);
+    expect(await partitionDays()).toContain(day);
   });
 
   it('pages LookupEvents across partition boundaries, newest first, each event once', async () => {

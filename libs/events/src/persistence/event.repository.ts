@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sql } from '@app/platform';
+import { advisoryLockKeys, sql } from '@app/platform';
 import { type EntityManager } from 'typeorm';
 import { type CloudTrailRecord, type StoredEvent } from '../domain/event-record';
 import { storedRecord } from '../domain/stored-record';
@@ -165,9 +165,12 @@ export class EventRepository {
 
   /**
    * Creates the day's partitions of the events tables unless they exist (moving in any rows the
-   * default partition caught for that day). Answers whether it created them.
+   * default partition caught for that day). Answers whether it created them. Creators of the same
+   * day (every process that runs jobs ticks) take turns, so a later one finds the tables made
+   * rather than colliding in the catalog; the lock is held until the caller's transaction ends.
    */
   async ensurePartition(em: EntityManager, day: string): Promise<boolean> {
+    await advisoryLockKeys(em, [`event-partition/${day}`]);
     const { rows } = await sql<{ created: boolean }>(
       em,
       `SELECT events_ensure_partition($1::date) AS created`,
