@@ -90,8 +90,18 @@ export class OrganizationRepository {
     return rowCount === 1;
   }
 
-  /** Deletes the organization and, by cascade, its OUs, memberships, requests and handshakes. */
+  /**
+   * Deletes the organization and, by cascade, its OUs, memberships, requests and handshakes. Its
+   * trails (whose `organization_id` the foreign key clears) are locked first, in id order, as every
+   * writer of trails takes them: the cascade alone locks them in storage order, which deadlocked
+   * with a propagation pass locking the same trails.
+   */
   async delete(em: EntityManager, id: string): Promise<void> {
+    await sql(
+      em,
+      `SELECT 1 FROM trails WHERE organization_id = $1 AND is_organization_trail ORDER BY id FOR NO KEY UPDATE`,
+      [id],
+    );
     await sql(em, `DELETE FROM organizations WHERE id = $1`, [id]);
   }
 }
