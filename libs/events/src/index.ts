@@ -1,6 +1,7 @@
 export * from './domain';
 export * from './jobs/event-partition.task';
 export * from './jobs/event-retention.task';
+export * from './jobs/when-event-tables-free';
 export * from './persistence/event.repository';
 export * from './services/event-recorder';
 export * from './use-cases/lookup-events.use-case';

@@ -3,6 +3,7 @@ import { Clock, LOGGER, type PeriodicTask, RunsPeriodically, TransactionRunner }
 import { type Logger } from 'pino';
 import { EVENT_PARTITION_DAYS_AHEAD, partitionDaysFrom } from '../domain/event-partitions';
 import { EventRepository } from '../persistence/event.repository';
+import { whenEventTablesFree } from './when-event-tables-free';
 
 /**
  * Creates the events tables' day partitions from today through EVENT_PARTITION_DAYS_AHEAD days
@@ -25,7 +26,8 @@ export class EventPartitionTask implements PeriodicTask {
   async run(): Promise<string[]> {
     const created: string[] = [];
     for (const day of partitionDaysFrom(this.clock.now(), EVENT_PARTITION_DAYS_AHEAD)) {
-      if (await this.tx.run((em) => this.events.ensurePartition(em, day))) created.push(day);
+      const made = await whenEventTablesFree(() => this.tx.run((em) => this.events.ensurePartition(em, day)));
+      if (made) created.push(day);
     }
     if (created.length > 0) this.logger.info({ created }, 'created event partitions');
     return created;

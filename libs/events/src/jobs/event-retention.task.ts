@@ -3,6 +3,7 @@ import { Clock, LOGGER, type PeriodicTask, RunsPeriodically, TransactionRunner }
 import { type Logger } from 'pino';
 import { EVENT_RETENTION_DAYS } from '../domain/lookup-query';
 import { EventRepository } from '../persistence/event.repository';
+import { whenEventTablesFree } from './when-event-tables-free';
 
 /**
  * Removes events older than 90 days: the day partitions that lie wholly before the cutoff (an event
@@ -23,7 +24,9 @@ export class EventRetentionTask implements PeriodicTask {
 
   async run(): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - EVENT_RETENTION_DAYS * 86_400_000);
-    const detached = await this.tx.run((em) => this.events.detachPartitionsBefore(em, cutoff));
+    const detached = await whenEventTablesFree(() =>
+      this.tx.run((em) => this.events.detachPartitionsBefore(em, cutoff)),
+    );
     const dropped = await this.tx.run((em) => this.events.dropDetachedPartitions(em));
     if (detached > 0 || dropped > 0)
       this.logger.info({ detached, dropped, cutoff }, 'removed expired event days');

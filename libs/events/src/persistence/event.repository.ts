@@ -171,6 +171,14 @@ export class EventRepository {
    */
   async ensurePartition(em: EntityManager, day: string): Promise<boolean> {
     await advisoryLockKeys(em, [`event-partition/${day}`]);
+    const { rows: present } = await sql<{ present: boolean }>(
+      em,
+      `SELECT to_regclass('events_p' || $1) IS NOT NULL AND to_regclass('event_resources_p' || $1) IS NOT NULL
+                AS present`,
+      [day.replaceAll('-', '')],
+    );
+    if (present[0]?.present) return false;
+    await this.takeEventTables(em);
     const { rows } = await sql<{ created: boolean }>(
       em,
       `SELECT events_ensure_partition($1::date) AS created`,
@@ -182,17 +190,26 @@ export class EventRepository {
   /**
    * Retention, first step: detaches every day partition that ends at or before `cutoff` (constant
    * time per day, no dead rows), and deletes the few expired rows the default partition caught.
-   * Detaching takes a brief exclusive lock on the tables: it gives up rather than queue requests.
    * Answers how many days left the history.
    */
   async detachPartitionsBefore(em: EntityManager, cutoff: Date): Promise<number> {
-    await em.query(`SET LOCAL lock_timeout = '2s'`);
+    await this.takeEventTables(em);
     const { rows } = await sql<{ detached: number }>(
       em,
       `SELECT events_detach_partitions_before($1) AS detached`,
       [cutoff],
     );
     return rows[0]?.detached ?? 0;
+  }
+
+  /**
+   * Partition changes take both tables whole, at once and only when free (NOWAIT: 55P03 otherwise,
+   * to be retried in a new transaction). Taken piecemeal, in their own order, they deadlocked with
+   * event inserts (which lock `event_resources` before `events`) and with each other; waiting
+   * would also queue every request behind them.
+   */
+  private async takeEventTables(em: EntityManager): Promise<void> {
+    await em.query(`LOCK TABLE event_resources, events IN ACCESS EXCLUSIVE MODE NOWAIT`);
   }
 
   /** Retention, second step: drops the detached days' tables (locking only them); how many. */

@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { isDatabaseUnavailable, isUniqueViolation } from './sql-errors';
+import { isDatabaseUnavailable, isLockNotAvailable, isUniqueViolation } from './sql-errors';
 
 const serverError = (code: string, message: string): Error => Object.assign(new Error(message), { code });
 const failedQuery = (driverError: Error): QueryFailedError =>
@@ -48,5 +48,14 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(new TypeError('Cannot read properties of undefined'))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
     expect(isDatabaseUnavailable('Query read timeout')).toBe(false);
+  });
+});
+
+describe('isLockNotAvailable', () => {
+  it('recognises a lock taken NOWAIT that was held, and nothing else', () => {
+    const held = serverError('55P03', 'could not obtain lock on relation "events"');
+    expect(isLockNotAvailable(held)).toBe(true);
+    expect(isLockNotAvailable(failedQuery(held))).toBe(true);
+    expect(isLockNotAvailable(failedQuery(serverError('40P01', 'deadlock detected')))).toBe(false);
   });
 });

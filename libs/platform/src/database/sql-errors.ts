@@ -20,6 +20,11 @@ export function isForeignKeyViolation(error: unknown, constraint?: string): bool
   return e.code === '23503' && (constraint === undefined || e.constraint === constraint);
 }
 
+/** A lock taken NOWAIT (or within its `lock_timeout`) was not available. */
+export function isLockNotAvailable(error: unknown): boolean {
+  return pgError(error).code === '55P03';
+}
+
 export function isSerializationFailure(error: unknown): boolean {
   const code = pgError(error).code;
   return code === '40001' || code === '40P01';
