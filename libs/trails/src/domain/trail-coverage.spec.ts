@@ -4,6 +4,7 @@ import {
   type CoverageTrail,
   coversEvent,
   isGlobalServiceEvent,
+  loggingStopsAt,
 } from './trail-coverage';
 
 const OWNER = '111111111111';
@@ -144,6 +145,20 @@ describe(coversEvent.name, () => {
     it('counts StartLogging in and StopLogging out', () => {
       expect(coversEvent(trail(), at('2024-05-01T10:00:00Z'), intervals)).toBe(true);
       expect(coversEvent(trail(), at('2024-05-01T11:00:00Z'), intervals)).toBe(false);
+    });
+
+    it('covers the StopLogging call’s own event, even when it was handled within the millisecond it arrived', () => {
+      const arrived = new Date('2024-05-01T11:00:00.250Z');
+      const stopped = facts({
+        loggingIntervals: [
+          { from: new Date('2024-05-01T10:00:00Z'), until: loggingStopsAt(arrived, arrived) },
+        ],
+      });
+      expect(coversEvent(trail(), at(arrived), stopped)).toBe(true);
+      expect(coversEvent(trail(), at(new Date('2024-05-01T11:00:00.251Z')), stopped)).toBe(false);
+      expect(loggingStopsAt(arrived, new Date('2024-05-01T11:00:00.300Z'))).toEqual(
+        new Date('2024-05-01T11:00:00.300Z'),
+      );
     });
 
     it('compares a precise event time when given one', () => {

@@ -44,6 +44,15 @@ export interface LoggingInterval {
   readonly until: Date | null;
 }
 
+/**
+ * Where StopLogging ends the open interval: when it is handled, but always after the call's own
+ * event (timed at its arrival), which the trail still delivers, even when the call is handled within
+ * the millisecond it arrived.
+ */
+export function loggingStopsAt(callReceivedAt: Date, handledAt: Date): Date {
+  return new Date(Math.max(handledAt.getTime(), callReceivedAt.getTime() + 1));
+}
+
 /** Facts about the event's account and the trail at the event's time. */
 export interface CoverageFacts {
   /** Read for organization trails: the account was in the trail owner's organization at `eventTime`. */

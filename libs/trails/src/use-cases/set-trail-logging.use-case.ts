@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, type RequestContext, TransactionRunner } from '@app/platform';
+import { loggingStopsAt } from '../domain/trail-coverage';
 import { TrailLoggingPeriodRepository } from '../persistence/trail-logging-period.repository';
 import { TrailRepository } from '../persistence/trail.repository';
 import { TrailLocator } from '../services/trail-locator';
@@ -32,9 +33,9 @@ export class SetTrailLoggingUseCase {
           : { isLogging: false, stopLoggingTime: now, propagate: true },
         now,
       );
-      // The period opens as the call arrived, so StartLogging's own event is the first it covers.
+      // StartLogging's own event is the first the period covers, StopLogging's the last.
       if (input.logging) await this.periods.open(em, trail.id, ctx.receivedAt);
-      else await this.periods.close(em, trail.id, now);
+      else await this.periods.close(em, trail.id, loggingStopsAt(ctx.receivedAt, now));
       await this.propagation.afterChange(em, trail, updated);
       await this.validationPeriods.afterChange(em, trail, updated, now);
     });
