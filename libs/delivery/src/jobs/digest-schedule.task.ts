@@ -21,13 +21,15 @@ const MAX_TICK_MS = 60_000;
 /**
  * One digest job per trail that validates, stopped validating recently or still has chains, per
  * tick (the digest interval, at most a minute), with an id per (trail, tick): every process that
- * runs jobs ticks, and the repeated enqueues are no-ops.
+ * runs jobs ticks, and the repeated enqueues are no-ops. Ticks as each interval closes, as delivery
+ * does, so a period's digests follow its end at once rather than up to an interval later.
  */
 @Injectable()
 @RunsPeriodically()
 export class DigestScheduleTask implements PeriodicTask {
   readonly taskName = 'digest-schedule';
   readonly intervalMs: number;
+  readonly alignedToInterval = true;
 
   constructor(
     env: EnvSchema,
