@@ -18,6 +18,9 @@ export function driverTimeoutMs(statementMs: number): number {
 }
 
 const backgroundBound = new AsyncLocalStorage<number>();
+const contentTime = new AsyncLocalStorage<number>();
+/** The slowest rate object content may move at before its statement counts as stuck: 4 MiB/s. */
+const SLOWEST_CONTENT_BYTES_PER_MS = (4 * 1024 * 1024) / 1000;
 
 /**
  * Runs background work (a job, a periodic sweep, migrations) with its own statement bound; every
@@ -25,6 +28,21 @@ const backgroundBound = new AsyncLocalStorage<number>();
  */
 export function withStatementTimeout<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
   return backgroundBound.run(timeoutMs, work);
+}
+
+/**
+ * Runs `work`, whose statements move `bytes` of object content, with their bound lengthened by the
+ * time that content takes at a slow but healthy rate: a 64 MiB object on a busy server is not a
+ * stuck statement, and a bound meant for ordinary ones must not cut it off.
+ */
+export function withContentTime<T>(bytes: number, work: () => Promise<T>): Promise<T> {
+  return contentTime.run(Math.ceil(bytes / SLOWEST_CONTENT_BYTES_PER_MS), work);
+}
+
+/** The bound of a statement issued now, on a connection whose own (request) bound is `requestTimeoutMs`. */
+function currentBound(requestTimeoutMs: number): number {
+  const base = backgroundBound.getStore() ?? requestTimeoutMs;
+  return base === UNBOUNDED ? UNBOUNDED : base + (contentTime.getStore() ?? 0);
 }
 
 /** pg's answer when a statement overran the driver's bound (`query_timeout`). */
@@ -64,7 +82,7 @@ export function boundStatements(client: Client, requestTimeoutMs: number): void 
     if (typeof (config as { submit?: unknown } | null)?.submit === 'function') {
       return query(config, values, callback);
     }
-    const timeoutMs = backgroundBound.getStore() ?? requestTimeoutMs;
+    const timeoutMs = currentBound(requestTimeoutMs);
     const statement = {
       ...(typeof config === 'string' ? { text: config } : (config as object)),
       query_timeout: driverTimeoutMs(timeoutMs),

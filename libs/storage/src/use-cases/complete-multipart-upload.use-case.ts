@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Clock, type RequestContext, TransactionRunner } from '@app/platform';
+import { Clock, type RequestContext, TransactionRunner, withContentTime } from '@app/platform';
 import { multipartEtag, partsToComplete } from '../domain/multipart';
 import { type CompleteMultipartUploadResult } from '../domain/operation-results';
 import { parseCompleteMultipartUpload } from '../domain/s3-xml-requests';
@@ -52,7 +52,9 @@ export class CompleteMultipartUploadUseCase {
         revision: randomUUID(),
       };
       const partNumbers = parts.map((part) => part.partNumber);
-      await this.objects.putFromParts(em, head, input.uploadId, partNumbers);
+      await withContentTime(head.size, () =>
+        this.objects.putFromParts(em, head, input.uploadId, partNumbers),
+      );
       await this.uploads.delete(em, input.uploadId);
       return { bucket: head.bucket, key: head.key, etag: head.etag };
     });

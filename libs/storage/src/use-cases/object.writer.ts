@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Clock, TransactionRunner } from '@app/platform';
+import { Clock, TransactionRunner, withContentTime } from '@app/platform';
 import { etagOf, verifyChecksum, verifyContentMd5, type ChecksumClaim } from '../domain/checksums';
 import { assertObjectKey, assertObjectSize, normalizeUserMetadata } from '../domain/object-limits';
 import { DEFAULT_CONTENT_TYPE, type ObjectHead, type ObjectHeaders } from '../domain/stored-object';
@@ -37,7 +37,7 @@ export class ObjectWriter {
     const object = this.prepare(input);
     await this.tx.run(async (em) => {
       await this.locate.bucket(em, input.bucket);
-      await this.objects.put(em, object);
+      await withContentTime(object.content.length, () => this.objects.put(em, object));
     });
     return object.head;
   }
@@ -52,7 +52,9 @@ export class ObjectWriter {
     await this.tx.run(async (em) => {
       for (const bucket of new Set(objects.map((object) => object.head.bucket)))
         await this.locate.bucket(em, bucket);
-      await this.objects.putMany(em, [...latest.values()]);
+      const written = [...latest.values()];
+      const bytes = written.reduce((total, object) => total + object.content.length, 0);
+      await withContentTime(bytes, () => this.objects.putMany(em, written));
     });
     return objects.map((object) => object.head);
   }

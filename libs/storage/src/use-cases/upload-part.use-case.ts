@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, type RequestContext, TransactionRunner } from '@app/platform';
+import { Clock, type RequestContext, TransactionRunner, withContentTime } from '@app/platform';
 import { etagOf, verifyChecksum, verifyContentMd5, type ChecksumClaim } from '../domain/checksums';
 import { parsePartNumber } from '../domain/multipart';
 import { assertObjectSize, MAX_OBJECT_SIZE } from '../domain/object-limits';
@@ -48,7 +48,7 @@ export class UploadPartUseCase {
       const held = await this.uploads.sizeOfOtherParts(em, input.uploadId, partNumber);
       if (held + size > MAX_OBJECT_SIZE) throw new EntityTooLargeError(held + size, MAX_OBJECT_SIZE);
       const part = { partNumber, etag, size, lastModified: this.clock.now(), content: input.content };
-      await this.uploads.putPart(em, input.uploadId, part);
+      await withContentTime(size, () => this.uploads.putPart(em, input.uploadId, part));
     });
     return { etag, ...(input.checksum ? { checksum: input.checksum } : {}) };
   }
