@@ -85,8 +85,9 @@ const SELF_CHECKED_HEADERS = new Set(['x-amz-security-token', 'x-amz-content-sha
 
 /**
  * Every `x-amz-*` header sent (the operation's `X-Amz-Target` first) and the `content-type` of a
- * request with a body must be among the signed headers. A presigned URL's own `X-Amz-Date` is in
- * its query; a header of that name changes nothing.
+ * request with a body must be among the signed headers; S3, like AWS's, leaves content-type to the
+ * signer (a presigned upload rarely signs it). A presigned URL's own `X-Amz-Date` is in its query;
+ * a header of that name changes nothing.
  */
 function assertHeadersSigned(request: IncomingSignedRequest, parsed: ParsedSignature): void {
   const signed = new Set(parsed.signedHeaders.map((name) => name.toLowerCase()));
@@ -95,7 +96,10 @@ function assertHeadersSigned(request: IncomingSignedRequest, parsed: ParsedSigna
     if (signed.has(header) || request.headers[name] === undefined || SELF_CHECKED_HEADERS.has(header))
       return false;
     if (parsed.presigned && header === 'x-amz-date') return false;
-    return header.startsWith('x-amz-') || (header === 'content-type' && request.body.length > 0);
+    return (
+      header.startsWith('x-amz-') ||
+      (header === 'content-type' && request.body.length > 0 && parsed.service !== 's3')
+    );
   });
   if (unsigned.length > 0) throw new UnsignedHeadersError(unsigned.map((name) => name.toLowerCase()).sort());
 }

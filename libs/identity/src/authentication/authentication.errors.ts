@@ -27,10 +27,13 @@ export class ExpiredSecurityTokenError extends DomainError {
   }
 }
 
-/** A presigned URL does not sign the body, so it may only read. */
+/**
+ * A presigned URL does not sign the body, so outside S3 (where an unsigned payload is the contract
+ * of a presigned upload) it may only read.
+ */
 export class PresignedWriteError extends DomainError {
   constructor() {
-    super('InvalidSignatureException', 'Presigned URLs are accepted for GET requests only.');
+    super('InvalidSignatureException', 'Presigned URLs are accepted for GET requests only, except by S3.');
   }
 }
 

@@ -86,7 +86,7 @@ export class Authenticator {
     signingNames: readonly string[],
   ): Promise<AuthenticatedCaller> {
     const signature = parseSignedRequest(request, { expectedServices: signingNames });
-    if (signature.presigned && request.method !== 'GET') {
+    if (signature.presigned && request.method !== 'GET' && signature.service !== 's3') {
       throw new PresignedWriteError();
     }
     const credential =
