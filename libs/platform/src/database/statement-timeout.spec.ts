@@ -7,12 +7,18 @@ import {
   withStatementTimeout,
 } from './statement-timeout';
 
-/** A client that records what it was asked to run and answers at once. */
-function recordingClient(): { client: Client; sent: Array<{ text: string; query_timeout?: number }> } {
+/** A client that records what it was asked to run and answers at once (or fails what `fails` picks). */
+function recordingClient(fails: (text: string) => boolean = () => false): {
+  client: Client;
+  sent: Array<{ text: string; query_timeout?: number }>;
+} {
   const sent: Array<{ text: string; query_timeout?: number }> = [];
   const query = (config: string | { text: string; query_timeout?: number }) => {
-    sent.push(typeof config === 'string' ? { text: config } : config);
-    return Promise.resolve({ rows: [] });
+    const statement = typeof config === 'string' ? { text: config } : config;
+    sent.push(statement);
+    return fails(statement.text)
+      ? Promise.reject(new Error('current transaction is aborted'))
+      : Promise.resolve({ rows: [] });
   };
   return { client: { query, end: () => Promise.resolve() } as unknown as Client, sent };
 }
@@ -49,6 +55,28 @@ describe(boundStatements.name, () => {
     expect(sent.filter((s) => s.text.startsWith('SET')).map((s) => s.text)).toEqual([
       'SET statement_timeout = 61000',
       'SET statement_timeout = 0',
+    ]);
+  });
+
+  it('still sends the ROLLBACK of an aborted transaction when setting the bound back fails', async () => {
+    let aborted = false;
+    const { client, sent } = recordingClient((text) => aborted && !text.startsWith('ROLLBACK'));
+    boundStatements(client, REQUEST_MS);
+    await client.query('BEGIN');
+    await withContentTime(MiB, () => client.query('INSERT part'));
+    aborted = true;
+    await client.query('ROLLBACK');
+    aborted = false;
+    await client.query('SELECT next');
+    expect(sent.map((s) => s.text)).toEqual([
+      'BEGIN',
+      'SET statement_timeout = 3250',
+      'INSERT part',
+      'SET statement_timeout = 3000',
+      'ROLLBACK',
+      // The rollback undid the SET made in the transaction: the bound is set again.
+      'SET statement_timeout = 3000',
+      'SELECT next',
     ]);
   });
 });

@@ -50,6 +50,8 @@ export function isQueryReadTimeout(error: unknown): boolean {
   return error instanceof Error && error.message === 'Query read timeout';
 }
 
+const ROLLBACK = /^\s*ROLLBACK\b/i;
+
 type Query = (config: unknown, values?: unknown, callback?: unknown) => unknown;
 type Callback = (error: Error | null, result?: unknown) => void;
 
@@ -68,14 +70,17 @@ export function boundStatements(client: Client, requestTimeoutMs: number): void 
   const closeIfStuck = (error: unknown): void => {
     if (isQueryReadTimeout(error)) void client.end();
   };
-  /** Sets the session's bound first when it differs; the statement runs once that is done. */
+  /**
+   * Sets the session's bound first when it differs; the statement runs once that is done, even if it
+   * failed (in an aborted transaction it does, and the ROLLBACK must still be sent).
+   */
   const sessionBound = (timeoutMs: number): Promise<unknown> | undefined => {
     if (timeoutMs === sessionTimeoutMs) return undefined;
     sessionTimeoutMs = timeoutMs;
     return (query(`SET statement_timeout = ${timeoutMs}`) as Promise<unknown>).catch((error: unknown) => {
       sessionTimeoutMs = Number.NaN;
       closeIfStuck(error);
-      throw error;
+      if (isQueryReadTimeout(error)) throw error;
     });
   };
   const bounded: Query = (config, values, callback) => {
@@ -83,17 +88,26 @@ export function boundStatements(client: Client, requestTimeoutMs: number): void 
       return query(config, values, callback);
     }
     const timeoutMs = currentBound(requestTimeoutMs);
-    const statement = {
-      ...(typeof config === 'string' ? { text: config } : (config as object)),
+    const statement: { text?: string; query_timeout: number } = {
+      ...(typeof config === 'string' ? { text: config } : (config as { text?: string })),
       query_timeout: driverTimeoutMs(timeoutMs),
     };
     const done = (typeof values === 'function' ? values : callback) as Callback | undefined;
     const params = typeof values === 'function' ? undefined : values;
+    // A rollback undoes a bound set inside the transaction: which one holds is then unknown.
+    const undoesSettings = ROLLBACK.test(statement.text ?? '');
     const run = (): Promise<unknown> =>
-      (query(statement, params) as Promise<unknown>).catch((error: unknown) => {
-        closeIfStuck(error);
-        throw error;
-      });
+      (query(statement, params) as Promise<unknown>).then(
+        (value) => {
+          if (undoesSettings) sessionTimeoutMs = Number.NaN;
+          return value;
+        },
+        (error: unknown) => {
+          if (undoesSettings) sessionTimeoutMs = Number.NaN;
+          closeIfStuck(error);
+          throw error;
+        },
+      );
     const setting = sessionBound(timeoutMs);
     const result = setting ? setting.then(run) : run();
     if (!done) return result;
