@@ -16,6 +16,8 @@ export interface FoundEvent {
 
 interface LookupRow {
   readonly event: StoredEvent;
+  /** The event's time in ISO form, formatted once for all its rows. */
+  readonly time: string;
   readonly type: string;
   readonly name: string;
   readonly isArn: boolean;
@@ -68,12 +70,15 @@ const EVENT_ROWS = `SELECT event_id, account_id, region, event_time, event_name,
 function lookupRows(events: readonly StoredEvent[]): LookupRow[] {
   return events
     .filter((event) => event.management)
-    .flatMap((event) =>
-      event.resources.flatMap((r) => [
-        { event, type: r.type, name: r.arn, isArn: true },
-        ...(r.name !== r.arn && r.name !== '' ? [{ event, type: r.type, name: r.name, isArn: false }] : []),
-      ]),
-    )
+    .flatMap((event) => {
+      const time = event.eventTime.toISOString();
+      return event.resources.flatMap((r) => [
+        { event, time, type: r.type, name: r.arn, isArn: true },
+        ...(r.name !== r.arn && r.name !== ''
+          ? [{ event, time, type: r.type, name: r.name, isArn: false }]
+          : []),
+      ]);
+    })
     .filter((row) => Buffer.byteLength(row.name) <= MAX_LOOKUP_VALUE_LENGTH);
 }
 
@@ -82,7 +87,7 @@ function resourceColumns(rows: readonly LookupRow[]): unknown[] {
     rows.map((r) => r.event.eventId),
     rows.map((r) => r.event.accountId),
     rows.map((r) => r.event.region),
-    rows.map((r) => r.event.eventTime.toISOString()),
+    rows.map((r) => r.time),
     rows.map((r) => r.type),
     rows.map((r) => r.name),
     rows.map((r) => r.isArn),
