@@ -11,6 +11,7 @@ export * from './database/advisory-lock';
 export * from './database/data-source.options';
 export * from './database/database.module';
 export * from './database/embedded-postgres';
+export * from './database/jsonb-parameter';
 export * from './database/migrate';
 export * from './database/read-batcher';
 export * from './database/sql';

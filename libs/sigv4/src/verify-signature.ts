@@ -156,9 +156,12 @@ function s3PayloadHashes(request: IncomingSignedRequest, parsed: ParsedSignature
   return parsed.presigned ? [UNSIGNED_PAYLOAD] : [sha256Hex(request.body)];
 }
 
+/** The hash of an empty body (every GET), computed once. */
+const EMPTY_BODY_HASH = sha256Hex('');
+
 function payloadHashes(request: IncomingSignedRequest, parsed: ParsedSignature): string[] {
   const declared = request.headers['x-amz-content-sha256'];
-  const bodyHash = sha256Hex(request.body);
+  const bodyHash = request.body.length === 0 ? EMPTY_BODY_HASH : sha256Hex(request.body);
   if (declared === undefined) return parsed.presigned ? [bodyHash, UNSIGNED_PAYLOAD] : [bodyHash];
   const value = typeof declared === 'string' ? declared.trim() : declared.join(',');
   if (value === bodyHash || (parsed.presigned && value === UNSIGNED_PAYLOAD)) return [value];
