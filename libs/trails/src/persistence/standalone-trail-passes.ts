@@ -3,7 +3,7 @@ import { EnvSchema, ReadBatcher, withStatementTimeout } from '@app/platform';
 import { escapeLiteral, type Pool, type PoolClient, type QueryResult } from 'pg';
 import { DataSource } from 'typeorm';
 import { type PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { applyDesiredCtes, desiredCte, type ScopeSql } from './replica-statements';
+import { applyDesiredToLockedCtes, standaloneDesiredCte } from './replica-statements';
 
 /** One ReconcileTrail job of a whole trail (no account range), with its outbox row's id. */
 export interface StandalonePass {
@@ -24,26 +24,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_PASSES = 64;
 const PREPARED = 'trailplane_standalone_pass';
 
-const PASS_SCOPE: ScopeSql = {
-  trails: `(t.id, t.generation) IN (SELECT trail_id, generation FROM jobs) AND NOT t.is_organization_trail`,
-  candidates: 'TRUE',
-  replicas: 'x.trail_id IN (SELECT id FROM t)',
-  params: [],
-};
-
 /**
  * The jobs' passes ($1 trails, $2 generations, $3 outbox ids), once their trails are locked: the
  * desired replicas of the trails still at the job's generation and outside any organization,
  * applied; those generations observed; each job's outcome; the outbox rows of the finished jobs
- * removed.
+ * removed. Trails and outbox rows are found through their keys (`= ANY`), whatever the size of
+ * either table.
  */
 const PASS_SQL = `WITH jobs AS (SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[]) AS j(trail_id, generation, job_id)),
-  ${desiredCte(PASS_SCOPE)},
-  ${applyDesiredCtes(PASS_SCOPE)},
+  ${standaloneDesiredCte('t.id = ANY($1::uuid[]) AND (t.id, t.generation) IN (SELECT trail_id, generation FROM jobs)')},
+  ${applyDesiredToLockedCtes('x.trail_id IN (SELECT id FROM t)')},
   observed AS (
     UPDATE trails SET observed_generation = generation, propagation_error = NULL, propagation_failed_at = NULL
-     WHERE id IN (SELECT id FROM t) AND observed_generation < generation
-    RETURNING 1),
+     WHERE id IN (SELECT id FROM t) AND observed_generation < generation),
   outcomes AS (
     SELECT j.job_id,
            CASE WHEN cur.id IS NULL OR cur.generation > j.generation THEN 'skipped'
@@ -51,7 +44,7 @@ const PASS_SQL = `WITH jobs AS (SELECT * FROM unnest($1::uuid[], $2::int[], $3::
                 ELSE 'batched' END AS outcome
       FROM jobs j LEFT JOIN trails cur ON cur.id = j.trail_id),
   removed AS (
-    DELETE FROM job_outbox WHERE id IN (SELECT job_id FROM outcomes WHERE outcome <> 'batched') RETURNING 1)
+    DELETE FROM job_outbox WHERE id = ANY(ARRAY(SELECT job_id FROM outcomes WHERE outcome <> 'batched')))
   SELECT job_id, outcome FROM outcomes`;
 
 /**
