@@ -22,6 +22,12 @@ export type StandaloneOutcome = 'done' | 'skipped' | 'batched';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Jobs per round trip: more than a worker's concurrency ever has in flight. */
 const MAX_PASSES = 64;
+/**
+ * Batches out at once, on connections of their own: a batch's time is largely its commit's WAL
+ * flush, which the next batch's work then overlaps. Each locks its trails in id order, so two
+ * batches wait for each other over a shared trail, never deadlock.
+ */
+const PASSES_IN_FLIGHT = 2;
 const PREPARED = 'trailplane_standalone_pass';
 
 /**
@@ -51,7 +57,7 @@ const PASS_SQL = `WITH jobs AS (SELECT * FROM unnest($1::uuid[], $2::int[], $3::
  * The small-job path of ReconcileTrail (P10): the whole job of a trail outside an organization —
  * lock the trail, reconcile its replicas, mark its generation observed, remove the job's outbox
  * row — in one round trip and one commit, and the jobs a worker runs together share that round
- * trip (`ReadBatcher`: one batch in flight, the next one gathers meanwhile).
+ * trip (`ReadBatcher`: up to PASSES_IN_FLIGHT batches out, the next one gathers meanwhile).
  *
  * The round trip is one simple-query message of two statements, which PostgreSQL runs as one
  * implicit transaction (all or nothing; a failure leaves the connection clean). The lock comes
@@ -80,6 +86,7 @@ export class StandaloneTrailPasses {
       (passes) =>
         withStatementTimeout(env.TRAILPLANE_DB_JOB_STATEMENT_TIMEOUT_MS, () => this.runMany(passes)),
       MAX_PASSES,
+      PASSES_IN_FLIGHT,
     );
   }
 
