@@ -24,6 +24,7 @@ import { DropDerivedReplicaForeignKeys1765850000000 } from './1765850000000-drop
 import { CreateMultipartUploads1765900000000 } from './1765900000000-create-multipart-uploads';
 import { NarrowEventStorage1765950000000 } from './1765950000000-narrow-event-storage';
 import { DetachExpiredEventDays1766000000000 } from './1766000000000-detach-expired-event-days';
+import { ReplaceReplicaTrailForeignKey1766040000000 } from './1766040000000-replace-replica-trail-foreign-key';
 
 /** Every migration, in order: the apps, the CLI, the tests and PGlite all read this one list. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -52,4 +53,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateMultipartUploads1765900000000,
   NarrowEventStorage1765950000000,
   DetachExpiredEventDays1766000000000,
+  ReplaceReplicaTrailForeignKey1766040000000,
 ];

@@ -55,6 +55,36 @@ describe(ReadBatcher.name, () => {
     expect(loads).toEqual([[1], [2, 3, 4]]);
   });
 
+  it('sends up to maxInFlight batches at once, the lookups made meanwhile waiting for the first answer', async () => {
+    const loads: (readonly number[])[] = [];
+    const answers: Array<() => void> = [];
+    const sut = new ReadBatcher<number, number>(
+      async (keys) => {
+        loads.push(keys);
+        await new Promise<void>((resolve) => answers.push(resolve));
+        return keys;
+      },
+      64,
+      2,
+    );
+
+    const first = sut.load(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = sut.load(2);
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = [sut.load(3), sut.load(4)];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(loads).toEqual([[1], [2]]);
+    answers[0]();
+
+    expect(await first).toBe(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(loads).toEqual([[1], [2], [3, 4]]);
+    answers[1]();
+    answers[2]();
+    expect(await Promise.all([second, ...later])).toEqual([2, 3, 4]);
+  });
+
   it('fails every lookup of a failed batch', async () => {
     const sut = new ReadBatcher<number, number>(async () => {
       throw new Error('database unavailable');

@@ -15,6 +15,10 @@ interface Waiter<K, V> {
  * mode has one), and a lone lookup still goes out at once. Nothing is cached: every lookup reads
  * state committed after it was issued, as a query of its own would.
  *
+ * `maxInFlight` lets further batches go out while earlier ones are still out (at most that many at
+ * once), for loads whose time is mostly waiting (a commit's WAL flush) rather than the database's
+ * work, so that the waits overlap.
+ *
  * `loadMany` answers one value per key, in the keys' order, and runs outside its callers' async
  * context (no ambient transaction, no request scope): use a batcher only for reads that belong to
  * no transaction. A failed load fails every lookup of its batch.
@@ -30,13 +34,14 @@ export class ReadBatcher<K, V> {
   constructor(
     private readonly loadMany: (keys: readonly K[]) => Promise<readonly V[]>,
     private readonly maxBatch = 64,
+    private readonly maxInFlight = 1,
   ) {
     // Bound here, where the batcher is built (at boot, outside any request or transaction).
     this.dispatchOutsideCallers = AsyncResource.bind(() => void this.dispatch());
     this.dispatchAtTurnEnd = AsyncResource.bind(() => {
       this.scheduled = false;
       // A batch sent meanwhile (a full one) takes the rest with it when it answers.
-      if (this.inFlight === 0) void this.dispatch();
+      if (this.inFlight < this.maxInFlight) void this.dispatch();
     });
   }
 
@@ -45,7 +50,7 @@ export class ReadBatcher<K, V> {
       this.pending ??= [];
       this.pending.push({ key, resolve, reject });
       if (this.pending.length >= this.maxBatch) this.dispatchOutsideCallers();
-      else if (this.inFlight === 0 && !this.scheduled) {
+      else if (this.inFlight < this.maxInFlight && !this.scheduled) {
         this.scheduled = true;
         setImmediate(this.dispatchAtTurnEnd);
       }
@@ -64,7 +69,7 @@ export class ReadBatcher<K, V> {
       batch.forEach((waiter) => waiter.reject(error));
     } finally {
       this.inFlight--;
-      if (this.inFlight === 0 && this.pending !== undefined) void this.dispatch();
+      if (this.inFlight < this.maxInFlight && this.pending !== undefined) void this.dispatch();
     }
   }
 }

@@ -3,7 +3,7 @@ import { EnvSchema, ReadBatcher, withStatementTimeout } from '@app/platform';
 import { escapeLiteral, type Pool, type PoolClient, type QueryResult } from 'pg';
 import { DataSource } from 'typeorm';
 import { type PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { applyDesiredCtes, desiredCte, type ScopeSql } from './replica-statements';
+import { applyDesiredToLockedCtes, standaloneDesiredCte } from './replica-statements';
 
 /** One ReconcileTrail job of a whole trail (no account range), with its outbox row's id. */
 export interface StandalonePass {
@@ -22,28 +22,27 @@ export type StandaloneOutcome = 'done' | 'skipped' | 'batched';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Jobs per round trip: more than a worker's concurrency ever has in flight. */
 const MAX_PASSES = 64;
+/**
+ * Batches out at once, on connections of their own: a batch's time is largely its commit's WAL
+ * flush, which the next batch's work then overlaps. Each locks its trails in id order, so two
+ * batches wait for each other over a shared trail, never deadlock.
+ */
+const PASSES_IN_FLIGHT = 2;
 const PREPARED = 'trailplane_standalone_pass';
-
-const PASS_SCOPE: ScopeSql = {
-  trails: `(t.id, t.generation) IN (SELECT trail_id, generation FROM jobs) AND NOT t.is_organization_trail`,
-  candidates: 'TRUE',
-  replicas: 'x.trail_id IN (SELECT id FROM t)',
-  params: [],
-};
 
 /**
  * The jobs' passes ($1 trails, $2 generations, $3 outbox ids), once their trails are locked: the
  * desired replicas of the trails still at the job's generation and outside any organization,
  * applied; those generations observed; each job's outcome; the outbox rows of the finished jobs
- * removed.
+ * removed. Trails and outbox rows are found through their keys (`= ANY`), whatever the size of
+ * either table.
  */
 const PASS_SQL = `WITH jobs AS (SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[]) AS j(trail_id, generation, job_id)),
-  ${desiredCte(PASS_SCOPE)},
-  ${applyDesiredCtes(PASS_SCOPE)},
+  ${standaloneDesiredCte('t.id = ANY($1::uuid[]) AND (t.id, t.generation) IN (SELECT trail_id, generation FROM jobs)')},
+  ${applyDesiredToLockedCtes('x.trail_id IN (SELECT id FROM t)')},
   observed AS (
     UPDATE trails SET observed_generation = generation, propagation_error = NULL, propagation_failed_at = NULL
-     WHERE id IN (SELECT id FROM t) AND observed_generation < generation
-    RETURNING 1),
+     WHERE id IN (SELECT id FROM t) AND observed_generation < generation),
   outcomes AS (
     SELECT j.job_id,
            CASE WHEN cur.id IS NULL OR cur.generation > j.generation THEN 'skipped'
@@ -51,14 +50,14 @@ const PASS_SQL = `WITH jobs AS (SELECT * FROM unnest($1::uuid[], $2::int[], $3::
                 ELSE 'batched' END AS outcome
       FROM jobs j LEFT JOIN trails cur ON cur.id = j.trail_id),
   removed AS (
-    DELETE FROM job_outbox WHERE id IN (SELECT job_id FROM outcomes WHERE outcome <> 'batched') RETURNING 1)
+    DELETE FROM job_outbox WHERE id = ANY(ARRAY(SELECT job_id FROM outcomes WHERE outcome <> 'batched')))
   SELECT job_id, outcome FROM outcomes`;
 
 /**
  * The small-job path of ReconcileTrail (P10): the whole job of a trail outside an organization —
  * lock the trail, reconcile its replicas, mark its generation observed, remove the job's outbox
  * row — in one round trip and one commit, and the jobs a worker runs together share that round
- * trip (`ReadBatcher`: one batch in flight, the next one gathers meanwhile).
+ * trip (`ReadBatcher`: up to PASSES_IN_FLIGHT batches out, the next one gathers meanwhile).
  *
  * The round trip is one simple-query message of two statements, which PostgreSQL runs as one
  * implicit transaction (all or nothing; a failure leaves the connection clean). The lock comes
@@ -87,6 +86,7 @@ export class StandaloneTrailPasses {
       (passes) =>
         withStatementTimeout(env.TRAILPLANE_DB_JOB_STATEMENT_TIMEOUT_MS, () => this.runMany(passes)),
       MAX_PASSES,
+      PASSES_IN_FLIGHT,
     );
   }
 
