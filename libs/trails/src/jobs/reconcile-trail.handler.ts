@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   ConcurrencyLimit,
   EnvSchema,
@@ -9,8 +9,10 @@ import {
   type JobPayloads,
   JobQueue,
   type JobRun,
+  LOGGER,
   TransactionRunner,
 } from '@app/platform';
+import { type Logger } from 'pino';
 import { type BatchSizing, nextBatchSize } from '../domain/reconcile-batch';
 import { ReplicaReconciler } from '../persistence/replica-reconciler';
 import { StandaloneTrailPasses } from '../persistence/standalone-trail-passes';
@@ -57,6 +59,7 @@ export class ReconcileTrailHandler implements JobHandler<JobName.ReconcileTrail>
     private readonly jobs: JobQueue,
     private readonly standalone: StandaloneTrailPasses,
     env: EnvSchema,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.fastPath = Boolean(env.DATABASE_URL);
     this.batchedPasses = new ConcurrencyLimit(env.WORKER_CONCURRENCY);
@@ -73,7 +76,14 @@ export class ReconcileTrailHandler implements JobHandler<JobName.ReconcileTrail>
       // organization trail, or a failed batch, takes the batched path (which records a failure).
       const outcome = await this.standalone
         .run({ trailId: payload.trailId, generation: payload.generation, jobId: run.id })
-        .catch(() => 'batched' as const);
+        .catch((error: unknown) => {
+          // Correct either way, but a pass that keeps failing would only show as slowness.
+          this.logger.warn(
+            { err: error, trailId: payload.trailId },
+            'one-round-trip reconcile failed; batching',
+          );
+          return 'batched' as const;
+        });
       if (outcome !== 'batched') {
         run.outboxCompleted = true;
         return outcome === 'done' ? JobOutcome.Done : JobOutcome.Skipped;
