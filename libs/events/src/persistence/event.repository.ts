@@ -196,10 +196,21 @@ export class EventRepository {
   /**
    * Retention, first step: detaches every day partition that ends at or before `cutoff` (constant
    * time per day, no dead rows), and deletes the few expired rows the default partition caught.
-   * Answers how many days left the history.
+   * Answers how many days left the history. The tables are taken only when a day is due (about once
+   * a day): taking them on every sweep stalled every request that records or reads events meanwhile.
+   * Without one, nothing can become due before the function runs (partitions are made for today and
+   * later), and the default partitions' expired rows are deleted under row locks alone.
    */
   async detachPartitionsBefore(em: EntityManager, cutoff: Date): Promise<number> {
-    await this.takeEventTables(em);
+    const { rows: due } = await sql<{ due: boolean }>(
+      em,
+      `SELECT EXISTS (
+         SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+          WHERE p.relname IN ('event_resources', 'events') AND c.relname ~ '^(events|event_resources)_p[0-9]{8}$'
+            AND (to_date(right(c.relname, 8), 'YYYYMMDD') + 1)::timestamp AT TIME ZONE 'UTC' <= $1) AS due`,
+      [cutoff],
+    );
+    if (due[0]?.due) await this.takeEventTables(em);
     const { rows } = await sql<{ detached: number }>(
       em,
       `SELECT events_detach_partitions_before($1) AS detached`,
