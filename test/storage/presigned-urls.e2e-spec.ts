@@ -52,7 +52,9 @@ describe('S3 presigned URLs', () => {
     expect(uploaded.status).toBe(200);
     expect(uploaded.headers.get('etag')).toMatch(/^"[0-9a-f]{32}"$/);
 
-    const get = await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: 300 });
+    const get = await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), {
+      expiresIn: 300,
+    });
     const read = await fetch(get);
     expect(read.status).toBe(200);
     expect(read.headers.get('content-type')).toBe('application/json');
