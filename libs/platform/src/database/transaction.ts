@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isSerializationFailure } from './sql-errors';
 
 interface AmbientTransaction {
   readonly em: EntityManager;
@@ -34,6 +35,21 @@ export class TransactionRunner {
     });
     for (const hook of afterCommit) await hook();
     return result;
+  }
+
+  /**
+   * `run`, retried (up to `attempts` in all) when PostgreSQL chose it as a deadlock's victim or
+   * refused it for serialization: the transaction rolled back whole, so running it again is safe.
+   * Joining a surrounding transaction, it does not retry (that transaction is lost either way).
+   */
+  async runRetrying<T>(work: (em: EntityManager) => Promise<T>, attempts = 3): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.run(work);
+      } catch (error) {
+        if (!isSerializationFailure(error) || attempt >= attempts || this.inTransaction) throw error;
+      }
+    }
   }
 
   /** Reads with the current transaction when there is one, else with a pooled connection. */
