@@ -8,7 +8,7 @@ import {
 } from '@app/events';
 import { Client } from 'pg';
 import { TransactionRunner } from '@app/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { given } from '../support/given';
 import { TestApp } from '../support/test-app';
 import { rootCall } from './support/root-call';
@@ -43,6 +43,17 @@ describe('event partitions', () => {
     );
     return rows.map((row) => row.day);
   };
+
+  /**
+   * A partition change as the periodic tasks make it: the app's own event recording may hold the
+   * tables for a moment, and the repository takes them NOWAIT, so it is retried until they are free.
+   */
+  const partitionChange = <T>(
+    change: (events: EventRepository, em: EntityManager) => Promise<T>,
+  ): Promise<T> =>
+    whenEventTablesFree(() => app.get(TransactionRunner).run((em) => change(app.get(EventRepository), em)));
+  const ensureDay = (day: string): Promise<boolean> =>
+    partitionChange((events, em) => events.ensurePartition(em, day));
 
   const record = async (
     account: Awaited<ReturnType<typeof given.account>>,
@@ -94,14 +105,8 @@ describe('event partitions', () => {
   });
 
   it('creates a day once when several processes create it at the same moment (one answers created, none fails)', async () => {
-    const events = app.get(EventRepository);
-    const tx = app.get(TransactionRunner);
     const day = dayOf(midnight(-40));
-    const created = await Promise.all(
-      Array.from({ length: 6 }, () =>
-        whenEventTablesFree(() => tx.run((em) => events.ensurePartition(em, day))),
-      ),
-    );
+    const created = await Promise.all(Array.from({ length: 6 }, () => ensureDay(day)));
     expect(created.filter(Boolean)).toHaveLength(1);
     expect(await partitionDays()).toContain(day);
   });
@@ -118,10 +123,8 @@ describe('event partitions', () => {
       midnight(0),
     ];
     await record(account, times, 'Boundary');
-    const repository = app.get(EventRepository);
-    const manager = app.get(DataSource).manager;
-    await manager.transaction((em) => repository.ensurePartition(em, dayOf(midnight(2))));
-    await manager.transaction((em) => repository.ensurePartition(em, dayOf(midnight(1))));
+    await ensureDay(dayOf(midnight(2)));
+    await ensureDay(dayOf(midnight(1)));
     const { rows } = await client.query(
       `SELECT count(*)::int AS n FROM events_default WHERE account_id = $1`,
       [account.accountId],
@@ -138,11 +141,9 @@ describe('event partitions', () => {
 
   it('retention drops whole partitions older than 90 days, and only those', async () => {
     const account = await given.account(app);
-    const repository = app.get(EventRepository);
-    const manager = app.get(DataSource).manager;
     const expired = dayOf(midnight(92));
     const kept = dayOf(midnight(89));
-    for (const day of [expired, kept]) await manager.transaction((em) => repository.ensurePartition(em, day));
+    for (const day of [expired, kept]) await ensureDay(day);
     await record(account, [midnight(92) + 3_600_000, midnight(89) + 3_600_000], 'Aged');
     const before = await partitionDays();
     await app.get(EventRetentionTask).run();
@@ -157,11 +158,9 @@ describe('event partitions', () => {
   });
 
   it('a day detached but not yet dropped (a crash between the two steps) is dropped by the next run', async () => {
-    const repository = app.get(EventRepository);
-    const manager = app.get(DataSource).manager;
     const expired = dayOf(midnight(93));
-    await manager.transaction((em) => repository.ensurePartition(em, expired));
-    await manager.transaction((em) => repository.detachPartitionsBefore(em, new Date(midnight(92))));
+    await ensureDay(expired);
+    await partitionChange((events, em) => events.detachPartitionsBefore(em, new Date(midnight(92))));
     expect(await partitionDays()).not.toContain(expired);
     expect(await dayTables(expired)).toEqual([
       `event_resources_p${expired.replaceAll('-', '')}`,

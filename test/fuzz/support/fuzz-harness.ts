@@ -31,6 +31,11 @@ const MAX_REPLAYS = 200;
 /** Below this share of refusals checked for writes, the property fails as too weak to mean anything. */
 const MIN_CHECKED_SHARE = 0.75;
 const EVENTS_STUCK = 'the event history stopped';
+/**
+ * How long before an interval's end its delivery may already be under way: the tick waits up to a
+ * second for open transactions before it enqueues, so its writes can land after a checkpoint.
+ */
+const DELIVERY_LEAD_MS = 2_000;
 
 /** Own property names of the prototypes an attacker would pollute, as found before the run. */
 const PROTOTYPES = { Object: Object.prototype, Array: Array.prototype, Function: Function.prototype };
@@ -75,6 +80,7 @@ export class FuzzHarness {
   private barrier: Promise<void> | undefined;
   private drained: (() => void) | undefined;
   private baseline: Snapshot | undefined;
+  private baselineAt = 0;
 
   private readonly recorder: EventRecorder;
 
@@ -82,13 +88,20 @@ export class FuzzHarness {
     private readonly app: TestApp,
     private readonly state: StateReader,
     private readonly settings: FuzzSettings,
+    private readonly deliveryIntervalMs: number,
   ) {
     this.wire = new SignedWire(app.url, settings.concurrency * 2);
     this.recorder = app.get(EventRecorder);
   }
 
-  static async start(app: TestApp, settings: FuzzSettings): Promise<FuzzHarness> {
-    const harness = new FuzzHarness(app, await StateReader.connect(app.databaseUrl), settings);
+  /** `deliveryIntervalMs`: the app's log file and digest interval (both the same). */
+  static async start(app: TestApp, settings: FuzzSettings, deliveryIntervalMs: number): Promise<FuzzHarness> {
+    const harness = new FuzzHarness(
+      app,
+      await StateReader.connect(app.databaseUrl),
+      settings,
+      deliveryIntervalMs,
+    );
     await harness.checkpoint();
     return harness;
   }
@@ -136,7 +149,12 @@ export class FuzzHarness {
       debug('checkpoint: snapshot');
       const refusals = window.filter((o) => o.status >= 400 && o.status < 500);
       let now = await this.state.snapshot();
-      if (this.baseline && !window.some((o) => o.mayWrite)) {
+      const takenAt = Date.now();
+      if (
+        this.baseline &&
+        !window.some((o) => o.mayWrite) &&
+        !this.deliveredBetween(this.baselineAt, takenAt)
+      ) {
         this.checkedRefusals += refusals.length;
         const changed = changedTables(this.baseline, now);
         if (changed.length > 0) {
@@ -147,10 +165,19 @@ export class FuzzHarness {
         this.uncheckedRefusals += refusals.length;
       }
       this.baseline = now;
+      this.baselineAt = takenAt;
     } finally {
       this.barrier = undefined;
       release();
     }
+  }
+
+  /** Whether an interval ended (so log files and digests may have been written) between two snapshots. */
+  private deliveredBetween(from: number, to: number): boolean {
+    return (
+      Math.floor((from - DELIVERY_LEAD_MS) / this.deliveryIntervalMs) !==
+      Math.floor(to / this.deliveryIntervalMs)
+    );
   }
 
   /**
