@@ -108,7 +108,9 @@ export class OperationRunner {
         this.recorder.recordLater(this.apiCall(ctx, call, checked.input, named, { output }));
         return output;
       }
-      return await this.tx.run(async (em: EntityManager) => {
+      // A deadlock's victim (or a serialization failure) rolled back whole, event included: the
+      // call runs again rather than answering a retryable error for what the caller did right.
+      return await this.tx.runRetrying(async (em: EntityManager) => {
         const output = await operation.run(useCase, ctx, checked.input);
         await this.recorder.recordWithChange(em, this.apiCall(ctx, call, checked.input, named, { output }));
         return output;
