@@ -28,14 +28,14 @@ export class AccountReplicaReconciliation {
 
   async run(accountId: string): Promise<JobOutcome> {
     await this.tx.run(async (em) => {
-      const scope = { kind: 'account', accountId } as const;
-      // Trail rows first, in id order (see `ReplicaReconciler.lockTrails`), then the changes.
-      await this.reconciler.lockTrails(em, scope);
+      // Trail rows first, in id order (see `ReplicaReconciler.lockTrails`), then the changes, to
+      // those trails alone: no second lock statement, which could add trails behind held ones.
+      const heldTrailIds = await this.reconciler.lockTrails(em, { kind: 'account', accountId });
       // An organization deleted under its management account leaves organization trails without
       // an organization (ON DELETE SET NULL): they become ordinary trails, at a new generation that
       // their own job completes (this pass covers only this account's replicas).
       const detached = await this.trails.detachOrphanedOrganizationTrails(em, accountId, this.clock.now());
-      await this.reconciler.reconcile(em, scope);
+      await this.reconciler.reconcile(em, { kind: 'account', accountId, heldTrailIds });
       for (const trail of detached) await this.propagation.reconcileLater(trail.id, trail.generation);
     });
     return JobOutcome.Done;

@@ -16,7 +16,17 @@ export type ReconcileScope =
       readonly afterAccountId: string | null;
       readonly upToAccountId: string | null;
     }
-  | { readonly kind: 'account'; readonly accountId: string }
+  | {
+      readonly kind: 'account';
+      readonly accountId: string;
+      /**
+       * The scope's trails its transaction locked already (`lockTrails`): the pass covers only
+       * those and takes no further lock. A trail that entered the scope since (created, or reached
+       * through a new membership) is its own change's job; locking it now, behind trails held from
+       * the earlier statement, could deadlock with a transaction that locks in id order.
+       */
+      readonly heldTrailIds?: readonly string[];
+    }
   | { readonly kind: 'trail-region'; readonly trailId: string; readonly region: string }
   | { readonly kind: 'region'; readonly region: string }
   | { readonly kind: 'all' };
@@ -47,9 +57,13 @@ export interface RegionPropagation {
  */
 @Injectable()
 export class ReplicaReconciler {
-  /** `trailHeld`: a change of the scope's one trail, whose row its transaction holds already. */
+  /**
+   * `trailHeld`: a change of the scope's one trail, whose row its transaction holds already (an
+   * account scope with `heldTrailIds` holds its trails too).
+   */
   async reconcile(em: EntityManager, scope: ReconcileScope, trailHeld = false): Promise<ReconcileResult> {
-    if (!trailHeld) await this.lockTrails(em, scope);
+    const held = trailHeld || (scope.kind === 'account' && scope.heldTrailIds !== undefined);
+    if (!held) await this.lockTrails(em, scope);
     const s = scopeSql(scope);
     const { rows } = await sql<{ upserted: number; deleted: number }>(
       em,
@@ -68,9 +82,10 @@ export class ReplicaReconciler {
    * account's Region change — would otherwise lock replica rows in different orders and deadlock.
    * Changes hold their trail's row already (`TrailRepository.lock`, or the row they inserted), so
    * every writer of a trail's replicas takes it before any replica row, and waits, never deadlocks. */
-  async lockTrails(em: EntityManager, scope: ReconcileScope): Promise<void> {
+  async lockTrails(em: EntityManager, scope: ReconcileScope): Promise<string[]> {
     const { text, params } = lockSql(scope);
-    await em.query(text, params);
+    const { rows } = await sql<{ id: string }>(em, text, params);
+    return rows.map((row) => row.id);
   }
 
   /**
@@ -200,7 +215,7 @@ const ACCOUNT_TRAILS = `(t.owner_account_id = $1
 /** The trails that may have replicas in the Region $1 (the 'region' scope's trails). */
 const REGION_TRAILS = `(t.is_multi_region OR t.home_region = $1)`;
 function lockSql(scope: ReconcileScope): { text: string; params: unknown[] } {
-  const lock = (where: string) => `SELECT 1 FROM trails t WHERE ${where} ORDER BY t.id FOR NO KEY UPDATE`;
+  const lock = (where: string) => `SELECT t.id FROM trails t WHERE ${where} ORDER BY t.id FOR NO KEY UPDATE`;
   switch (scope.kind) {
     case 'trail':
     case 'trail-region':
@@ -236,12 +251,19 @@ function scopeSql(scope: ReconcileScope): ScopeSql {
       };
     }
     case 'account':
-      return {
-        trails: ACCOUNT_TRAILS,
-        candidates: 'm.account_id = $1',
-        replicas: 'x.account_id = $1',
-        params: [scope.accountId],
-      };
+      return scope.heldTrailIds === undefined
+        ? {
+            trails: ACCOUNT_TRAILS,
+            candidates: 'm.account_id = $1',
+            replicas: 'x.account_id = $1',
+            params: [scope.accountId],
+          }
+        : {
+            trails: `${ACCOUNT_TRAILS} AND t.id = ANY($2::uuid[])`,
+            candidates: 'm.account_id = $1',
+            replicas: 'x.account_id = $1 AND x.trail_id = ANY($2::uuid[])',
+            params: [scope.accountId, scope.heldTrailIds],
+          };
     case 'trail-region':
       return {
         trails: 't.id = $1',
