@@ -173,7 +173,10 @@ export class PropagationDriver {
       await this.app.get(RemoveAccountFromOrganizationUseCase).execute(management, { accountId });
       model.members.delete(accountId);
     }
-    await this.app.get(DeleteOrganizationUseCase).execute(management);
+    // As the operation runner runs a write call: again, should PostgreSQL pick it as a deadlock's victim.
+    await this.app
+      .get(TransactionRunner)
+      .runRetrying(() => this.app.get(DeleteOrganizationUseCase).execute(management));
     model.organizationExists = false;
     model.members.clear();
     for (const trail of model.trails) trail.isOrganizationTrail = false;

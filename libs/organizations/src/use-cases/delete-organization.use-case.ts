@@ -21,8 +21,7 @@ export class DeleteOrganizationUseCase {
   ) {}
 
   async execute(ctx: RequestContext): Promise<void> {
-    // Its cascade meets propagation passes over the same trails; a deadlock's victim runs again.
-    await this.tx.runRetrying(async (em) => {
+    await this.tx.run(async (em) => {
       const org = await this.access.lockedForChange(em, ctx.accountId, [ctx.accountId]);
       if ((await this.members.count(em, org.id)) > 1) throw new OrganizationNotEmptyError();
       await this.organizations.delete(em, org.id);
