@@ -7,10 +7,14 @@ import {
 import {
   ConcurrencyLimit,
   createRedisConnection,
+  DEFAULT_JOB_OPTIONS,
   EnvSchema,
+  JOB_BATCH,
+  type JobBatch,
   JobDispatcher,
   JobName,
   type JobPayloads,
+  JobQueue,
   LOGGER,
   PermanentJobFailure,
   QueueName,
@@ -30,6 +34,7 @@ export class BullmqWorkers implements OnApplicationBootstrap, BeforeApplicationS
 
   constructor(
     private readonly dispatcher: JobDispatcher,
+    private readonly queue: JobQueue,
     private readonly env: EnvSchema,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -45,6 +50,7 @@ export class BullmqWorkers implements OnApplicationBootstrap, BeforeApplicationS
       const worker = new Worker(
         queueName,
         async (job) => {
+          if (job.name === JOB_BATCH) return this.runBatch(job.data as JobBatch);
           const name = job.name as JobName;
           const dispatch = () =>
             this.dispatcher.dispatch(name, job.data as JobPayloads[JobName], job.id as string);
@@ -75,6 +81,25 @@ export class BullmqWorkers implements OnApplicationBootstrap, BeforeApplicationS
       worker.on('error', (error) => this.logger.warn({ err: error, queue: queueName }, 'worker error'));
       this.workers.push(worker);
     }
+  }
+
+  /**
+   * Runs a batch's jobs together; each one that failed goes back to the queue on its own, after
+   * the first backoff step, with its own attempts from then on.
+   */
+  private async runBatch(batch: JobBatch): Promise<void> {
+    const failed = await this.dispatcher.dispatchBatch(batch.entries);
+    for (const { entry, error } of failed) {
+      this.logger.warn({ err: error, jobId: entry.id }, 'job of a batch failed; retrying it alone');
+    }
+    // Enqueued again under its own id (its outbox row stays as it is): the relay still backs it.
+    await Promise.all(
+      failed.map(({ entry }) =>
+        this.queue.enqueue(entry.name, entry.payload as JobPayloads[JobName], {
+          delayMs: DEFAULT_JOB_OPTIONS.backoff.delay,
+        }),
+      ),
+    );
   }
 
   /** Before the database closes: jobs in flight finish (bounded by the shutdown timeout). */

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { type Redis } from 'ioredis';
 import { type Logger } from 'pino';
 import { type TransactionRunner } from '../database/transaction';
 import { type RedisRequestBound, settleWithin } from '../redis/redis-request-bound';
-import { JOB_QUEUES, QueueName } from './job-names';
+import { BATCHED_JOBS, JOB_QUEUES, type JobName, QueueName } from './job-names';
 import { type JobOutbox, type OutboxEntry } from './job-outbox';
 import { OutboxJobQueue } from './job-queue';
 
@@ -23,6 +24,17 @@ const READINESS_PING_MS = 1_000;
  * rather than leaving the job to the outbox relay's grace period and sweep (tens of seconds).
  */
 const ADD_RETRY_PAUSE_MS = 250;
+
+/** The BullMQ name of a job that carries several outbox jobs (`JobBatch`). */
+export const JOB_BATCH = 'job-batch';
+
+/** A BullMQ job's payload when it carries several jobs of `BATCHED_JOBS`, each with its outbox id. */
+export interface JobBatch {
+  readonly entries: readonly OutboxEntry[];
+}
+
+/** Jobs per batch: as many as one standalone reconcile statement takes (`StandaloneTrailPasses`). */
+const JOB_BATCH_SIZE = 64;
 
 /**
  * Producer side of BullMQ. If Redis is unreachable when a job is pushed, the job is already safe in
@@ -54,24 +66,56 @@ export class BullmqJobQueue extends OutboxJobQueue {
     }
   }
 
-  async push(entry: OutboxEntry, delayMs: number): Promise<void> {
-    const adding = this.add(entry, delayMs).catch(async () => {
+  push(entry: OutboxEntry, delayMs: number): Promise<void> {
+    return this.addOrLeaveToRelay(entry.id, () =>
+      this.queueOf(entry).add(entry.name, entry.payload, {
+        jobId: entry.id,
+        delay: delayMs > 0 ? delayMs : undefined,
+      }),
+    );
+  }
+
+  /**
+   * Jobs of `BATCHED_JOBS` enqueued together go JOB_BATCH_SIZE to a BullMQ job, which the worker
+   * runs all at once (`JobDispatcher.dispatchBatch`). A batch's id is its own: each job's outbox
+   * row, not a BullMQ id, keeps it from being lost, and running one twice is harmless.
+   */
+  protected override async pushAll(entries: readonly OutboxEntry[], delayMs: number): Promise<void> {
+    const batchable = new Map<JobName, OutboxEntry[]>();
+    const alone: OutboxEntry[] = [];
+    for (const entry of entries) {
+      const group = BATCHED_JOBS.has(entry.name) ? batchable.get(entry.name) : alone;
+      if (group) group.push(entry);
+      else batchable.set(entry.name, [entry]);
+    }
+    const batches = [...batchable.values()].flatMap((group) => chunks(group, JOB_BATCH_SIZE));
+    await Promise.all([
+      ...alone.map((entry) => this.push(entry, delayMs)),
+      ...batches.map((batch) =>
+        batch.length === 1 ? this.push(batch[0], delayMs) : this.pushBatch(batch, delayMs),
+      ),
+    ]);
+  }
+
+  private pushBatch(entries: readonly OutboxEntry[], delayMs: number): Promise<void> {
+    const batch: JobBatch = { entries };
+    const jobId = `${JOB_BATCH}.${randomUUID()}`;
+    return this.addOrLeaveToRelay(jobId, () =>
+      this.queueOf(entries[0]).add(JOB_BATCH, batch, { jobId, delay: delayMs > 0 ? delayMs : undefined }),
+    );
+  }
+
+  private async addOrLeaveToRelay(jobId: string, add: () => Promise<unknown>): Promise<void> {
+    const adding = add().catch(async () => {
       if (this.redisBound.degraded) throw new Error('Redis is degraded');
       await new Promise((resolve) => setTimeout(resolve, ADD_RETRY_PAUSE_MS));
-      await this.add(entry, delayMs);
+      await add();
     });
     const added = adding.catch((error: unknown) =>
-      this.logger.warn({ err: error, jobId: entry.id }, 'enqueue failed; the outbox relay will retry'),
+      this.logger.warn({ err: error, jobId }, 'enqueue failed; the outbox relay will retry'),
     );
     if (this.redisBound.degraded) return;
     await this.redisBound.wait(added);
-  }
-
-  private async add(entry: OutboxEntry, delayMs: number): Promise<void> {
-    await this.queueOf(entry).add(entry.name, entry.payload, {
-      jobId: entry.id,
-      delay: delayMs > 0 ? delayMs : undefined,
-    });
   }
 
   /**
@@ -110,4 +154,10 @@ export class BullmqJobQueue extends OutboxJobQueue {
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
 }

@@ -4,8 +4,14 @@ import { EnvSchema } from '../config/env.schema';
 import { withStatementTimeout } from '../database/statement-timeout';
 import { EVENT_JOBS, JobName, JobOutcome, type JobPayloads } from './job-names';
 import { JOB_HANDLER, type JobHandler, type JobRun, PermanentJobFailure } from './job-handler';
-import { JobOutbox } from './job-outbox';
+import { JobOutbox, type OutboxEntry } from './job-outbox';
 import { Metrics } from '../metrics/metrics';
+
+/** A job of a batch that failed and may succeed on a retry. */
+export interface FailedJob {
+  readonly entry: OutboxEntry;
+  readonly error: unknown;
+}
 
 /**
  * Finds every job handler at boot and routes jobs to them. Command jobs need exactly one handler
@@ -48,6 +54,22 @@ export class JobDispatcher implements OnModuleInit {
   dispatch<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string): Promise<JobOutcome> {
     return withStatementTimeout(this.env.TRAILPLANE_DB_JOB_STATEMENT_TIMEOUT_MS, () =>
       this.run(name, payload, jobId),
+    );
+  }
+
+  /**
+   * The jobs of one BullMQ batch, all at once (their handlers share round trips). Answers those
+   * that failed but may succeed later: the caller requeues them one by one, each with attempts and
+   * backoff of its own, so one failing job neither fails nor repeats the others.
+   */
+  async dispatchBatch(entries: readonly OutboxEntry[]): Promise<FailedJob[]> {
+    const settled = await Promise.allSettled(
+      entries.map((entry) => this.dispatch(entry.name, entry.payload as JobPayloads[JobName], entry.id)),
+    );
+    return settled.flatMap((result, index) =>
+      result.status === 'rejected' && !(result.reason instanceof PermanentJobFailure)
+        ? [{ entry: entries[index], error: result.reason as unknown }]
+        : [],
     );
   }
 

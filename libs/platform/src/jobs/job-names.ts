@@ -50,6 +50,13 @@ export const EVENT_JOBS: ReadonlySet<JobName> = new Set([
   JobName.AccountLeftOrganization,
 ]);
 
+/**
+ * Jobs that are cheap one by one and whose handler shares a round trip among the jobs running
+ * with it: those enqueued together travel through BullMQ several to a job (`BullmqJobQueue`),
+ * sparing each its own add and moves in Redis (PERFORMANCE.md P10).
+ */
+export const BATCHED_JOBS: ReadonlySet<JobName> = new Set([JobName.ReconcileTrail]);
+
 export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   [JobName.CompleteAccountCreation]: QueueName.Organizations,
   [JobName.RegionLaunched]: QueueName.Propagation,

@@ -73,9 +73,7 @@ export abstract class OutboxJobQueue extends JobQueue {
       }
     });
     void this.tx.afterCommit(async () => {
-      await Promise.all(
-        [...byDelay].flatMap(([delayMs, entries]) => entries.map((entry) => this.push(entry, delayMs))),
-      );
+      await Promise.all([...byDelay].map(([delayMs, entries]) => this.pushAll(entries, delayMs)));
     });
     return byDelay;
   }
@@ -91,13 +89,16 @@ export abstract class OutboxJobQueue extends JobQueue {
     if (payloads.length === 0) return;
     const entries: OutboxEntry[] = payloads.map((payload) => ({ id: jobIds[name](payload), name, payload }));
     await this.tx.run((em) => this.outbox.recordMany(em, entries, new Date()));
-    await this.tx.afterCommit(async () => {
-      await Promise.all(entries.map((entry) => this.push(entry, 0)));
-    });
+    await this.tx.afterCommit(() => this.pushAll(entries, 0));
   }
 
   /** Hands a recorded job to the backend; failures are logged and the relay retries later. */
   abstract push(entry: OutboxEntry, delayMs: number): Promise<void>;
+
+  /** Hands the jobs one transaction recorded to the backend, all at once. */
+  protected async pushAll(entries: readonly OutboxEntry[], delayMs: number): Promise<void> {
+    await Promise.all(entries.map((entry) => this.push(entry, delayMs)));
+  }
 
   /** Pushes again a job the outbox says is unfinished (the relay). */
   async repush(entry: OutboxEntry): Promise<void> {

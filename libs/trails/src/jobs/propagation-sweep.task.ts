@@ -35,14 +35,15 @@ export class PropagationSweepTask implements PeriodicTask {
   async run(): Promise<void> {
     const stale = await this.tx.read((em) => this.reconciler.staleTrails(em, STALE_AFTER_MS, 1_000));
     const attempt = `sweep${Math.floor(Date.now() / STALE_AFTER_MS)}`;
-    for (const trail of stale) {
-      await this.jobs.enqueue(JobName.ReconcileTrail, {
+    await this.jobs.enqueueMany(
+      JobName.ReconcileTrail,
+      stale.map((trail) => ({
         trailId: trail.id,
         generation: trail.generation,
         afterAccountId: '',
         attempt,
-      });
-    }
+      })),
+    );
     if (stale.length > 0) this.logger.info({ trails: stale.length }, 're-enqueued unpropagated trails');
     if (++this.runs % FULL_RECONCILE_EVERY === 0) {
       // One transaction per Region: none holds every trail's lock (or embedded mode's one connection) for long.
