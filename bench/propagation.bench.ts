@@ -20,9 +20,11 @@
  *    before its rounds, P10 through the service's own machinery: ReconcileTrail jobs of the first
  *    of those trails (one account × the default Regions each), enqueued through the outbox, against
  *    multi-row INSERT of the same rows (bench/support/small-reconcile-jobs.ts);
- * 4. P10 (first size only): rows/s written through BullMQ jobs of 17 rows each (a queue of the
- *    bench's own, concurrency 10, each job one multi-row INSERT) against multi-row INSERT of the
- *    same rows, and no-op jobs/s.
+ * 4. P10 reference (first size only): rows/s written through bare BullMQ jobs of 17 rows each (a
+ *    queue of the bench's own, concurrency 10, each job one multi-row INSERT and commit) against
+ *    multi-row INSERT of the same rows, and no-op jobs/s. No Trailplane code runs in it: it shows
+ *    what one BullMQ job per 17 rows costs on this machine, so it has no goal; P10's goal is the
+ *    service's own figure above.
  *
  * Each figure is the median of 3 interleaved repetitions after a warm-up. Environment:
  * BENCH_DATABASE_URL, BENCH_REDIS_URL, PROPAGATION_ACCOUNTS, PROPAGATION_P3_ACCOUNTS (0 skips P3),
@@ -588,11 +590,10 @@ async function p10(app: BenchApp, db: Client, scratch: ScratchTable, rowCount: n
     const rawRate = (cells.length * 1000) / median(samples.raw);
     return [
       row(
-        `P10 rows/s through BullMQ jobs of ${perJob} rows (${fmt(batches.length)} jobs, concurrency ${concurrency}, one multi-row INSERT each)`,
+        `P10 reference (no Trailplane code): rows/s through bare BullMQ jobs of ${perJob} rows (${fmt(batches.length)} jobs, concurrency ${concurrency}, one multi-row INSERT and commit each)`,
         jobsRate,
         `${fmt(rawRate)} (multi-row INSERT, 1,000 rows per statement)`,
         jobsRate / rawRate,
-        { atLeast: 0.7 },
       ),
       row(
         `P10 no-op BullMQ jobs/s (concurrency ${concurrency})`,

@@ -10,9 +10,9 @@ const log = benchLog('propagation');
  * P10 through the service's own job machinery: `trailIds` are standalone multi-Region trails (one
  * account each, so one ReconcileTrail job writes one replica per Region). Each round deletes their
  * replicas, bumps their generation and enqueues one ReconcileTrail job per trail through the real
- * queue (outbox rows in one transaction, then one BullMQ add each); the time until every trail is observed
- * (the in-process worker at its configured concurrency: read, lock, reconcile, mark observed,
- * complete the outbox entry) against multi-row INSERT of the same rows.
+ * queue (outbox rows in one transaction, then BullMQ adds of up to 64 jobs each); the time until
+ * every trail is observed (the in-process worker at its configured concurrency: read, lock,
+ * reconcile, mark observed, complete the outbox entry) against multi-row INSERT of the same rows.
  */
 export async function smallReconcileJobs(
   app: BenchApp,
@@ -78,7 +78,7 @@ export async function smallReconcileJobs(
   const rawRate = (total * 1000) / median(samples.raw);
   return [
     row(
-      `P10 (service) rows/s through ReconcileTrail jobs of ${fmt(rowsPerJob)} rows (${fmt(trailIds.length)} standalone multi-Region trails, enqueued through the outbox, propagation worker concurrency ${app.env.TRAILPLANE_PROPAGATION_CONCURRENCY})`,
+      `P10 (service) rows/s through ReconcileTrail jobs of ${fmt(rowsPerJob)} rows (${fmt(trailIds.length)} standalone multi-Region trails, enqueued through the outbox in one transaction, 64 to a BullMQ job, propagation worker concurrency ${app.env.TRAILPLANE_PROPAGATION_CONCURRENCY})`,
       jobsRate,
       `${fmt(rawRate)} (multi-row INSERT, 1,000 rows per statement)`,
       jobsRate / rawRate,
