@@ -7,7 +7,7 @@ import { BullmqJobQueue, JOB_BATCH, type JobBatch } from './bullmq-job-queue';
 import { JOB_QUEUES, JobName, jobIds } from './job-names';
 import { type JobOutbox } from './job-outbox';
 
-describe('BullmqJobQueue.push', () => {
+describe('BullmqJobQueue pushes', () => {
   const connection = createRedisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 'producer');
   const queue = new BullmqJobQueue(
     {} as TransactionRunner,
