@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { constants, crc32, deflateRaw, deflateRawSync, type ZlibOptions } from 'node:zlib';
+import { constants, crc32, deflateRawSync, type ZlibOptions } from 'node:zlib';
 
 /** ID1 ID2, CM = deflate, no flags, no mtime, XFL 0, OS = Unix (RFC 1952). */
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03]);
 export const GZIP_HEADER_BYTES = GZIP_HEADER.length;
 /** CRC-32 and ISIZE, four bytes each. */
 export const GZIP_TRAILER_BYTES = 8;
-const deflateRawInBackground = promisify<Buffer, ZlibOptions, Buffer>(deflateRaw);
 /** Deflate looks back at most 32 KiB: what a chunk may refer to in the data before it. */
 const DEFLATE_WINDOW_BYTES = 32 * 1024;
 
@@ -73,15 +71,6 @@ export class GzipMemberWriter {
   finish(): GzipMember {
     const chunk = this.takePending(constants.Z_FINISH);
     return this.close(deflateRawSync(chunk.input, chunk.options));
-  }
-
-  /**
-   * `finish`, the last chunk deflated on libuv's thread pool: the files of a delivery batch then
-   * compress on several cores while the event loop prepares the next ones.
-   */
-  async finishInBackground(): Promise<GzipMember> {
-    const chunk = this.takePending(constants.Z_FINISH);
-    return this.close(await deflateRawInBackground(chunk.input, chunk.options));
   }
 
   private close(lastBlocks: Buffer): GzipMember {

@@ -102,12 +102,6 @@ export class LogFileBuilder {
     return file && this.logFile(file, file.gzip.finish());
   }
 
-  /** `finish`, compressing on libuv's thread pool (see `GzipMemberWriter.finishInBackground`). */
-  async finishInBackground(): Promise<LogFile | undefined> {
-    const file = this.close();
-    return file && this.logFile(file, await file.gzip.finishInBackground());
-  }
-
   private close(): OpenFile | undefined {
     const file = this.file;
     if (file === undefined) return undefined;

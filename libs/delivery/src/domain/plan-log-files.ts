@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { type LogFile, LogFileBuilder } from './log-file';
 import { type LogFileLocation } from '@app/trails';
 
@@ -16,10 +17,11 @@ export interface PlacedLogFile extends LogFile {
 }
 
 /**
- * Files compressing at once on libuv's thread pool (4 threads by default): enough to keep the
- * cores busy, few enough that compressors' buffers stay small.
+ * Packing runs on the event loop (a small file deflates several times faster there than a trip to
+ * libuv's thread pool costs), in slices of this long: requests served by the same process (the
+ * embedded mode) wait no longer than that.
  */
-const FILES_IN_FLIGHT = 4;
+const EVENT_LOOP_SLICE_MS = 10;
 
 /**
  * Packs a trail's selected events into log files: one account's events of one Region per file
@@ -33,6 +35,12 @@ export async function planLogFiles(
 ): Promise<PlacedLogFile[]> {
   const builders = new Map<string, { builder: LogFileBuilder; accountId: string; region: string }>();
   const files: PlacedLogFile[] = [];
+  let sliceStartedAt = performance.now();
+  const endSliceWhenDue = async (): Promise<void> => {
+    if (performance.now() - sliceStartedAt < EVENT_LOOP_SLICE_MS) return;
+    await setImmediate();
+    sliceStartedAt = performance.now();
+  };
   for (const event of events) {
     const place = `${event.accountId}/${event.region}`;
     let entry = builders.get(place);
@@ -47,18 +55,12 @@ export async function planLogFiles(
     }
     const closed = entry.builder.addJson(event.eventTime, event.recordJson);
     if (closed) files.push({ ...closed, accountId: entry.accountId, region: entry.region });
+    await endSliceWhenDue();
   }
-  const open = [...builders.values()];
-  const last: Array<PlacedLogFile | undefined> = new Array<PlacedLogFile | undefined>(open.length);
-  let next = 0;
-  const compress = async (): Promise<void> => {
-    for (let at = next++; at < open.length; at = next++) {
-      const { builder, accountId, region } = open[at];
-      const file = await builder.finishInBackground();
-      last[at] = file && { ...file, accountId, region };
-    }
-  };
-  await Promise.all(Array.from({ length: FILES_IN_FLIGHT }, compress));
-  for (const file of last) if (file) files.push(file);
+  for (const { builder, accountId, region } of builders.values()) {
+    const file = builder.finish();
+    if (file) files.push({ ...file, accountId, region });
+    await endSliceWhenDue();
+  }
   return files;
 }
