@@ -67,12 +67,7 @@ export class BullmqJobQueue extends OutboxJobQueue {
   }
 
   push(entry: OutboxEntry, delayMs: number): Promise<void> {
-    return this.addOrLeaveToRelay(entry.id, () =>
-      this.queueOf(entry).add(entry.name, entry.payload, {
-        jobId: entry.id,
-        delay: delayMs > 0 ? delayMs : undefined,
-      }),
-    );
+    return this.addOrLeaveToRelay(entry, entry.name, entry.payload, entry.id, delayMs);
   }
 
   /**
@@ -84,9 +79,8 @@ export class BullmqJobQueue extends OutboxJobQueue {
     const batchable = new Map<JobName, OutboxEntry[]>();
     const alone: OutboxEntry[] = [];
     for (const entry of entries) {
-      const group = BATCHED_JOBS.has(entry.name) ? batchable.get(entry.name) : alone;
-      if (group) group.push(entry);
-      else batchable.set(entry.name, [entry]);
+      if (!BATCHED_JOBS.has(entry.name)) alone.push(entry);
+      else batchable.set(entry.name, [...(batchable.get(entry.name) ?? []), entry]);
     }
     const batches = [...batchable.values()].flatMap((group) => chunks(group, JOB_BATCH_SIZE));
     await Promise.all([
@@ -99,13 +93,19 @@ export class BullmqJobQueue extends OutboxJobQueue {
 
   private pushBatch(entries: readonly OutboxEntry[], delayMs: number): Promise<void> {
     const batch: JobBatch = { entries };
-    const jobId = `${JOB_BATCH}.${randomUUID()}`;
-    return this.addOrLeaveToRelay(jobId, () =>
-      this.queueOf(entries[0]).add(JOB_BATCH, batch, { jobId, delay: delayMs > 0 ? delayMs : undefined }),
-    );
+    return this.addOrLeaveToRelay(entries[0], JOB_BATCH, batch, `${JOB_BATCH}.${randomUUID()}`, delayMs);
   }
 
-  private async addOrLeaveToRelay(jobId: string, add: () => Promise<unknown>): Promise<void> {
+  /** Adds a BullMQ job to `entry`'s queue, retried once; when that fails too, the outbox relay pushes it later. */
+  private async addOrLeaveToRelay(
+    entry: OutboxEntry,
+    name: string,
+    data: unknown,
+    jobId: string,
+    delayMs: number,
+  ): Promise<void> {
+    const add = () =>
+      this.queueOf(entry).add(name, data, { jobId, delay: delayMs > 0 ? delayMs : undefined });
     const adding = add().catch(async () => {
       if (this.redisBound.degraded) throw new Error('Redis is degraded');
       await new Promise((resolve) => setTimeout(resolve, ADD_RETRY_PAUSE_MS));
